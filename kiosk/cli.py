@@ -1,0 +1,56 @@
+"""The `kiosk` console command.
+
+Each subcommand lives in its own module under `kiosk.commands` with two functions,
+`add_arguments(parser)` and `run(args) -> int`, and is imported only when used, so
+`kiosk validate` starts without loading Qt. `kiosk` with no subcommand means `kiosk run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+SUBCOMMANDS: dict[str, str] = {
+    "run": "Start the kiosk (the default): fullscreen on the bundled pack.",
+    "validate": "Check a content pack and list every problem with file and line.",
+    "schema": "Print the JSON Schema of pack.yaml, for editors.",
+    "screenshots": "Render every screen of a pack to PNG files for review.",
+}
+"""Subcommand name -> one-line help. The module is `kiosk.commands.<name with _ for ->`."""
+
+EXIT_USAGE = 2
+
+
+def _module_for(name: str) -> str:
+    return f"kiosk.commands.{name.replace('-', '_')}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Clinic Kiosk: patient education for clinic touchscreens."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, summary in SUBCOMMANDS.items():
+        command_parser = sub.add_parser(name, help=summary, description=summary)
+        importlib.import_module(_module_for(name)).add_arguments(command_parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help")):
+        args_list.insert(0, "run")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
+        return int(exit_.code or 0)
+    module = importlib.import_module(_module_for(args.command))
+    result: int = module.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

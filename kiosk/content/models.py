@@ -1,0 +1,155 @@
+"""The pack format, declared once.
+
+These pydantic models are the single source of truth for what a content pack may contain: the
+loader validates `pack.yaml` and every page's front matter against them, and `kiosk schema` exports
+them as JSON Schema so staff editors can autocomplete. Every model is frozen, so a loaded pack can
+be shared by every screen without anyone changing it underneath the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
+
+FORMAT_VERSION = 1
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=64,
+        description="Lower-case letters, digits and single hyphens, e.g. 'what-is-it'.",
+    ),
+]
+LanguageCode = Annotated[
+    str, Field(pattern=r"^[a-z]{2}$", description="Two-letter language code, e.g. 'en' or 'es'.")
+]
+HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour like '#1f6f8b'.")]
+PackPath = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=255,
+        description="A path relative to the pack folder, with forward slashes, e.g. 'images/spine.svg'.",
+    ),
+]
+
+
+def _text_for_every_language(value: object) -> object:
+    """Let staff write `title: Hello` when a text is the same in every language."""
+    if isinstance(value, str):
+        return {ANY_LANGUAGE: value}
+    return value
+
+
+ANY_LANGUAGE = "*"
+"""Key used when a localized text was written as a plain string: it serves every language."""
+
+LocalizedText = Annotated[
+    dict[str, Annotated[str, Field(min_length=1)]],
+    BeforeValidator(_text_for_every_language),
+    Field(
+        description="Either one text for every language, or a mapping from language code to text, "
+        "e.g. {en: 'Symptoms', es: 'Síntomas'}."
+    ),
+]
+
+
+def localized(text: dict[str, str], language: str, fallback: str) -> str:
+    """Pick the text for `language`, else the fallback language, else the any-language text."""
+    for key in (language, fallback, ANY_LANGUAGE):
+        if key in text:
+            return text[key]
+    return next(iter(text.values()), "")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Review(_Frozen):
+    """Who checked the medical content and when it must be checked again."""
+
+    reviewed_by: str = Field(min_length=1, description="Name and role of the clinical reviewer.")
+    reviewed_on: dt.date = Field(description="Date of the last clinical review, YYYY-MM-DD.")
+    next_review: dt.date = Field(description="Date by which the content must be reviewed again.")
+
+    @model_validator(mode="after")
+    def _next_after_last(self) -> Review:
+        if self.next_review <= self.reviewed_on:
+            raise ValueError("next_review must be after reviewed_on")
+        return self
+
+
+class Topic(_Frozen):
+    """A tile on the Home screen: a group of pages shown in order."""
+
+    id: Slug
+    title: LocalizedText
+    summary: LocalizedText | None = Field(
+        default=None, description="One short line shown under the title on the Home tile."
+    )
+    icon: str = Field(
+        default="fa5s.book-open",
+        pattern=r"^(fa5s|fa5r|fa5b|fa6s|fa6r|fa6b|mdi|mdi6|ph|ri|msc)\.[a-z0-9-]+$",
+        description="A qtawesome icon name, e.g. 'fa5s.walking'.",
+    )
+    picture: PackPath = Field(description="Picture shown on the Home tile (SVG or PNG).")
+    pages: list[Slug] = Field(min_length=1, description="Page ids in display order.")
+
+
+class ThemeOverrides(_Frozen):
+    """Colours a clinic may change to match its own look; contrast is still checked by the app."""
+
+    accent: HexColor | None = None
+    background: HexColor | None = None
+
+
+class PackManifest(_Frozen):
+    """The contents of `pack.yaml`."""
+
+    format: Literal[1] = Field(default=1, description="Pack format version; always 1.")
+    id: Slug
+    title: LocalizedText
+    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$", description="e.g. '1.0.0'.")
+    languages: list[LanguageCode] = Field(min_length=1)
+    default_language: LanguageCode | None = Field(
+        default=None, description="Language shown first; the first of `languages` when left out."
+    )
+    welcome: LocalizedText = Field(description="One or two short sentences on the Home screen.")
+    disclaimer: LocalizedText = Field(
+        description="Says the content is for education and does not replace the care team's advice."
+    )
+    review: Review
+    topics: list[Topic] = Field(min_length=1)
+    theme: ThemeOverrides = Field(default_factory=ThemeOverrides)
+
+    @property
+    def first_language(self) -> str:
+        return self.default_language or self.languages[0]
+
+
+PageKindName = Literal["article", "exercise", "red-flag", "references"]
+
+
+class PageFrontMatter(_Frozen):
+    """The block between `---` lines at the top of every page's Markdown file."""
+
+    title: str = Field(min_length=1, max_length=80)
+    kind: PageKindName = "article"
+    illustration: PackPath = Field(description="The picture shown on this page (SVG or PNG).")
+    illustration_alt: str = Field(
+        min_length=1, description="What the picture shows, in words; read aloud and shown to staff."
+    )
+    source: HttpUrl | None = Field(default=None, description="Optional link to where the facts come from.")
+
+
+FRONT_MATTER_BY_KIND: dict[str, type[PageFrontMatter]] = {
+    "article": PageFrontMatter,
+    "red-flag": PageFrontMatter,
+    "references": PageFrontMatter,
+    "exercise": PageFrontMatter,
+}
+"""Which front-matter model checks a page of each kind; a kind with extra fields registers its own."""
