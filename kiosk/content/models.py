@@ -27,6 +27,19 @@ LanguageCode = Annotated[
     str, Field(pattern=r"^[a-z]{2}$", description="Two-letter language code, e.g. 'en' or 'es'.")
 ]
 HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour like '#1f6f8b'.")]
+
+
+class _MediaFileMarker:
+    """Marks a field as naming a file inside the pack, so the loader checks it wherever it appears."""
+
+    def __repr__(self) -> str:
+        return "MEDIA_FILE"
+
+
+MEDIA_FILE = _MediaFileMarker()
+"""Metadata on `PackPath`: the loader finds every such field (in any front-matter model) and checks
+that the file exists, stays inside the pack and is a safe picture or video."""
+
 PackPath = Annotated[
     str,
     Field(
@@ -34,6 +47,7 @@ PackPath = Annotated[
         max_length=255,
         description="A path relative to the pack folder, with forward slashes, e.g. 'images/spine.svg'.",
     ),
+    MEDIA_FILE,
 ]
 
 

@@ -1,0 +1,93 @@
+"""Checks on every file a pack names: where it is, what type it is, and whether it is safe to show.
+
+Two kinds of problem come out, reported in two places: a bad *reference* (unsafe path, missing
+file, unsupported type) is reported on the line of pack.yaml or of the page that names the file; a
+bad *file* (a picture too large, an SVG with a script) is reported once, on the file itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.content.images import HEADER_BYTES, BadImage, looks_like_mp4, read_image_size, size_problem
+from kiosk.content.paths import UnsafePath, resolve_inside
+from kiosk.content.problems import Problem, Severity
+from kiosk.content.svg import MAX_SVG_BYTES, check_svg
+
+PICTURE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+MEDIA_TYPES = (*PICTURE_TYPES, ".mp4")
+MAX_PICTURE_BYTES = 20 * 1024 * 1024
+MAX_VIDEO_BYTES = 200 * 1024 * 1024
+
+
+def extension_of(relative: str) -> str:
+    name = relative.rsplit("/", 1)[-1]
+    return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def reference_problem(root: Path, relative: str, allowed: tuple[str, ...]) -> tuple[str, str] | None:
+    """(message, fix) if `relative` cannot be used as a media file of one of the `allowed` types."""
+    try:
+        path = resolve_inside(root, relative)
+    except UnsafePath as error:
+        return (
+            f"'{relative}' is not a safe file name: {error}",
+            "put the file in the pack folder and write its path like images/spine.svg",
+        )
+    extension = extension_of(relative)
+    if extension not in allowed:
+        names = " ".join(allowed)
+        return (f"'{relative}' is not a supported kind of file here", f"use one of: {names}")
+    if not path.exists():
+        return (
+            f"the file '{relative}' is missing",
+            "check the spelling (capital letters count) or add the file to the pack folder",
+        )
+    if not path.is_file():
+        return (f"'{relative}' is a folder, not a file", "name a file inside it instead")
+    return None
+
+
+def file_problems(root: Path, relative: str) -> list[Problem]:
+    """Problems with the content of a media file that exists inside the pack (checked once per file)."""
+    path = resolve_inside(root, relative)
+    extension = extension_of(relative)
+
+    def problem(message: str, fix: str, line: int = 0) -> Problem:
+        return Problem(relative, line, Severity.ERROR, message, fix)
+
+    try:
+        size = path.stat().st_size
+        limit = {".svg": MAX_SVG_BYTES, ".mp4": MAX_VIDEO_BYTES}.get(extension, MAX_PICTURE_BYTES)
+        if size > limit:
+            return [
+                problem(
+                    f"the file is too large ({size // (1024 * 1024)} MB, at most "
+                    f"{limit // (1024 * 1024)} MB)",
+                    "make it smaller or shorter",
+                )
+            ]
+        if size == 0:
+            return [problem("the file is empty", "replace it with the real picture")]
+        with path.open("rb") as stream:
+            data = stream.read(limit if extension == ".svg" else HEADER_BYTES)
+    except OSError as error:
+        return [
+            problem(
+                f"the file cannot be opened ({error.strerror or error.__class__.__name__})",
+                "check that the file is not locked or damaged",
+            )
+        ]
+    if extension == ".svg":
+        return [problem(issue.message, issue.fix, issue.line) for issue in check_svg(data)]
+    if extension == ".mp4":
+        if not looks_like_mp4(data):
+            return [problem("the file is not a real MP4 video", "export the video again as MP4 (H.264)")]
+        return []
+    try:
+        reason = size_problem(read_image_size(data, extension))
+    except BadImage as error:
+        return [problem(str(error), "save the picture again from a picture editor, with the right type")]
+    if reason is not None:
+        return [problem(reason, "resize the picture to at most 1920 pixels wide")]
+    return []
