@@ -79,9 +79,7 @@ def install_exception_hook(on_error: ErrorCallback | None = None) -> Callable[[]
     """
     previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
 
-    def hook(
-        kind: type[BaseException], error: BaseException, trace: TracebackType | None
-    ) -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             previous_hook(kind, error, trace)
             return
