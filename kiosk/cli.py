@@ -27,14 +27,16 @@ def _module_for(name: str) -> str:
     return f"kiosk.commands.{name.replace('-', '_')}"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """All subcommands are listed; with `only`, just that one's module is imported for its options."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Clinic Kiosk: patient education for clinic touchscreens."
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in SUBCOMMANDS.items():
         command_parser = sub.add_parser(name, help=summary, description=summary)
-        importlib.import_module(_module_for(name)).add_arguments(command_parser)
+        if only is None or name == only:
+            importlib.import_module(_module_for(name)).add_arguments(command_parser)
     return parser
 
 
@@ -42,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "run")
-    parser = build_parser()
+    parser = build_parser(only=args_list[0])
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help

@@ -55,6 +55,14 @@ class Inspection:
     used_files: set[str] = field(default_factory=lambda: {MANIFEST})
     _checked_media: set[str] = field(default_factory=set)
 
+    def result(self) -> LoadResult:
+        """The pack built from what was found, unless any problem is an error."""
+        problems = tuple(sorted(set(self.problems)))
+        if self.manifest is None or any(problem.is_error for problem in problems):
+            return LoadResult(None, problems)
+        pages = MappingProxyType(dict(self.pages))
+        return LoadResult(Pack(root=self.root.resolve(), manifest=self.manifest, pages=pages), problems)
+
     def error(self, file: str, line: int, message: str, fix: str) -> None:
         self.problems.append(Problem(file, line, Severity.ERROR, message, fix))
 

@@ -41,7 +41,7 @@ def reference_problem(root: Path, relative: str, allowed: tuple[str, ...]) -> tu
     if not path.exists():
         return (
             f"the file '{relative}' is missing",
-            "check the spelling (capital letters count) or add the file to the pack folder",
+            "check the spelling, including capital letters, or add the file to the pack folder",
         )
     if not path.is_file():
         return (f"'{relative}' is a folder, not a file", "name a file inside it instead")

@@ -13,6 +13,17 @@ from dataclasses import dataclass
 
 import yaml
 
+
+class _PackYamlLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so pydantic reports a wrong date with its line number
+    (PyYAML would raise a bare ValueError for 2026-13-45)."""
+
+
+_PackYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 MAX_NODES = 20_000
 """A pack.yaml with more values than this is refused: no real pack needs it, and it bounds work."""
 
@@ -35,7 +46,7 @@ class YamlDocument:
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument | YamlIssue:
     """Parse `text` with the safe loader; any mistake comes back as a YamlIssue, never raised."""
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_PackYamlLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = first_line + event.start_mark.line if event.start_mark else first_line
                 return YamlIssue(
@@ -43,7 +54,7 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument | YamlIssue:
                     "anchors and aliases (& and *) are not supported",
                     "write each value out in full instead of repeating it with & and *",
                 )
-        loader = yaml.SafeLoader(text)
+        loader = _PackYamlLoader(text)
         try:
             root = loader.get_single_node()
             if root is None:

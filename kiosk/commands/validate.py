@@ -1,0 +1,78 @@
+"""`kiosk validate PATH`: check a content pack and list every problem with its file and line.
+
+Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the
+command itself was used wrongly (no such folder, not a folder or .zip file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path", type=Path, help="the pack folder (the one holding pack.yaml), or a .zip of it"
+    )
+    parser.add_argument(
+        "--on",
+        dest="today",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="judge review dates as if today were this date (e.g. to see what expires next month)",
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-01") from error
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args.path, args.today)
+    except Exception as error:  # last resort: a pack must never produce a traceback
+        print(
+            f"kiosk validate: could not finish checking {args.path}: {error.__class__.__name__}: {error}",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
+
+
+def _run(path: Path, today: dt.date | None) -> int:
+    from kiosk.content.archive import ArchiveError, extract_pack_archive
+    from kiosk.content.validator import validate_pack
+
+    if not path.exists():
+        return _usage(f"there is no file or folder called {path}")
+    if path.is_dir():
+        return _report(validate_pack(path, today).lines(), path)
+    if path.suffix.lower() != ".zip":
+        return _usage(f"{path} is a file; give the pack folder (the one holding pack.yaml) or a .zip of it")
+    with tempfile.TemporaryDirectory(prefix="kiosk-validate-") as temporary:
+        try:
+            root = extract_pack_archive(path, Path(temporary))
+        except ArchiveError as error:
+            print(f"{path.name}: error: {error} ({error.fix})")
+            print("1 error, 0 warnings in 1 file")
+            return EXIT_ERRORS
+        return _report(validate_pack(root, today).lines(), path)
+
+
+def _report(lines: list[str], path: Path) -> int:
+    for line in lines:
+        print(line)
+    return EXIT_ERRORS if not lines[-1].startswith("0 errors") else EXIT_OK
+
+
+def _usage(message: str) -> int:
+    print(f"kiosk validate: {message}", file=sys.stderr)
+    return EXIT_USAGE
