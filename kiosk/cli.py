@@ -17,6 +17,8 @@ SUBCOMMANDS: dict[str, str] = {
     "validate": "Check a content pack and list every problem with file and line.",
     "schema": "Print the JSON Schema of pack.yaml, for editors.",
     "screenshots": "Render every screen of a pack to PNG files for review.",
+    "set-pin": "Set the staff PIN (saved only as a salted hash in the settings file).",
+    "stats": "Print daily page-view counts (a table, or CSV with --csv).",
 }
 """Subcommand name -> one-line help. The module is `kiosk.commands.<name with _ for ->`."""
 
