@@ -113,16 +113,22 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return LoadedSettings(Settings(), path, (_syntax_problem(path, error),), pin_unreadable=True)
+        problem = _syntax_problem(path, text, error, "using the default for every setting")
+        return LoadedSettings(Settings(), path, (problem,), pin_unreadable=True)
     return _validate(data, text, path)
 
 
-def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> SettingsProblem:
+def _syntax_problem(
+    path: Path, text: str, error: tomllib.TOMLDecodeError, consequence: str
+) -> SettingsProblem:
+    """tomllib puts the place in its message: "(at line 3, column 5)" or "(at end of document)"."""
     message = str(error)
-    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-    line = int(match.group(1)) if match else None
+    match = re.search(r"\(at line (\d+), column \d+\)|\(at end of document\)", message)
+    line: int | None = None
+    if match:
+        line = int(match.group(1)) if match.group(1) else max(1, len(text.splitlines()))
     reason = message[: match.start()].strip() if match else message
-    return SettingsProblem(path, line, f"not valid TOML: {reason}; using the default for every setting")
+    return SettingsProblem(path, line, f"not valid TOML: {reason}; {consequence}")
 
 
 def _validate(data: dict[str, Any], text: str, path: Path) -> LoadedSettings:
@@ -187,7 +193,7 @@ def save_setting(key: str, value: str | int | None, path: Path | None = None) ->
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{_syntax_problem(path, error)}; fix or delete the file first") from None
+        raise SettingsError(str(_syntax_problem(path, text, error, "fix or delete the file first"))) from None
     wanted = {k: v for k, v in data.items() if k != key}
     if value is not None:
         wanted[key] = value

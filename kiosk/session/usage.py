@@ -147,7 +147,7 @@ class UsageRecorder:
         while not stopping:
             stopping = self._collect_batch()
             if self._pending:
-                self._write_pending()
+                self._write_pending(final=stopping)
 
     def _collect_batch(self) -> bool:
         """Wait for the first view, then gather more for `batch_seconds`. True once asked to stop."""
@@ -173,7 +173,8 @@ class UsageRecorder:
             if item is _STOP:
                 return
 
-    def _write_pending(self) -> None:
+    def _write_pending(self, *, final: bool = False) -> None:
+        """Write the counts held so far. A busy database gets a few more rounds, but not at the end."""
         try:
             add_counts(self.db_path, self._pending)
         except sqlite3.OperationalError as error:
@@ -182,7 +183,7 @@ class UsageRecorder:
                 _log.warning(
                     "usage database is busy (%s); keeping %d counts for later", error, len(self._pending)
                 )
-                if self._locked_rounds < LOCKED_ROUNDS_BEFORE_SETTING_ASIDE:
+                if not final and self._locked_rounds < LOCKED_ROUNDS_BEFORE_SETTING_ASIDE:
                     return
             self._recover(error)
         except sqlite3.DatabaseError as error:
