@@ -48,7 +48,7 @@ def extract_pack_archive(archive: Path, destination: Path) -> Path:
     ) as error:
         raise ArchiveError(
             f"the zip file cannot be opened ({error.__class__.__name__})",
-            "make the zip again from the pack folder (right-click the folder, 'Compress' or 'Send to zip')",
+            "make the zip again from the pack folder: right-click the folder and choose 'Compress'",
         ) from error
     if (destination / "pack.yaml").is_file():
         return destination

@@ -19,6 +19,7 @@ from kiosk.content.markdown import PageLink, render_markdown
 from kiosk.content.media import MEDIA_TYPES, PICTURE_TYPES, file_problems, reference_problem
 from kiosk.content.models import ANY_LANGUAGE, FRONT_MATTER_BY_KIND, MEDIA_FILE, PackManifest
 from kiosk.content.pack import Pack, Page
+from kiosk.content.paths import path_problem
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.schema_errors import schema_problems
 from kiosk.content.textfiles import MAX_MANIFEST_BYTES, MAX_PAGE_BYTES, read_text
@@ -71,10 +72,11 @@ class Inspection:
 
     def check_media(self, file: str, line: int, relative: str, allowed: tuple[str, ...]) -> None:
         found = reference_problem(self.root, relative, allowed)
+        if path_problem(relative) is None:
+            self.used_files.add(relative)  # named by the pack, even if it cannot be used as it is
         if found is not None:
             self.error(file, line, *found)
             return
-        self.used_files.add(relative)
         if relative not in self._checked_media:
             self._checked_media.add(relative)
             self.problems.extend(file_problems(self.root, relative))

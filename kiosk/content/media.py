@@ -82,7 +82,11 @@ def file_problems(root: Path, relative: str) -> list[Problem]:
         return [problem(issue.message, issue.fix, issue.line) for issue in check_svg(data)]
     if extension == ".mp4":
         if not looks_like_mp4(data):
-            return [problem("the file is not a real MP4 video", "export the video again as MP4 (H.264)")]
+            return [
+                problem(
+                    "the file is not a real MP4 video", "export the video again as an MP4 file with H.264"
+                )
+            ]
         return []
     try:
         reason = size_problem(read_image_size(data, extension))

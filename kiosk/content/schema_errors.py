@@ -46,8 +46,9 @@ def _explain(error: Any, steps: list[int | str]) -> tuple[str, str]:
         parent = _where(steps[:-1]) or "the top of the file"
         return (f"'{name}' is missing (in {parent})", f"add a line '{name}: ...'")
     if kind == "extra_forbidden":
+        inside = f" in {_where(steps[:-1])}" if len(steps) > 1 else ""
         return (
-            f"'{name}' is not a known setting (in {_where(steps[:-1]) or 'the top of the file'})",
+            f"'{name}' is not a known setting{inside}",
             "check the spelling, or remove the line; docs/pack-format.md lists every setting",
         )
     if kind in ("string_pattern_mismatch", "literal_error") and name in _FORMAT_HINTS:

@@ -31,7 +31,7 @@ class SvgIssue:
     fix: str
 
 
-_FIX_EXPORT = "export the drawing again as a plain SVG (for example 'Plain SVG' in Inkscape)"
+_FIX_EXPORT = "export the drawing again as a plain SVG, for example with 'Plain SVG' in Inkscape"
 
 
 def _local(name: str) -> str:

@@ -36,7 +36,7 @@ def read_text(root: Path, relative: str, limit: int) -> str | Problem:
     if b"\x00" in data:
         return problem(
             "this is not a text file (it contains binary data)",
-            "save it again from a text editor as plain text (UTF-8)",
+            "save it again from a text editor as plain UTF-8 text",
             data.count(b"\n", 0, data.index(b"\x00")) + 1,
         )
     try:

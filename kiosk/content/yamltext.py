@@ -78,7 +78,7 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument | YamlIssue:
         return YamlIssue(
             line,
             f"this line cannot be read: {what}",
-            "check the indentation (spaces, not tabs), that each ':' is followed by a space, "
+            "check the indentation, with spaces and not tabs, that each ':' is followed by a space, "
             "and put text containing ':' or '#' in quotes",
         )
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
