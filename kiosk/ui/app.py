@@ -1,0 +1,112 @@
+"""Starting the kiosk: the Qt application, fonts, the pack (with fallback) and the window.
+
+A pack that fails to load is refused with its problems logged, and the bundled pack is shown
+instead; if even that fails, a calm "being set up" screen appears. The screen is never blank.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from kiosk.content.loader import load_pack
+from kiosk.content.pack import Pack
+from kiosk.session.navigation import log_route_changes
+from kiosk.session.state import AppState
+from kiosk.ui import resources
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Palette, Theme
+
+log = logging.getLogger(__name__)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), with the kiosk font registered."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Clinic Kiosk")
+    resources.register_fonts()
+    return app
+
+
+def load_pack_or_fallback(path: Path | None) -> Pack | None:
+    """The pack at `path`, else the bundled pack; problems are logged for staff. None if both fail."""
+    candidates = [path] if path is not None else []
+    if resources.BUNDLED_PACK_DIR not in candidates:
+        candidates.append(resources.BUNDLED_PACK_DIR)
+    for candidate in candidates:
+        result = load_pack(candidate)
+        for problem in result.problems:
+            (log.error if problem.is_error else log.warning)("%s: %s", candidate, problem.format())
+        if result.pack is not None:
+            return result.pack
+        log.error("pack %s refused (%d errors)", candidate, len(result.errors))
+    return None
+
+
+def out_of_order_screen(width: int, height: int) -> QWidget:
+    """Shown only when no pack at all can be loaded: a calm message, never a black screen."""
+    theme = Theme.for_screen(width, height, palette=Palette())
+    label = QLabel(tr("out_of_order", "en"))
+    label.setObjectName("KioskRoot")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet(theme.stylesheet() + f"QLabel {{ font-size: {theme.px(48)}px; padding: 10%; }}")
+    return label
+
+
+def pick_screen(index: int | None) -> QScreen:
+    screens = QGuiApplication.screens()
+    if index is not None and 0 <= index < len(screens):
+        return screens[index]
+    if index is not None:
+        log.warning("no screen %d (have %d); using the primary screen", index, len(screens))
+    return QGuiApplication.primaryScreen()
+
+
+def log_tappables_after_layout(window: MainWindow) -> None:
+    """At DEBUG, list where each tappable is on the screen after each screen change (for staff and
+    the end-to-end test, which taps them by position)."""
+    tappables_log = logging.getLogger("kiosk.tappables")
+
+    def report() -> None:
+        for name, rect in window.tappables():
+            tappables_log.debug("tappable: %s %d,%d %dx%d", name, rect.x(), rect.y(), rect.width(), rect.height())
+        tappables_log.debug("tappables listed for %s", window.state.current.route.name)
+
+    def later(_route: str) -> None:
+        if tappables_log.isEnabledFor(logging.DEBUG):
+            QTimer.singleShot(150, window, report)
+
+    window.screen_changed.connect(later)
+    later("")
+
+
+def create_window(pack: Pack | None, state: AppState, width: int, height: int) -> QWidget:
+    if pack is None:
+        window = out_of_order_screen(width, height)
+    else:
+        log_route_changes(state)
+        window = MainWindow(state, pack)
+        log_tappables_after_layout(window)
+    window.resize(width, height)
+    return window
+
+
+def show(window: QWidget, screen: QScreen, windowed: bool, size: tuple[int, int] | None) -> None:
+    """Fullscreen on `screen` (sized to it first, so it opens on the right monitor), or a window."""
+    geometry = screen.geometry()
+    if windowed:
+        width, height = size or (min(1280, geometry.width()), min(800, geometry.height()))
+        window.resize(width, height)
+        window.move(geometry.center().x() - width // 2, geometry.center().y() - height // 2)
+        window.show()
+        return
+    window.setGeometry(geometry)
+    window.showFullScreen()

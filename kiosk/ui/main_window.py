@@ -1,0 +1,143 @@
+"""The kiosk window: the top bar, the screen for the current route, and the overlay layer.
+
+The window subscribes to the `AppState`. When the route, text size or language changes it builds
+the screen for the new state (screens are cheap and stateless, so a rebuilt screen can never show
+stale content); when the window changes size the theme is rescaled and the screen rebuilt.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QRect, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
+
+from kiosk.content.pack import Pack
+from kiosk.session.navigation import Navigator
+from kiosk.session.state import AppState, Snapshot
+from kiosk.ui.overlay import OverlayLayer
+from kiosk.ui.screens import build_screen
+from kiosk.ui.screens.base import ScreenContext
+from kiosk.ui.theme import Palette, Theme, with_overrides
+from kiosk.ui.top_bar import TopBar
+from kiosk.ui.touch import GestureArbiter
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QWidget):
+    exit_requested = Signal()
+    """The setup-mode Quit was tapped (the staff panel will decide how to leave kiosk mode)."""
+    screen_changed = Signal(str)
+    """A new screen is showing; carries the route name."""
+
+    def __init__(self, state: AppState, pack: Pack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KioskRoot")
+        self.setWindowTitle("Clinic Kiosk")
+        self.state = state
+        self.navigator = Navigator(state, pack)
+        self.palette_tokens = with_overrides(Palette(), pack.manifest.theme.accent,
+                                             pack.manifest.theme.background)
+        self.theme = Theme.for_screen(1920, 1080, state.current.text_size.value, self.palette_tokens)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self.top_bar: TopBar | None = None
+        self.screen_host = QWidget()
+        self.screen_host.setObjectName("ScreenStack")
+        self._host_layout = QVBoxLayout(self.screen_host)
+        self._host_layout.setContentsMargins(0, 0, 0, 0)
+        self.current_screen: QWidget | None = None
+        self.overlay = OverlayLayer(self)
+        self.arbiter = GestureArbiter(self.screen_host, slop=self.theme.px(24))
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.arbiter)
+        self._unsubscribe = state.subscribe(self._on_state_change)
+        self._built_for: tuple[int, int, int, str] | None = None
+        self.rebuild()
+
+    @property
+    def pack(self) -> Pack:
+        return self.navigator.pack
+
+    # --- building ----------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Rebuild the bar and the current screen for the window size and the current state."""
+        snapshot = self.state.current
+        size = (max(1, self.width()), max(1, self.height()))
+        self.theme = Theme.for_screen(*size, snapshot.text_size.value, self.palette_tokens)
+        self.arbiter.slop = self.theme.px(24)
+        self._built_for = (*size, snapshot.text_size.value, snapshot.language)
+        self.setStyleSheet(self.theme.stylesheet())
+        bar = TopBar(self.theme, self.navigator, snapshot.language, self.exit_requested.emit)
+        if self.top_bar is None:
+            self._layout.addWidget(bar)
+            self._layout.addWidget(self.screen_host, 1)
+        else:
+            self._layout.replaceWidget(self.top_bar, bar)
+            self.top_bar.deleteLater()
+        self.top_bar = bar
+        self.top_bar.show_state(snapshot)
+        self._show_screen(snapshot)
+
+    def _show_screen(self, snapshot: Snapshot) -> None:
+        context = ScreenContext(self.pack, self.navigator, self.theme, snapshot.language, snapshot.route)
+        try:
+            screen = build_screen(context)
+        except KeyError as error:  # a route the pack does not have: start again from Home
+            log.warning("cannot show %s (%s); going Home", snapshot.route.name, error)
+            self.navigator.go_home()
+            return
+        old = self.current_screen
+        if old is not None:
+            self._host_layout.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        self.current_screen = screen
+        self._host_layout.addWidget(screen)
+        self.overlay.raise_()
+        self.screen_changed.emit(snapshot.route.name)
+
+    def _on_state_change(self, old: Snapshot, new: Snapshot) -> None:
+        if (old.text_size, old.language) != (new.text_size, new.language):
+            self.rebuild()
+        elif old.route != new.route:
+            if self.top_bar is not None:
+                self.top_bar.show_state(new)
+            self._show_screen(new)
+        elif self.top_bar is not None:
+            self.top_bar.show_state(new)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.overlay.setGeometry(self.rect())
+        size = event.size()
+        snapshot = self.state.current
+        wanted = (size.width(), size.height(), snapshot.text_size.value, snapshot.language)
+        if wanted != self._built_for:
+            self.rebuild()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._unsubscribe()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.arbiter)
+        super().closeEvent(event)
+
+    # --- for tests, previews and the end-to-end log -------------------------------------------
+
+    def tappables(self) -> list[tuple[str, QRect]]:
+        """Every visible tappable as (name, rectangle on the screen), in reading order."""
+        found: list[tuple[str, QRect]] = []
+        for widget in self.findChildren(QAbstractButton):
+            if widget.isVisible() and widget.isEnabled() and widget.property("tappable"):
+                top_left = widget.mapToGlobal(widget.rect().topLeft())
+                found.append((widget.accessibleName() if widget.objectName() == "Card"
+                              else widget.objectName(), QRect(top_left, widget.size())))
+                if widget.objectName() == "Card":
+                    found[-1] = (str(widget.property("route") or widget.accessibleName()), found[-1][1])
+        return found

@@ -1,0 +1,130 @@
+"""The common page view: picture and text side by side (landscape) or stacked (portrait).
+
+Kinds customise it through small hooks: `header_widgets` (above the title), `picture_widget`,
+and `body_widgets` (the text). Links that fill a whole paragraph become large link buttons;
+links inside a sentence stay in the text and are tappable too. Both go through
+`Navigator.follow_link`, the same command as everything else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.pack import Page
+from kiosk.ui import resources
+from kiosk.ui.screens.base import ScreenContext, ScrollColumn
+from kiosk.ui.widgets import Picture, TextLabel, push_button
+
+_LINK_PARAGRAPH = re.compile(r'<p><a href="(page:[a-z0-9-]+)">(.*?)</a></p>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def split_link_paragraphs(body_html: str) -> list[tuple[str, str]]:
+    """Split page HTML into ("html", text) and ("link", href + "\\n" + label) parts, in order."""
+    parts: list[tuple[str, str]] = []
+    position = 0
+    for match in _LINK_PARAGRAPH.finditer(body_html):
+        if match.start() > position:
+            parts.append(("html", body_html[position:match.start()]))
+        label = _TAG.sub("", match.group(2)).strip()
+        parts.append(("link", f"{match.group(1)}\n{label}"))
+        position = match.end()
+    if body_html[position:].strip():
+        parts.append(("html", body_html[position:]))
+    return parts
+
+
+class PageView(QWidget):
+    """One page of a topic, drawn for the current screen shape and text size."""
+
+    kind = "article"
+
+    def __init__(self, context: ScreenContext, page: Page, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.page = page
+        self.setObjectName("PageView")
+        self.setProperty("kind", self.kind)
+        self.setProperty("page", page.id)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        theme = context.theme
+        margin = theme.px(theme.metrics.margin)
+        if context.landscape:
+            row = QHBoxLayout(self)
+            row.setContentsMargins(margin, margin // 2, 0, 0)
+            row.setSpacing(margin)
+            picture = self.picture_widget()
+            if picture is not None:
+                holder = QVBoxLayout()
+                holder.addWidget(picture)
+                holder.addStretch(1)
+                row.addLayout(holder, 45)
+            self.scroll = ScrollColumn(theme, (0, margin // 2, margin, margin))
+            row.addWidget(self.scroll, 55)
+            self._fill(self.scroll.column, with_picture=False)
+        else:
+            column = QVBoxLayout(self)
+            column.setContentsMargins(0, 0, 0, 0)
+            self.scroll = ScrollColumn(theme)
+            column.addWidget(self.scroll)
+            self._fill(self.scroll.column, with_picture=True)
+
+    def _fill(self, column: QVBoxLayout, with_picture: bool) -> None:
+        for widget in self.header_widgets():
+            column.addWidget(widget)
+        title = TextLabel(self.page.title, "title")
+        title.setObjectName("PageTitle")
+        column.addWidget(title)
+        if with_picture:
+            picture = self.picture_widget()
+            if picture is not None:
+                column.addWidget(picture)
+        for widget in self.body_widgets():
+            column.addWidget(widget)
+        column.addStretch(1)
+
+    # --- hooks for kinds ---------------------------------------------------------------------
+
+    def header_widgets(self) -> list[QWidget]:
+        return []
+
+    def picture_widget(self) -> QWidget | None:
+        theme = self.context.theme
+        max_height = theme.height * 2 // 5 if not self.context.landscape else 0
+        picture = Picture(self.context.pack.media_path(self.page.front.illustration),
+                          self.page.front.illustration_alt, max_height)
+        picture.setObjectName("Illustration")
+        return picture
+
+    def body_widgets(self) -> list[QWidget]:
+        widgets: list[QWidget] = []
+        for part, value in split_link_paragraphs(self.page.body_html):
+            if part == "html":
+                widgets.append(self.rich_text(value))
+            else:
+                href, label = value.split("\n", 1)
+                widgets.append(self.link_button(href, label))
+        return widgets
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def rich_text(self, body_html: str) -> TextLabel:
+        css = self.context.theme.body_css()
+        label = TextLabel(f"<html><head><style>{css}</style></head><body>{body_html}</body></html>",
+                          "body", rich=True)
+        label.setObjectName("PageText")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.setOpenExternalLinks(False)
+        label.linkActivated.connect(self.context.navigator.follow_link)
+        return label
+
+    def link_button(self, href: str, label: str) -> QWidget:
+        theme = self.context.theme
+        button = push_button(label, lambda: self.context.navigator.follow_link(href),
+                             icon=resources.icon("fa5s.arrow-circle-right", theme.palette.accent),
+                             name=f"link:{href}", role="link", icon_px=theme.text_px(36))
+        button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        return button

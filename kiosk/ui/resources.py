@@ -1,0 +1,102 @@
+"""Loading fonts, icons and pictures: the only module that reads files for the UI.
+
+Pictures come from a pack the loader has already checked (paths inside the pack, SVG without
+external references, bounded image sizes); here they are decoded once per size and cached.
+A picture that cannot be drawn yields None and is logged, so a screen shows a calm placeholder
+rather than crashing.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import qtawesome
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImageReader, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from kiosk.ui.theme import FONT_FAMILY
+
+log = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BUNDLED_PACK_DIR = REPO_ROOT / "resources" / "packs" / "lower-back-pinched-nerve"
+"""The pack shown when no other is given, and the fallback when another pack is refused."""
+
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def register_fonts() -> str:
+    """Register Atkinson Hyperlegible (regular, bold, italics) and return the family name."""
+    import fontpkg_atkinson_hyperlegible as atkinson
+
+    files = Path(atkinson.ROOT) / "files"
+    for name in ("Regular", "Bold", "Italic", "BoldItalic"):
+        path = files / f"AtkinsonHyperlegible-{name}.ttf"
+        if path.exists() and QFontDatabase.addApplicationFont(str(path)) < 0:
+            log.warning("could not register font %s", path)
+    if FONT_FAMILY not in QFontDatabase.families():
+        log.warning("font %s is missing; text falls back to the system font", FONT_FAMILY)
+    return FONT_FAMILY
+
+
+def icon(name: str, colour: str) -> QIcon:
+    """A qtawesome icon; an unknown name gives a neutral book icon instead of an error."""
+    try:
+        return qtawesome.icon(name, color=colour)
+    except Exception:  # qtawesome raises plain Exception for unknown names
+        log.warning("unknown icon %r; using a book icon", name)
+        return qtawesome.icon("fa5s.book-open", color=colour)
+
+
+@lru_cache(maxsize=256)
+def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
+    path = Path(path_text)
+    size = QSize(max(1, round(width * ratio)), max(1, round(height * ratio)))
+    pixmap = QPixmap(size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(str(path))
+        if not renderer.isValid():
+            log.warning("picture %s cannot be drawn", path)
+            return None
+        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+    else:
+        reader = QImageReader(str(path))
+        source = reader.size()
+        if not source.isValid() or source.width() * source.height() > MAX_IMAGE_PIXELS:
+            log.warning("picture %s is missing or too large to draw", path)
+            return None
+        reader.setScaledSize(source.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()
+        if image.isNull():
+            log.warning("picture %s cannot be read: %s", path, reader.errorString())
+            return None
+        painter = QPainter(pixmap)
+        painter.drawImage((size.width() - image.width()) // 2, (size.height() - image.height()) // 2, image)
+        painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def picture(path: Path, width: int, height: int, ratio: float = 1.0) -> QPixmap | None:
+    """The picture at `path` drawn to fit `width` x `height` logical px, keeping its proportions."""
+    return _render(str(path), width, height, ratio)
+
+
+def picture_aspect(path: Path) -> float:
+    """Height / width of a picture (0.75 for the pack's 800x600 drawings); 0.75 if unknown."""
+    if path.suffix.lower() == ".svg":
+        box = QSvgRenderer(str(path)).viewBoxF()
+        if box.width() > 0 and box.height() > 0:
+            return box.height() / box.width()
+    else:
+        size = QImageReader(str(path)).size()
+        if size.isValid() and size.width() > 0:
+            return size.height() / size.width()
+    return 0.75

@@ -1,0 +1,96 @@
+"""What every screen receives, and the layouts they share (a kinetic scroll column, a tile grid)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.content.pack import Pack
+from kiosk.session.navigation import Navigator
+from kiosk.session.state import Route
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.touch import make_kinetic
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    """Everything a screen needs to draw one route: the pack, the commands, the theme, the language."""
+
+    pack: Pack
+    navigator: Navigator
+    theme: Theme
+    language: str
+    route: Route
+
+    def tr(self, key: str, **values: object) -> str:
+        return tr(key, self.language, **values)
+
+    @property
+    def landscape(self) -> bool:
+        return self.theme.landscape
+
+
+class ScrollColumn(QScrollArea):
+    """A vertical column that scrolls with a finger flick when its content is taller than the screen."""
+
+    def __init__(self, theme: Theme, margins: tuple[int, int, int, int] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.content = QWidget()
+        self.content.setObjectName("ScrollContent")
+        self.column = QVBoxLayout(self.content)
+        m = margins if margins is not None else (theme.px(theme.metrics.margin),) * 4
+        self.column.setContentsMargins(*m)
+        self.column.setSpacing(theme.px(theme.metrics.gap))
+        self.setWidget(self.content)
+        make_kinetic(self)
+
+
+class TileGrid(QWidget):
+    """A grid of tiles whose column count follows the width, so tiles never get too narrow to read."""
+
+    def __init__(self, tiles: list[QWidget], min_tile_width: int, spacing: int,
+                 max_columns: int = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tiles = tiles
+        self.min_tile_width = min_tile_width
+        self.max_columns = max_columns
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(spacing)
+        self.columns = 0
+        self._arrange(self.columns_for(1920))
+
+    def columns_for(self, width: int) -> int:
+        spacing = self.grid.spacing()
+        fit = (width + spacing) // (self.min_tile_width + spacing)
+        return max(1, min(self.max_columns, fit, len(self.tiles)))
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+        for column in range(max(self.columns, columns)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.columns = columns
+        for index, tile in enumerate(self.tiles):
+            self.grid.addWidget(tile, index // columns, index % columns)
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(self.columns_for(event.size().width()))
+        super().resizeEvent(event)
+
+
+def clear_layout_spacing(layout: QVBoxLayout) -> None:
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)

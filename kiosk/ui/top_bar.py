@@ -1,0 +1,80 @@
+"""The bar that is always there: Home and Back on the left, patient controls and staff entry on the right.
+
+Slots for later controls: `add_control(widget)` puts a widget in the patient-controls group
+(text size now; language and read-aloud next), which sits right of a stretch so Home and Back
+never move. `staff_slot` holds the staff entry; `set_staff_widget` replaces it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from kiosk.session.navigation import Navigator, can_make_text_bigger, can_make_text_smaller
+from kiosk.session.state import HOME, Snapshot
+from kiosk.ui import resources
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import push_button
+
+
+class TopBar(QWidget):
+    def __init__(self, theme: Theme, navigator: Navigator, language: str,
+                 on_setup_quit: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TopBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.theme = theme
+        self.setFixedHeight(max(theme.px(theme.metrics.bar_height), theme.target + theme.px(16)))
+        row = QHBoxLayout(self)
+        pad = theme.px(12)
+        row.setContentsMargins(theme.px(24), pad, theme.px(24), pad)
+        row.setSpacing(theme.px(16))
+        icon_px = theme.px(34)
+        white = theme.palette.on_bar
+        self.home = push_button(tr("home", language), navigator.go_home, name="home",
+                                icon=resources.icon("fa5s.home", white), icon_px=icon_px)
+        self.back = push_button(tr("back", language), navigator.back, name="back",
+                                icon=resources.icon("fa5s.arrow-left", white), icon_px=icon_px)
+        row.addWidget(self.home)
+        row.addWidget(self.back)
+        row.addStretch(1)
+        self.controls = QHBoxLayout()
+        self.controls.setSpacing(theme.px(12))
+        row.addLayout(self.controls)
+        self.smaller = push_button("A−", navigator.smaller_text, name="smaller-text")
+        self.smaller.setAccessibleName(tr("smaller_text", language))
+        self.bigger = push_button("A+", navigator.bigger_text, name="bigger-text")
+        self.bigger.setAccessibleName(tr("bigger_text", language))
+        self.bigger.setStyleSheet(f"font-size: {theme.px(38)}px;")
+        self.add_control(self.smaller)
+        self.add_control(self.bigger)
+        self.staff_slot = QHBoxLayout()
+        row.addSpacing(theme.px(8))
+        row.addLayout(self.staff_slot)
+        self.staff_widget: QWidget = self._setup_quit(language, on_setup_quit)
+        self.staff_slot.addWidget(self.staff_widget)
+
+    def _setup_quit(self, language: str, on_quit: Callable[[], None]) -> QPushButton:
+        """Until a staff PIN exists, a small, plainly labelled way out for whoever set the kiosk up."""
+        button = push_button(tr("setup_quit", language), on_quit, name="SetupQuit")
+        button.setObjectName("SetupQuit")
+        return button
+
+    def add_control(self, widget: QWidget) -> None:
+        self.controls.addWidget(widget)
+
+    def set_staff_widget(self, widget: QWidget) -> None:
+        """Replace the staff entry (the setup-mode Quit) with another widget, e.g. a PIN entry."""
+        self.staff_slot.removeWidget(self.staff_widget)
+        self.staff_widget.deleteLater()
+        self.staff_widget = widget
+        self.staff_slot.addWidget(widget)
+
+    def show_state(self, snapshot: Snapshot) -> None:
+        at_home = snapshot.route == HOME and not snapshot.history
+        self.back.setEnabled(not at_home)
+        self.smaller.setEnabled(can_make_text_smaller(snapshot))
+        self.bigger.setEnabled(can_make_text_bigger(snapshot))

@@ -1,0 +1,154 @@
+"""Small building blocks every screen uses: wrapping text, pictures, tappable cards and buttons.
+
+They share three promises: text wraps instead of being cut, pictures keep their proportions, and
+every tappable shows it is pressed while the finger is down (and stops showing it when the touch
+turns into a scroll or a swipe, see `kiosk.ui.touch`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
+
+from kiosk.ui import resources
+from kiosk.ui.theme import Theme
+
+
+class TextLabel(QLabel):
+    """A label that wraps to as many lines as it needs; `role` picks its style in the theme."""
+
+    def __init__(self, text: str, role: str = "body", parent: QWidget | None = None,
+                 rich: bool = False) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setText(text)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, not rich)
+
+
+class Picture(QWidget):
+    """A pack picture that fills its width and keeps its proportions (height follows width)."""
+
+    def __init__(self, path: Path, alt: str = "", max_height: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.aspect = resources.picture_aspect(path)
+        self.max_height = max_height
+        self.failed = False
+        self.setAccessibleName(alt)
+        self.setToolTip("")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        height = round(width * self.aspect)
+        return min(height, self.max_height) if self.max_height else height
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, self.heightForWidth(400))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(80, 60)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        width, height = self.width(), self.height()
+        if self.aspect * width > height:
+            width = round(height / self.aspect)
+        else:
+            height = round(width * self.aspect)
+        pixmap = resources.picture(self.path, width, height, self.devicePixelRatioF())
+        painter = QPainter(self)
+        if pixmap is None:
+            self.failed = True
+            painter.setPen(QPen(QColor("#b7ada2"), 3, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(4, 4, -4, -4), 16, 16)
+            return
+        painter.drawPixmap(QPointF((self.width() - width) / 2, (self.height() - height) / 2), pixmap)
+
+
+class Card(QAbstractButton):
+    """A large tappable panel (topic tile, page card) holding its own layout of labels and pictures.
+
+    It paints its own rounded background so the pressed look follows `isDown()` exactly.
+    """
+
+    def __init__(self, theme: Theme, on_tap: Callable[[], None], name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.setObjectName("Card")
+        self.setAccessibleName(name)
+        self.setProperty("tappable", True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setMinimumSize(theme.target, theme.target)
+        self.clicked.connect(on_tap)
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else QSize(self.theme.target, self.theme.target)
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        hint = layout.minimumSize() if layout is not None else QSize()
+        return hint.expandedTo(QSize(self.theme.target, self.theme.target))
+
+    def hasHeightForWidth(self) -> bool:
+        layout = self.layout()
+        return layout is not None and layout.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return -1
+        return max(self.theme.target, layout.totalHeightForWidth(width))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = self.theme.px(self.theme.metrics.border)
+        pressed = self.isDown()
+        painter.setPen(QPen(QColor(p.accent if pressed else p.border), border))
+        painter.setBrush(QColor(p.surface_pressed if pressed else p.surface))
+        radius = self.theme.px(self.theme.metrics.radius)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2),
+                                radius, radius)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.update()
+
+
+def push_button(text: str, on_tap: Callable[[], None], *, icon: QIcon | None = None, name: str = "",
+                role: str = "", icon_px: int = 0, icon_after: bool = False,
+                parent: QWidget | None = None) -> QPushButton:
+    """A QPushButton with one action per tap (clicked fires on release, once)."""
+    gap = "\u2002"  # an en space between icon and words, which Qt styles do not add themselves
+    label = text if icon is None or not text else (f"{text}{gap}" if icon_after else f"{gap}{text}")
+    button = QPushButton(label, parent)
+    if icon_after:
+        button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    button.setObjectName(name or text)
+    button.setProperty("tappable", True)
+    if role:
+        button.setProperty("role", role)
+    if icon is not None:
+        button.setIcon(icon)
+        if icon_px:
+            button.setIconSize(QSize(icon_px, icon_px))
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setAccessibleName(text or name)
+    button.clicked.connect(lambda _checked=False: on_tap())
+    return button
