@@ -1,0 +1,1 @@
+"""Generator for the bundled pack's illustrations: run `python -m tools.illustrations`."""

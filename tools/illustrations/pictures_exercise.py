@@ -1,0 +1,180 @@
+"""Pictures for 'Exercise and movement'."""
+
+from __future__ import annotations
+
+import math
+
+from . import cast
+from . import palette as p
+from .objects import arrow, badge, blob_backdrop, box, mat, no_sign, plant, shadow, sun, tree
+from .people import TORSO, Pose, arm_to, front_figure, joints, leg_to, side_figure
+from .registry import picture
+from .svg import Picture, circle, ellipse, g, path, rect, rrect_d, smooth_d, stroke
+
+MAT_TOP = 470
+S = 1.0  # figure scale for the exercise pictures
+
+
+def _lying(hip_x: float, **legs: tuple[float, float, float]) -> Pose:
+    return Pose(hip=(hip_x, MAT_TOP - 27 * S), lean=-90, near_arm=(84, 88), far_arm=(86, 90), **legs)
+
+
+def _knees_bent(hip_x: float) -> Pose:
+    base = _lying(hip_x)
+    near = leg_to(base, (hip_x + 150, MAT_TOP - 12), S)
+    far = leg_to(base, (hip_x + 140, MAT_TOP - 12), S)
+    return _lying(hip_x, near_leg=(*near, 90), far_leg=(*far, 90))
+
+
+@picture("core-support", "The belly and back muscles wrap the spine like a supportive belt")
+def core_support() -> Picture:
+    pic = Picture()
+    pic.add(blob_backdrop(400, 300, 320, 250))
+    x, ground, s = 400, 600, 1.55
+
+    def at(dx: float, dy: float) -> tuple[float, float]:
+        return (x + dx * s, ground - dy * s)
+
+    extras = [path(smooth_d([at(-26, 318), at(26, 318), at(30, 200), at(0, 176), at(-30, 200)]),
+                   p.tint(cast.LEE.top, 0.55))]
+    for i in range(8):
+        y = 308 - i * 15
+        w = 10 + i * 0.9
+        extras.append(path(rrect_d(at(-w, y)[0], at(0, y)[1], w * 2 * s, 11 * s, 4 * s), p.BONE,
+                           stroke=p.BONE_EDGE, stroke_width=2))
+    extras.append(path(smooth_d([at(-14, 196), at(14, 196), at(0, 178)]), p.BONE, stroke=p.BONE_EDGE,
+                       stroke_width=2))
+    belt_top, belt_bottom = 254, 196
+    extras.append(path(smooth_d([at(-46, belt_top), at(0, belt_top - 8), at(46, belt_top), at(48, belt_bottom),
+                                 at(0, belt_bottom - 10), at(-48, belt_bottom)]), p.MUSCLE, opacity=0.9))
+    for k in range(-3, 4):
+        extras.append(stroke(f"M{at(k * 12 - 6, belt_top - 6)[0]:.1f} {at(0, belt_top - 8)[1]:.1f}"
+                             f" L{at(k * 12 + 6, belt_bottom + 4)[0]:.1f} {at(0, belt_bottom - 2)[1]:.1f}",
+                             p.tint(p.MUSCLE, 0.35), 4))
+    pic.add(front_figure(x, ground, cast.LEE, scale=s, left_arm=(22, 10), right_arm=(22, 10), extras=extras))
+    for side in (-1, 1):
+        pic.add(arrow([at(side * 88, 262), at(side * 96, 228), at(side * 72, 196)], p.TEAL_MID, 9))
+    return pic
+
+
+@picture("pelvic-tilt", "Lying on the back with knees bent, gently flattening the low back")
+def pelvic_tilt() -> Picture:
+    pic = Picture()
+    pic.add(blob_backdrop(400, 320, 340, 220))
+    pic.add(mat(80, MAT_TOP, 560))
+    pose = _knees_bent(360)
+    pic.add(side_figure(pose, cast.MAYA, scale=S))
+    lb = joints(pose, S)["low_back"]
+    pic.add(arrow([(lb[0], lb[1] - 120), (lb[0], lb[1] - 52)], p.TEAL_MID, 9))
+    pic.add(arrow([(lb[0] + 88, lb[1] - 36), (lb[0] + 74, lb[1] - 80), (lb[0] + 40, lb[1] - 96)], p.TEAL_MID, 7))
+    return pic
+
+
+@picture("knee-to-chest", "Lying on the back, gently hugging one knee toward the chest")
+def knee_to_chest() -> Picture:
+    pic = Picture()
+    pic.add(blob_backdrop(400, 320, 340, 220))
+    pic.add(mat(60, MAT_TOP, 600))
+    hip_x = 380
+    base = _lying(hip_x)
+    near = leg_to(base, (hip_x + 10, MAT_TOP - 190), S)
+    pose = _lying(hip_x, near_leg=(*near, 170), far_leg=(90, 90, 178))
+    j = joints(pose, S)
+    hold = ((j["knee"][0] + j["ankle"][0]) / 2 - 6, (j["knee"][1] + j["ankle"][1]) / 2 - 4)
+    pose = Pose(hip=pose.hip, lean=-90, near_arm=arm_to(pose, hold, S, bend=1), far_arm=arm_to(pose, hold, S, bend=1),
+                near_leg=pose.near_leg, far_leg=pose.far_leg)
+    pic.add(side_figure(pose, cast.SAM, scale=S))
+    pic.add(arrow([(j["knee"][0] + 70, j["knee"][1] + 10), (j["knee"][0] + 40, j["knee"][1] - 40),
+                   (j["knee"][0] - 10, j["knee"][1] - 60)], p.TEAL_MID, 8))
+    return pic
+
+
+@picture("bridge", "Lying on the back with knees bent and hips gently lifted")
+def bridge() -> Picture:
+    pic = Picture()
+    pic.add(blob_backdrop(400, 320, 340, 220))
+    pic.add(mat(60, MAT_TOP, 600))
+    hip = (400, MAT_TOP - 100)
+    drop = (MAT_TOP - 26) - hip[1]
+    beta = math.degrees(math.asin(min(drop / (TORSO * S), 0.95)))
+    base = Pose(hip=hip, lean=-90 - beta)
+    near = leg_to(base, (hip[0] + 120, MAT_TOP - 12), S)
+    pose = Pose(hip=hip, lean=-90 - beta, head_tilt=beta, near_arm=(90 - beta + 10, 90), far_arm=(92 - beta + 10, 92),
+                near_leg=(*near, 90), far_leg=(*near, 90))
+    j = joints(pose, S)
+    pose = Pose(hip=hip, lean=pose.lean, head_tilt=beta,
+                near_arm=arm_to(pose, (j["shoulder"][0] + 110, MAT_TOP - 10), S, bend=1),
+                far_arm=arm_to(pose, (j["shoulder"][0] + 100, MAT_TOP - 10), S, bend=1),
+                near_leg=pose.near_leg, far_leg=(near[0] - 3, near[1] - 3, 90))
+    pic.add(side_figure(pose, cast.RUTH, scale=S))
+    pic.add(arrow([(hip[0], hip[1] + 70), (hip[0], hip[1] + 10)], p.TEAL_MID, 9))
+    pic.add(arrow([(hip[0] - 30, hip[1] - 40), (hip[0] - 30, hip[1] - 100)], p.TEAL_MID, 0.1)[:0])
+    return pic
+
+
+@picture("walking", "A person taking an easy walk on a flat path in the park")
+def walking() -> Picture:
+    pic = Picture()
+    pic.add(sun(640, 130, 44))
+    pic.add(path("M0 420 C200 380 600 380 800 420 V564 A36 36 0 0 1 764 600 H36 A36 36 0 0 1 0 564 Z",
+                 p.tint(p.SAGE, 0.55)))
+    pic.add(path("M120 600 C240 520 420 470 800 470 V520 C520 520 380 560 330 600 Z", p.PANEL_DEEP))
+    pic.add(tree(130, 430, 1.2))
+    pic.add(tree(690, 440, 0.9))
+    ground = 520
+    s = 1.05
+    walk = Pose(hip=(420, ground - 196 * s), lean=4, near_arm=(-26, -8), far_arm=(24, 48),
+                near_leg=(22, 6, 96), far_leg=(-20, -34, 68))
+    pic.add(shadow(420, ground + 6, 100, 12))
+    pic.add(side_figure(walk, cast.MAYA, scale=s))
+    return pic
+
+
+@picture("cycling", "A person pedalling gently on a stationary bike with an upright seat")
+def cycling() -> Picture:
+    pic = Picture()
+    pic.add(blob_backdrop(400, 300, 340, 240))
+    floor = 530
+    crank = (430, 430)
+    seat = (360, 300)
+    bars = (540, 250)
+    pic.add(shadow(430, floor, 230, 14))
+    frame = p.BLUE_GREY
+    pic.add(path(rrect_d(230, floor - 24, 400, 24, 12), p.INK))
+    pic.add(stroke(f"M300 {floor - 20} L{crank[0]} {crank[1]} L{seat[0]} {seat[1] + 20}", frame, 22))
+    pic.add(stroke(f"M{crank[0]} {crank[1]} L560 {floor - 20} M{crank[0]} {crank[1]} L{bars[0] - 30} {bars[1] + 30}",
+                   frame, 22))
+    pic.add(circle(560, 410, 68, p.TEAL_MID))
+    pic.add(circle(560, 410, 40, p.TEAL_LIGHT))
+    pic.add(circle(560, 410, 12, p.TEAL))
+    pic.add(stroke(f"M{bars[0] - 30} {bars[1] + 30} L{bars[0]} {bars[1]}", p.INK, 14))
+    pic.add(path(rrect_d(seat[0] - 38, seat[1] - 4, 76, 20, 10), p.INK))
+    pedal_a = (crank[0] + 46, crank[1] + 20)
+    pedal_b = (crank[0] - 46, crank[1] - 20)
+    hip = (seat[0] - 4, seat[1] - 20)
+    base = Pose(hip=hip, lean=12)
+    pose = Pose(hip=hip, lean=12, near_leg=(*leg_to(base, pedal_a, 1.0), 90),
+                far_leg=(*leg_to(base, pedal_b, 1.0), 90))
+    pose = Pose(hip=hip, lean=12, near_arm=arm_to(pose, bars, 1.0), far_arm=arm_to(pose, (bars[0] - 6, bars[1] + 4), 1.0),
+                near_leg=pose.near_leg, far_leg=pose.far_leg)
+    pic.add(stroke(f"M{pedal_b[0]} {pedal_b[1]} L{pedal_a[0]} {pedal_a[1]}", p.INK, 8))
+    pic.add(side_figure(pose, cast.OMAR))
+    pic.add(circle(*crank, 16, p.INK))
+    return pic
+
+
+@picture("avoid-lifting", "A person bending to lift a heavy box, with a gentle 'avoid' sign")
+def avoid_lifting() -> Picture:
+    pic = Picture()
+    pic.add(blob_backdrop(400, 300, 340, 240))
+    ground = 530
+    pic.add(shadow(380, ground, 220, 14))
+    pose = Pose(hip=(320, ground - 196), lean=80, head_tilt=-30, near_leg=(-6, -2, 90), far_leg=(-2, 2, 90))
+    j = joints(pose)
+    target = (j["shoulder"][0] + 40, ground - 90)
+    pose = Pose(hip=pose.hip, lean=80, head_tilt=-30, near_arm=arm_to(pose, target, 1.0, bend=1),
+                far_arm=arm_to(pose, (target[0] - 8, target[1] + 4), 1.0, bend=1), near_leg=pose.near_leg,
+                far_leg=pose.far_leg)
+    pic.add(side_figure(pose, cast.LEE, holding=box(target[0] - 10, ground - 140, 170, 140, heavy=True)))
+    pic.add(no_sign(610, 170, 92))
+    return pic
