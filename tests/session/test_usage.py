@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def test_a_database_held_by_another_process_loses_no_views(
     db: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(usage, "LOCK_TIMEOUT_SECONDS", 0.05)
-    add_counts(db, usage.Counter({("2026-11-23", "home"): 7}))
+    add_counts(db, Counter({("2026-11-23", "home"): 7}))
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # another process holds the database
     try:
