@@ -20,11 +20,17 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", type=Path, help="pack folder to show (default: the bundled pack)")
-    parser.add_argument("--windowed", action="store_true", help="a window instead of fullscreen (staff preview)")
+    parser.add_argument(
+        "--windowed", action="store_true", help="a window instead of fullscreen (staff preview)"
+    )
     parser.add_argument("--size", type=parse_size, help="window size for --windowed, e.g. 1080x1920")
     parser.add_argument("--screen", type=int, help="monitor number (0 = first); default: the primary screen")
-    parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"],
-                        help="how much to log to stderr (routes are logged at info)")
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        choices=["debug", "info", "warning", "error"],
+        help="how much to log to stderr (routes are logged at info)",
+    )
 
 
 def configure_logging(level: str) -> None:

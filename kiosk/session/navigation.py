@@ -115,7 +115,7 @@ class Navigator:
         The page opens in the current topic when it belongs to it, else in the first topic that
         lists it, so the page dots and Next keep making sense.
         """
-        page_id = href[len(PAGE_LINK_PREFIX):] if href.startswith(PAGE_LINK_PREFIX) else href
+        page_id = href[len(PAGE_LINK_PREFIX) :] if href.startswith(PAGE_LINK_PREFIX) else href
         current_topic = self.route.topic
         if page_id in self.pages_of(current_topic):
             self.open_page(current_topic, page_id)
@@ -169,7 +169,7 @@ def can_make_text_bigger(snapshot: Snapshot) -> bool:
 
 
 def can_make_text_smaller(snapshot: Snapshot) -> bool:
-    return snapshot.text_size is not list(TextSize)[0]
+    return snapshot.text_size is not next(iter(TextSize))
 
 
 def log_route_changes(state: AppState, logger: logging.Logger | None = None) -> Callable[[], None]:

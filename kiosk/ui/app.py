@@ -77,7 +77,9 @@ def log_tappables_after_layout(window: MainWindow) -> None:
 
     def report() -> None:
         for name, rect in window.tappables():
-            tappables_log.debug("tappable: %s %d,%d %dx%d", name, rect.x(), rect.y(), rect.width(), rect.height())
+            tappables_log.debug(
+                "tappable: %s %d,%d %dx%d", name, rect.x(), rect.y(), rect.width(), rect.height()
+            )
         tappables_log.debug("tappables listed for %s", window.state.current.route.name)
 
     def later(_route: str) -> None:

@@ -38,8 +38,9 @@ class MainWindow(QWidget):
         self.setWindowTitle("Clinic Kiosk")
         self.state = state
         self.navigator = Navigator(state, pack)
-        self.palette_tokens = with_overrides(Palette(), pack.manifest.theme.accent,
-                                             pack.manifest.theme.background)
+        self.palette_tokens = with_overrides(
+            Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
+        )
         self.theme = Theme.for_screen(1920, 1080, state.current.text_size.value, self.palette_tokens)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -136,8 +137,12 @@ class MainWindow(QWidget):
         for widget in self.findChildren(QAbstractButton):
             if widget.isVisible() and widget.isEnabled() and widget.property("tappable"):
                 top_left = widget.mapToGlobal(widget.rect().topLeft())
-                found.append((widget.accessibleName() if widget.objectName() == "Card"
-                              else widget.objectName(), QRect(top_left, widget.size())))
+                found.append(
+                    (
+                        widget.accessibleName() if widget.objectName() == "Card" else widget.objectName(),
+                        QRect(top_left, widget.size()),
+                    )
+                )
                 if widget.objectName() == "Card":
                     found[-1] = (str(widget.property("route") or widget.accessibleName()), found[-1][1])
         return found

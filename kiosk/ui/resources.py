@@ -45,10 +45,11 @@ def register_fonts() -> str:
 def icon(name: str, colour: str) -> QIcon:
     """A qtawesome icon; an unknown name gives a neutral book icon instead of an error."""
     try:
-        return qtawesome.icon(name, color=colour)
+        found: QIcon = qtawesome.icon(name, color=colour)
     except Exception:  # qtawesome raises plain Exception for unknown names
         log.warning("unknown icon %r; using a book icon", name)
-        return qtawesome.icon("fa5s.book-open", color=colour)
+        found = qtawesome.icon("fa5s.book-open", color=colour)
+    return found
 
 
 @lru_cache(maxsize=256)

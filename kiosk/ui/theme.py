@@ -121,11 +121,15 @@ def with_overrides(palette: Palette, accent: str | None, background: str | None)
         if not value:
             continue
         candidate = replace(result, **{name: value})
-        failing = [label for label, (fg, bg) in TEXT_PAIRS.items() if name in (fg, bg)
-                   and contrast_ratio(getattr(candidate, fg), getattr(candidate, bg)) < 4.5]
+        failing = [
+            label
+            for label, (fg, bg) in TEXT_PAIRS.items()
+            if name in (fg, bg) and contrast_ratio(getattr(candidate, fg), getattr(candidate, bg)) < 4.5
+        ]
         if failing:
-            log.warning("pack colour %s=%s ignored: too little contrast for %s", name, value,
-                        ", ".join(failing))
+            log.warning(
+                "pack colour %s=%s ignored: too little contrast for %s", name, value, ", ".join(failing)
+            )
             continue
         result = candidate
     return result
@@ -143,8 +147,9 @@ class Theme:
     height: int = 1080
 
     @classmethod
-    def for_screen(cls, width: int, height: int, text_percent: int = 100,
-                   palette: Palette | None = None) -> Theme:
+    def for_screen(
+        cls, width: int, height: int, text_percent: int = 100, palette: Palette | None = None
+    ) -> Theme:
         scale = max(0.6, min(width, height) / REFERENCE_SHORT_SIDE)
         return cls(palette or Palette(), Metrics(), scale, text_percent, width, height)
 

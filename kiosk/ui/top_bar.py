@@ -21,8 +21,14 @@ from kiosk.ui.widgets import push_button
 
 
 class TopBar(QWidget):
-    def __init__(self, theme: Theme, navigator: Navigator, language: str,
-                 on_setup_quit: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        navigator: Navigator,
+        language: str,
+        on_setup_quit: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("TopBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -34,17 +40,27 @@ class TopBar(QWidget):
         row.setSpacing(theme.px(16))
         icon_px = theme.px(34)
         white = theme.palette.on_bar
-        self.home = push_button(tr("home", language), navigator.go_home, name="home",
-                                icon=resources.icon("fa5s.home", white), icon_px=icon_px)
-        self.back = push_button(tr("back", language), navigator.back, name="back",
-                                icon=resources.icon("fa5s.arrow-left", white), icon_px=icon_px)
+        self.home = push_button(
+            tr("home", language),
+            navigator.go_home,
+            name="home",
+            icon=resources.icon("fa5s.home", white),
+            icon_px=icon_px,
+        )
+        self.back = push_button(
+            tr("back", language),
+            navigator.back,
+            name="back",
+            icon=resources.icon("fa5s.arrow-left", white),
+            icon_px=icon_px,
+        )
         row.addWidget(self.home)
         row.addWidget(self.back)
         row.addStretch(1)
         self.controls = QHBoxLayout()
         self.controls.setSpacing(theme.px(12))
         row.addLayout(self.controls)
-        self.smaller = push_button("A−", navigator.smaller_text, name="smaller-text")
+        self.smaller = push_button("A\u2212", navigator.smaller_text, name="smaller-text")
         self.smaller.setAccessibleName(tr("smaller_text", language))
         self.bigger = push_button("A+", navigator.bigger_text, name="bigger-text")
         self.bigger.setAccessibleName(tr("bigger_text", language))

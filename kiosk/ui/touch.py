@@ -42,10 +42,14 @@ def make_kinetic(area: QAbstractScrollArea) -> None:
     area.setProperty(KINETIC, True)
     scroller = QScroller.scroller(area.viewport())
     props = scroller.scrollerProperties()
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
-                          QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
-                          QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    props.setScrollMetric(
+        QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+        QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+    )
+    props.setScrollMetric(
+        QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+        QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+    )
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.0)
     scroller.setScrollerProperties(props)
 
@@ -101,9 +105,10 @@ class GestureArbiter(QObject):
         self._last_time = event.timestamp()
         self._velocity = 0.0
         chain = _ancestors(widget)
-        self._scroll_area = next((w for w in chain if isinstance(w, QAbstractScrollArea)
-                                  and w.property(KINETIC)), None)
-        self._swipe = next((w for w in chain if isinstance(w, SwipeTarget)), None)  # type: ignore[misc]
+        self._scroll_area = next(
+            (w for w in chain if isinstance(w, QAbstractScrollArea) and w.property(KINETIC)), None
+        )
+        self._swipe = next((w for w in chain if isinstance(w, SwipeTarget)), None)
 
     def _move(self, event: QMouseEvent) -> bool:
         position = event.globalPosition()

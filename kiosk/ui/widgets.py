@@ -21,8 +21,9 @@ from kiosk.ui.theme import Theme
 class TextLabel(QLabel):
     """A label that wraps to as many lines as it needs; `role` picks its style in the theme."""
 
-    def __init__(self, text: str, role: str = "body", parent: QWidget | None = None,
-                 rich: bool = False) -> None:
+    def __init__(
+        self, text: str, role: str = "body", parent: QWidget | None = None, rich: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setProperty("role", role)
         self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
@@ -83,7 +84,9 @@ class Card(QAbstractButton):
     It paints its own rounded background so the pressed look follows `isDown()` exactly.
     """
 
-    def __init__(self, theme: Theme, on_tap: Callable[[], None], name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, on_tap: Callable[[], None], name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self.setObjectName("Card")
@@ -123,17 +126,26 @@ class Card(QAbstractButton):
         painter.setPen(QPen(QColor(p.accent if pressed else p.border), border))
         painter.setBrush(QColor(p.surface_pressed if pressed else p.surface))
         radius = self.theme.px(self.theme.metrics.radius)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2),
-                                radius, radius)
+        painter.drawRoundedRect(
+            QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2), radius, radius
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.update()
 
 
-def push_button(text: str, on_tap: Callable[[], None], *, icon: QIcon | None = None, name: str = "",
-                role: str = "", icon_px: int = 0, icon_after: bool = False,
-                parent: QWidget | None = None) -> QPushButton:
+def push_button(
+    text: str,
+    on_tap: Callable[[], None],
+    *,
+    icon: QIcon | None = None,
+    name: str = "",
+    role: str = "",
+    icon_px: int = 0,
+    icon_after: bool = False,
+    parent: QWidget | None = None,
+) -> QPushButton:
     """A QPushButton with one action per tap (clicked fires on release, once)."""
     gap = "\u2002"  # an en space between icon and words, which Qt styles do not add themselves
     label = text if icon is None or not text else (f"{text}{gap}" if icon_after else f"{gap}{text}")

@@ -28,7 +28,7 @@ def split_link_paragraphs(body_html: str) -> list[tuple[str, str]]:
     position = 0
     for match in _LINK_PARAGRAPH.finditer(body_html):
         if match.start() > position:
-            parts.append(("html", body_html[position:match.start()]))
+            parts.append(("html", body_html[position : match.start()]))
         label = _TAG.sub("", match.group(2)).strip()
         parts.append(("link", f"{match.group(1)}\n{label}"))
         position = match.end()
@@ -62,15 +62,15 @@ class PageView(QWidget):
                 holder.addWidget(picture)
                 holder.addStretch(1)
                 row.addLayout(holder, 45)
-            self.scroll = ScrollColumn(theme, (0, margin // 2, margin, margin))
-            row.addWidget(self.scroll, 55)
-            self._fill(self.scroll.column, with_picture=False)
+            self.text_column = ScrollColumn(theme, (0, margin // 2, margin, margin))
+            row.addWidget(self.text_column, 55)
+            self._fill(self.text_column.column, with_picture=False)
         else:
             column = QVBoxLayout(self)
             column.setContentsMargins(0, 0, 0, 0)
-            self.scroll = ScrollColumn(theme)
-            column.addWidget(self.scroll)
-            self._fill(self.scroll.column, with_picture=True)
+            self.text_column = ScrollColumn(theme)
+            column.addWidget(self.text_column)
+            self._fill(self.text_column.column, with_picture=True)
 
     def _fill(self, column: QVBoxLayout, with_picture: bool) -> None:
         for widget in self.header_widgets():
@@ -94,8 +94,11 @@ class PageView(QWidget):
     def picture_widget(self) -> QWidget | None:
         theme = self.context.theme
         max_height = theme.height * 2 // 5 if not self.context.landscape else 0
-        picture = Picture(self.context.pack.media_path(self.page.front.illustration),
-                          self.page.front.illustration_alt, max_height)
+        picture = Picture(
+            self.context.pack.media_path(self.page.front.illustration),
+            self.page.front.illustration_alt,
+            max_height,
+        )
         picture.setObjectName("Illustration")
         return picture
 
@@ -113,8 +116,9 @@ class PageView(QWidget):
 
     def rich_text(self, body_html: str) -> TextLabel:
         css = self.context.theme.body_css()
-        label = TextLabel(f"<html><head><style>{css}</style></head><body>{body_html}</body></html>",
-                          "body", rich=True)
+        label = TextLabel(
+            f"<html><head><style>{css}</style></head><body>{body_html}</body></html>", "body", rich=True
+        )
         label.setObjectName("PageText")
         label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         label.setOpenExternalLinks(False)
@@ -123,8 +127,13 @@ class PageView(QWidget):
 
     def link_button(self, href: str, label: str) -> QWidget:
         theme = self.context.theme
-        button = push_button(label, lambda: self.context.navigator.follow_link(href),
-                             icon=resources.icon("fa5s.arrow-circle-right", theme.palette.accent),
-                             name=f"link:{href}", role="link", icon_px=theme.text_px(36))
+        button = push_button(
+            label,
+            lambda: self.context.navigator.follow_link(href),
+            icon=resources.icon("fa5s.arrow-circle-right", theme.palette.accent),
+            name=f"link:{href}",
+            role="link",
+            icon_px=theme.text_px(36),
+        )
         button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         return button

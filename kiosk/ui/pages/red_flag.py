@@ -26,7 +26,9 @@ class RedFlagView(PageView):
         row.setSpacing(theme.px(18))
         size = theme.text_px(48)
         mark = QLabel()
-        mark.setPixmap(resources.icon("fa5s.exclamation-triangle", theme.palette.on_urgent).pixmap(size, size))
+        mark.setPixmap(
+            resources.icon("fa5s.exclamation-triangle", theme.palette.on_urgent).pixmap(size, size)
+        )
         mark.setFixedSize(size, size)
         row.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(TextLabel(self.context.tr("urgent_banner"), "heading"), 1)

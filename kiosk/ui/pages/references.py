@@ -15,7 +15,10 @@ class ReferencesView(PageView):
 
     def picture_widget(self) -> QWidget | None:
         theme = self.context.theme
-        picture = Picture(self.context.pack.media_path(self.page.front.illustration),
-                          self.page.front.illustration_alt, theme.px(220))
+        picture = Picture(
+            self.context.pack.media_path(self.page.front.illustration),
+            self.page.front.illustration_alt,
+            theme.px(220),
+        )
         picture.setObjectName("Illustration")
         return picture

@@ -37,8 +37,9 @@ class ScreenContext:
 class ScrollColumn(QScrollArea):
     """A vertical column that scrolls with a finger flick when its content is taller than the screen."""
 
-    def __init__(self, theme: Theme, margins: tuple[int, int, int, int] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, margins: tuple[int, int, int, int] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
@@ -57,8 +58,14 @@ class ScrollColumn(QScrollArea):
 class TileGrid(QWidget):
     """A grid of tiles whose column count follows the width, so tiles never get too narrow to read."""
 
-    def __init__(self, tiles: list[QWidget], min_tile_width: int, spacing: int,
-                 max_columns: int = 4, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tiles: list[QWidget],
+        min_tile_width: int,
+        spacing: int,
+        max_columns: int = 4,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.tiles = tiles
         self.min_tile_width = min_tile_width

@@ -65,6 +65,7 @@ class Pager(QWidget):
         self.animation = QVariantAnimation(self)
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self.animation.valueChanged.connect(self._set_offset)
+        self.animation.finished.connect(self._turn)
         self._after_animation = 0
 
     def _view_for(self, route: Route | None) -> PageView | None:
@@ -123,11 +124,6 @@ class Pager(QWidget):
         self.animation.setStartValue(self.offset)
         self.animation.setEndValue(float(target))
         self.animation.setDuration(max(1, int(abs(target - self.offset) / max(1, self.width()) * 400)))
-        try:
-            self.animation.finished.disconnect(self._turn)
-        except (RuntimeError, TypeError):
-            pass
-        self.animation.finished.connect(self._turn)
         self.animation.start()
 
     def _turn(self) -> None:
@@ -165,16 +161,26 @@ class PageScreen(QWidget):
         row.setSpacing(theme.px(theme.metrics.gap))
         icon_px = theme.text_px(30)
         on_accent = theme.palette.on_accent
-        self.previous = push_button(context.tr("previous"), nav.previous_page, name="previous",
-                                    icon=resources.icon("fa5s.chevron-left", on_accent), icon_px=icon_px)
+        self.previous = push_button(
+            context.tr("previous"),
+            nav.previous_page,
+            name="previous",
+            icon=resources.icon("fa5s.chevron-left", on_accent),
+            icon_px=icon_px,
+        )
         policy = self.previous.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.previous.setSizePolicy(policy)
         self.previous.setVisible(number > 1)
         last = number == count
-        self.next = push_button(context.tr("done" if last else "next"), nav.next_page, name="next",
-                                icon=resources.icon("fa5s.check" if last else "fa5s.chevron-right", on_accent),
-                                icon_px=icon_px, icon_after=True)
+        self.next = push_button(
+            context.tr("done" if last else "next"),
+            nav.next_page,
+            name="next",
+            icon=resources.icon("fa5s.check" if last else "fa5s.chevron-right", on_accent),
+            icon_px=icon_px,
+            icon_after=True,
+        )
         row.addWidget(self.previous, 0)
         row.addStretch(1)
         middle = QVBoxLayout()

@@ -37,8 +37,9 @@ class TopicScreen(QWidget):
         summary = pack.text(topic.summary, language) if topic.summary else ""
         column.addWidget(TextLabel(f"{summary} · {counted}" if summary else counted, "lead"))
 
-        cards: list[QWidget] = [self._card(topic.id, page_id, number)
-                                for number, page_id in enumerate(topic.pages, start=1)]
+        cards: list[QWidget] = [
+            self._card(topic.id, page_id, number) for number, page_id in enumerate(topic.pages, start=1)
+        ]
         min_width = theme.px(560) * theme.text_percent // 100
         column.addWidget(TileGrid(cards, min_width, theme.px(theme.metrics.gap), max_columns=2))
         column.addStretch(1)
@@ -60,8 +61,11 @@ class TopicScreen(QWidget):
         row.addWidget(thumb, 0, Qt.AlignmentFlag.AlignVCenter)
         texts = QVBoxLayout()
         texts.setSpacing(theme.px(6))
-        texts.addWidget(TextLabel(context.tr("page_of", number=number, count=len(
-            context.pack.topic(topic_id).pages)), "small"))
+        texts.addWidget(
+            TextLabel(
+                context.tr("page_of", number=number, count=len(context.pack.topic(topic_id).pages)), "small"
+            )
+        )
         texts.addWidget(TextLabel(page.title, "cardTitle"))
         texts.addStretch(1)
         row.addLayout(texts, 1)

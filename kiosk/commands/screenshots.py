@@ -1,0 +1,60 @@
+"""`kiosk screenshots PACK --out DIR`: every screen of a pack as PNG, for review before it goes live.
+
+Files are named by route: home.png, topic--about.png, page--about--what-is-it.png. Rendering is
+offscreen unless a display is asked for, so it runs on a server or in CI. The exit code is non-zero
+when the pack does not load (its problems are printed) or any screen fails to render.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kiosk.commands.run import parse_size
+
+TEXT_SIZES = {"100": 100, "125": 125, "150": 150, "175": 175}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pack", type=Path, help="the pack folder to render")
+    parser.add_argument(
+        "--out", type=Path, required=True, help="folder for the PNG files (created if needed)"
+    )
+    parser.add_argument(
+        "--size", type=parse_size, default=(1920, 1080), help="screen size, default 1920x1080"
+    )
+    parser.add_argument(
+        "--text-size",
+        choices=sorted(TEXT_SIZES),
+        default="100",
+        help="text size in percent, as a patient could choose it (default 100)",
+    )
+    parser.add_argument(
+        "--display", action="store_true", help="render on the real display instead of offscreen"
+    )
+
+
+def file_name(route_name: str) -> str:
+    """`page/about/what-is-it` -> `page--about--what-is-it.png`."""
+    return route_name.replace("/", "--") + ".png"
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.display:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.content.loader import load_pack
+
+    result = load_pack(args.pack)
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    if result.pack is None:
+        print(f"{args.pack}: the pack has errors, so nothing was rendered", file=sys.stderr)
+        return 1
+    from kiosk.ui.render import render_all_screens
+
+    failures = render_all_screens(result.pack, args.out, args.size, TEXT_SIZES[args.text_size], file_name)
+    for failure in failures:
+        print(f"failed: {failure}", file=sys.stderr)
+    return 1 if failures else 0

@@ -1,0 +1,67 @@
+"""Rendering every screen of a pack to images: for `kiosk screenshots` and for layout tests."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content.pack import Pack
+from kiosk.session.state import HOME, AppState, Route, Snapshot, TextSize
+from kiosk.ui.app import application
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.widgets import Picture
+
+log = logging.getLogger(__name__)
+
+
+def all_routes(pack: Pack) -> Iterator[Route]:
+    """Home, then each topic followed by its pages, in display order."""
+    yield HOME
+    for topic in pack.manifest.topics:
+        yield Route("topic", topic=topic.id)
+        for page_id in topic.pages:
+            yield Route("page", topic=topic.id, page=page_id)
+
+
+def settle() -> None:
+    """Let layouts and deferred deletions run, so the window shows what it will show."""
+    for _ in range(3):
+        QApplication.processEvents()
+        QApplication.sendPostedEvents()
+
+
+def render_all_screens(
+    pack: Pack, out: Path, size: tuple[int, int], text_percent: int, name_for: Callable[[str], str]
+) -> list[str]:
+    """Save one PNG per route into `out`; returns a description of every screen that failed."""
+    application()
+    out.mkdir(parents=True, exist_ok=True)
+    state = AppState(Snapshot(text_size=TextSize(text_percent)))
+    window = MainWindow(state, pack)
+    window.resize(*size)
+    window.show()
+    failures: list[str] = []
+    try:
+        for route in all_routes(pack):
+            state.update(route=route)
+            settle()
+            if window.state.current.route != route:
+                failures.append(f"{route.name}: the screen could not be shown")
+                continue
+            image = window.grab()
+            broken = [p.path.name for p in window.findChildren(Picture) if p.isVisible() and p.failed]
+            target = out / name_for(route.name)
+            if image.isNull() or not image.save(str(target)):
+                failures.append(f"{route.name}: could not write {target}")
+            elif broken:
+                failures.append(f"{route.name}: pictures not drawn: {', '.join(broken)}")
+            else:
+                log.info("wrote %s", target)
+    finally:
+        window.close()
+        window.deleteLater()
+        settle()
+    return failures

@@ -1,0 +1,70 @@
+"""Starting the kiosk: a refused pack falls back to the bundled one; the screen is never blank."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.ui import app as kiosk_app
+from kiosk.ui import resources
+
+
+def test_a_broken_pack_is_refused_with_its_problems_and_the_fallback_is_tried(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mini = Path(__file__).resolve().parents[1] / "packs" / "mini"
+    monkeypatch.setattr(resources, "BUNDLED_PACK_DIR", mini)
+    (tmp_path / "pack.yaml").write_text("id: Not A Slug\n")
+    with caplog.at_level(logging.ERROR):
+        pack = kiosk_app.load_pack_or_fallback(tmp_path)
+    assert pack is not None and pack.id == "mini"
+    assert any("pack.yaml" in r.getMessage() for r in caplog.records)
+    assert any("refused" in r.getMessage() for r in caplog.records)
+
+
+def test_when_no_pack_loads_a_calm_message_shows(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(resources, "BUNDLED_PACK_DIR", tmp_path / "missing")
+    assert kiosk_app.load_pack_or_fallback(tmp_path / "also-missing") is None
+    from kiosk.session.state import AppState
+
+    window = kiosk_app.create_window(None, AppState(), 1280, 800)
+    qtbot.addWidget(window)
+    assert "front desk" in window.text()  # type: ignore[attr-defined]
+
+
+def test_the_overlay_layer_covers_the_window_and_clears(make_kiosk: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    kiosk = make_kiosk()
+    overlay = kiosk.window.overlay
+    overlay.show_widget(QLabel("Still there?"))
+    assert overlay.isVisible() and overlay.geometry() == kiosk.window.rect()
+    overlay.clear()
+    assert not overlay.isVisible()
+
+
+def test_every_pack_kind_has_a_view() -> None:
+    from kiosk.content.models import FRONT_MATTER_BY_KIND
+    from kiosk.ui.pages import registered_kinds, view_class_for
+
+    assert {"article", "red-flag", "references"} <= set(registered_kinds())
+    for kind in FRONT_MATTER_BY_KIND:
+        assert view_class_for(kind) is not None
+
+
+def test_text_size_buttons_reflow_the_page(make_kiosk: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    kiosk = make_kiosk(size=(1280, 800))
+    kiosk.window.navigator.open_page("basics", "what-is-it")
+    before = kiosk.window.current_screen.findChild(QLabel, "PageTitle").font().pixelSize()
+    kiosk.tap("bigger-text")
+    kiosk.tap("bigger-text")
+    title = kiosk.window.current_screen.findChild(QLabel, "PageTitle")
+    assert title.font().pixelSize() >= before * 1.4
+    assert kiosk.route == "page/basics/what-is-it"

@@ -1,0 +1,48 @@
+"""`kiosk screenshots`: one PNG per screen named by route, and a clear failure for a broken pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from kiosk.cli import main
+
+MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
+
+
+def test_every_screen_of_the_mini_pack_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    assert main(["screenshots", str(MINI), "--out", str(out), "--size", "1080x1920"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(
+        [
+            "home.png",
+            "topic--basics.png",
+            "topic--help.png",
+            "page--basics--what-is-it.png",
+            "page--basics--symptoms.png",
+            "page--help--when-to-call.png",
+            "page--help--emergency.png",
+        ]
+    )
+    image = QImage(str(out / "home.png"))
+    assert (image.width(), image.height()) == (1080, 1920)
+    assert len({image.pixel(x, y) for x in range(0, 1080, 20) for y in range(0, 1920, 20)}) > 10
+
+
+def test_a_broken_pack_exits_non_zero_with_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "pack.yaml").write_text("id: [not, a, slug\n")
+    assert main(["screenshots", str(broken), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "pack.yaml" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_size_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["screenshots", str(MINI), "--out", str(tmp_path), "--size", "huge"]) == 2
