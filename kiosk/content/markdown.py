@@ -113,6 +113,7 @@ def render_markdown(text: str, first_line: int = 1) -> RenderedBody:
             out.issues.append(_html_issue(line))
         else:  # pragma: no cover - every enabled block rule is handled above
             out.issues.append(MarkdownIssue(line, "this part of the text is not supported", "use plain text"))
+    out.issues = list(dict.fromkeys(out.issues))  # <b>...</b> on one line is one problem, not two
     out.html = "".join(html_parts)
     out.plain_text = "\n".join(plain_blocks)
     return out

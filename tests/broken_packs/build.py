@@ -74,13 +74,21 @@ def _replace(text: str, old: str, new: str) -> str:
 
 
 CASES: dict[str, dict[str, str | bytes]] = {
-    "bad-yaml": {"pack.yaml": _replace(PACK_YAML, "    title: The basics", "    title: The basics: part one")},
-    "traversal-path": {"pack.yaml": _replace(PACK_YAML, "picture: images/circle.svg", "picture: ../outside.svg")},
+    "bad-yaml": {
+        "pack.yaml": _replace(PACK_YAML, "    title: The basics", "    title: The basics: part one")
+    },
+    "traversal-path": {
+        "pack.yaml": _replace(PACK_YAML, "picture: images/circle.svg", "picture: ../outside.svg")
+    },
     "backslash-path": {"pages/what-is-it.en.md": _replace(PAGE, "images/circle.svg", "images\\circle.svg")},
-    "absolute-path": {"pages/what-is-it.en.md": _replace(PAGE, "images/circle.svg", "C:/pictures/circle.svg")},
+    "absolute-path": {
+        "pages/what-is-it.en.md": _replace(PAGE, "images/circle.svg", "C:/pictures/circle.svg")
+    },
     "svg-doctype-entities": {"images/circle.svg": BILLION_LAUGHS},
     "svg-external-href": {
-        "images/circle.svg": _replace(SVG, "  <circle", '  <image href="https://example.org/x.png"/>\n  <circle')
+        "images/circle.svg": _replace(
+            SVG, "  <circle", '  <image href="https://example.org/x.png"/>\n  <circle'
+        )
     },
     "svg-script": {"images/circle.svg": _replace(SVG, "  <circle", "  <script>alert(1)</script>\n  <circle")},
     "svg-onload": {"images/circle.svg": _replace(SVG, "<svg ", '<svg onload="alert(1)" ')},
@@ -100,8 +108,12 @@ CASES: dict[str, dict[str, str | bytes]] = {
         "images/leaflet.pdf": b"%PDF-1.4\n",
     },
     "missing-page-file": {"pack.yaml": PACK_YAML + "      - symptoms\n"},
-    "missing-illustration": {"pages/what-is-it.en.md": _replace(PAGE, "illustration: images/circle.svg\n", "")},
-    "missing-picture-file": {"pages/what-is-it.en.md": _replace(PAGE, "images/circle.svg", "images/spine.svg")},
+    "missing-illustration": {
+        "pages/what-is-it.en.md": _replace(PAGE, "illustration: images/circle.svg\n", "")
+    },
+    "missing-picture-file": {
+        "pages/what-is-it.en.md": _replace(PAGE, "images/circle.svg", "images/spine.svg")
+    },
     "unused-file": {"images/old-drawing.svg": SVG},
     "unlisted-page": {"pages/symptoms.en.md": PAGE},
     "broken-link": {"pages/what-is-it.en.md": PAGE + "\nRead about the [signs](symptoms).\n"},
@@ -110,17 +122,26 @@ CASES: dict[str, dict[str, str | bytes]] = {
     "inline-html": {"pages/what-is-it.en.md": PAGE + "\nThis is <b>bold</b>.\n"},
     "remote-image": {"pages/what-is-it.en.md": PAGE + "\n![A spine](https://example.org/spine.png)\n"},
     "bad-date": {"pack.yaml": _replace(PACK_YAML, "reviewed_on: 2026-01-15", "reviewed_on: 2026-13-45")},
-    "review-overdue": {"pack.yaml": _replace(PACK_YAML, "next_review: 2099-12-31", "next_review: 2026-02-01")},
+    "review-overdue": {
+        "pack.yaml": _replace(PACK_YAML, "next_review: 2099-12-31", "next_review: 2026-02-01")
+    },
     "duplicate-topic": {
         "pack.yaml": PACK_YAML
-        + "  - id: basics\n    title: More basics\n    picture: images/circle.svg\n    pages:\n      - what-is-it\n"
+        + "  - id: basics\n    title: More basics\n    picture: images/circle.svg\n"
+        + "    pages:\n      - what-is-it\n"
     },
     "duplicate-page-in-topic": {"pack.yaml": PACK_YAML + "      - what-is-it\n"},
-    "duplicate-key": {"pack.yaml": _replace(PACK_YAML, "version: \"1.0.0\"\n", "version: \"1.0.0\"\nid: again\n")},
-    "yaml-alias": {"pack.yaml": _replace(PACK_YAML, "welcome: Tap a topic to start.", "welcome: &w Tap.\nnote: *w")},
+    "duplicate-key": {
+        "pack.yaml": _replace(PACK_YAML, 'version: "1.0.0"\n', 'version: "1.0.0"\nid: again\n')
+    },
+    "yaml-alias": {
+        "pack.yaml": _replace(PACK_YAML, "welcome: Tap a topic to start.", "welcome: &w Tap.\nnote: *w")
+    },
     "unknown-setting": {"pack.yaml": _replace(PACK_YAML, "languages: [en]", "languages: [en]\ncolour: blue")},
     "version-not-text": {"pack.yaml": _replace(PACK_YAML, 'version: "1.0.0"', "version: 1.0")},
-    "unknown-page-kind": {"pages/what-is-it.en.md": _replace(PAGE, "title: What is it?", "title: What?\nkind: quiz")},
+    "unknown-page-kind": {
+        "pages/what-is-it.en.md": _replace(PAGE, "title: What is it?", "title: What?\nkind: quiz")
+    },
     "no-front-matter": {"pages/what-is-it.en.md": "A nerve can get pressed in your low back.\n"},
     "missing-translation": {
         "pack.yaml": _replace(PACK_YAML, "languages: [en]", "languages: [en, es]"),

@@ -1,0 +1,119 @@
+"""Whatever is written into pack.yaml or a page, loading returns problems; it never raises."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.content.loader import load_pack
+from kiosk.content.validator import validate_pack
+
+MINI_PACK = Path(__file__).resolve().parent.parent / "packs" / "mini"
+_MANIFEST_TEXT = (MINI_PACK / "pack.yaml").read_text()
+_PAGE_TEXT = (MINI_PACK / "pages" / "symptoms.en.md").read_text()
+
+_YAML_BITS = st.sampled_from(
+    [
+        ":",
+        " ",
+        "\n",
+        "  ",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        "&a",
+        "*a",
+        "!!python/object:os.system",
+        "'",
+        '"',
+        "#",
+        "---",
+        "...",
+        "|",
+        ">",
+        "\t",
+        "id",
+        "topics",
+        "pages",
+        "2026-13-45",
+        "1.0",
+        "null",
+        "~",
+        "é",
+        "\x00",
+        "?",
+    ]
+)
+
+
+def _mutations(text: str) -> st.SearchStrategy[str]:
+    """The real file with a slice cut out and some YAML punctuation pasted in its place."""
+    return st.tuples(
+        st.integers(0, len(text)), st.integers(0, 40), st.lists(_YAML_BITS, max_size=8).map("".join)
+    ).map(lambda cut: text[: cut[0]] + cut[2] + text[cut[0] + cut[1] :])
+
+
+def _check_pack_with(relative: str, content: str | bytes) -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(shutil.copytree(MINI_PACK, Path(temporary) / "mini"))
+        target = root / relative
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8", errors="surrogatepass")
+        result = load_pack(root)
+        assert (result.pack is None) == any(problem.is_error for problem in result.problems)
+        for problem in result.problems:
+            assert problem.file and problem.message and problem.fix
+            assert problem.line >= 0
+        validate_pack(root)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_mutations(_MANIFEST_TEXT))
+def test_mangled_pack_yaml_gives_problems_not_exceptions(text: str) -> None:
+    _check_pack_with("pack.yaml", text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))
+def test_random_pack_yaml_gives_problems_not_exceptions(content: str | bytes) -> None:
+    _check_pack_with("pack.yaml", content)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_mutations(_PAGE_TEXT))
+def test_mangled_page_gives_problems_not_exceptions(text: str) -> None:
+    _check_pack_with("pages/symptoms.en.md", text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_as_a_picture_give_problems_not_exceptions(content: bytes) -> None:
+    _check_pack_with("images/circle.svg", content)
+
+
+def test_python_tags_in_yaml_are_not_executed(tmp_path: Path) -> None:
+    root = Path(shutil.copytree(MINI_PACK, tmp_path / "mini"))
+    marker = tmp_path / "pwned"
+    (root / "pack.yaml").write_text(
+        _MANIFEST_TEXT.replace("id: mini", f"id: !!python/object/apply:os.system ['touch {marker}']")
+    )
+    result = load_pack(root)
+    assert result.pack is None
+    assert result.problems[0].line == 2
+    assert not marker.exists()
+
+
+def test_oversized_files_are_refused_without_reading_them_whole(tmp_path: Path) -> None:
+    root = Path(shutil.copytree(MINI_PACK, tmp_path / "mini"))
+    (root / "pages" / "symptoms.en.md").write_text(_PAGE_TEXT + "word " * 100_000)
+    result = load_pack(root)
+    assert [(p.file, p.line) for p in result.problems] == [("pages/symptoms.en.md", 1)]
+    assert "too large" in result.problems[0].message
