@@ -87,15 +87,19 @@ def spine_side(pic: Picture, x: float, top: float, levels: int = 5, scale: float
             mid_angle = (angle + nxt_angle) / 2
             bulge = 40.0 if i == pinch_level else 0.0
             if bulge:
-                pinch_point = _place((76, 0), mid, mid_angle, scale)
-                pic.glow(*pinch_point, 80 * scale, p.CORAL, 0.9)
+                pinch_point = _place((70, 2), mid, mid_angle, scale)
             pic.add(g(_disc_side(bulge), transform=tf(mid, mid_angle)))
     for i, (origin, angle) in enumerate(centres):
         pinched = pinch_level is not None and i == pinch_level
-        local = [(56, 4), (66 if not pinched else 86, 44), (52, 76), (24, 100)]
+        local = [(54, 8), (50 if not pinched else 62, 42), (36, 72), (6, 96)]
+        if pinched:
+            local = [(54, 8), (76, 30), (90, 52), (60, 82), (24, 100)]
         pts = [_place(q, origin, angle, scale) for q in local]
         pic.add(stroke(smooth_d(pts, closed=False), p.NERVE_DEEP, 14 * scale))
         pic.add(stroke(smooth_d(pts, closed=False), p.NERVE, 10 * scale))
+    if pinch_point:
+        pic.glow(*pinch_point, 70 * scale, p.CORAL, 0.7)
+        pic.add(circle(*pinch_point, 8 * scale, p.CORAL_DEEP))
     return pinch_point
 
 
@@ -171,8 +175,8 @@ def vertebra_top(cx: float, cy: float, scale: float = 1.0, *, level: str = "disc
         if pic:
             pic.glow(*at(60, 6), 64 * s, p.CORAL, 0.85)
             parts.append(pic.parts.pop())
-        blob = [at(8, -96), at(40, -90), at(60, -58), at(76, -22), at(70, 2), at(50, 2), at(32, -30), at(2, -62)]
-        parts.append(path(smooth_d(blob), p.DISC_CORE, stroke=p.CORAL_DEEP, stroke_width=3))
+        blob = [at(8, -96), at(40, -90), at(60, -58), at(78, -20), at(72, 4), at(50, 2), at(32, -30), at(2, -62)]
+        parts.append(path(smooth_d(blob), p.DISC_CORE, stroke=p.DISC, stroke_width=4))
         parts.append(path(ellipse_d(*at(0, -80), 40 * s, 24 * s), p.DISC_CORE))
     if opened:
         parts.append(stroke(smooth_d([at(-56, 60), at(-30, 86), at(0, 96), at(30, 86), at(56, 60)], closed=False),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from . import cast
 from . import palette as p
 from .anatomy import spine_side, vertebra_top
-from .objects import (arrow, blob_backdrop, book, clock, dumbbell, hot_pack, house, ice_pack, mat, pill, pill_bottle,
+from .objects import (arrow, badge, blob_backdrop, book, clock, dumbbell, hot_pack, house, ice_pack, mat, pill, pill_bottle,
                       plant, shadow, surgical_lamp, syringe, towel, tree, water_glass)
-from .people import Pose, arm_to, front_figure, joints, leg_to, side_figure
+from .people import Look, Pose, arm_to, front_figure, front_hand, joints, leg_to, side_figure
 from .registry import picture
-from .svg import Picture, circle, ellipse, g, path, poly_d, rect, rrect_d, smooth_d, stroke
+from .svg import Picture, circle, ellipse, g, line, path, poly_d, rect, rrect_d, smooth_d, stroke
 
 
 @picture("treatment-steps", "Steps going up: home care, therapy, injection, surgery at the top")
@@ -17,20 +17,31 @@ def treatment_steps() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 310, 340, 240))
     colours = (p.TEAL_PALE, p.TEAL_LIGHT, p.TEAL_MID, p.TEAL)
-    base, step_w, rise = 530, 165, 88
+    base, step_w, rise, left = 540, 148, 78, 180
+    pic.add(shadow(440, base + 4, 360, 10))
+    right = left + 4 * step_w
+    walker = Pose(hip=(100, base - 196 * 0.8), lean=4, near_arm=(-24, -8), far_arm=(22, 44),
+                  near_leg=(22, 6, 96), far_leg=(-20, -34, 68))
+    pic.add(side_figure(walker, cast.LEE, scale=0.8))
     for i, colour in enumerate(colours):
-        x = 70 + i * step_w
+        x = left + i * step_w
         top = base - (i + 1) * rise
-        pic.add(path(rrect_d(x, top, step_w + 6 if i < 3 else step_w, base - top, 18), colour))
-    pic.add(shadow(400, base + 6, 340, 10))
-    icon_y = [base - rise * (i + 1) - 12 for i in range(4)]
-    cx = [70 + step_w * (i + 0.5) for i in range(4)]
-    pic.add(house(cx[0], icon_y[0], 0.95))
-    pic.add(dumbbell(cx[1], icon_y[1] - 34, 0.95))
-    pic.add(syringe(cx[2] - 58, icon_y[2] - 40, 120, 0))
-    pic.add(circle(cx[3], icon_y[3] - 50, 46, p.WHITE))
-    pic.add(surgical_lamp(cx[3], icon_y[3] - 56, 36)[1:])
-    pic.add(arrow([(110, 300), (240, 200), (420, 150), (560, 110)], p.CORAL, 7))
+        pic.add(path(rrect_d(x, top, right - x, base - top, 16), colour))
+        pic.add(path(rrect_d(x, top, right - x, 14, 7), p.tint(colour, 0.35)))
+    for i in range(4):
+        cx = left + step_w * (i + 0.5)
+        cy = base - (i + 1) * rise - 66
+        pic.add(circle(cx, cy + 4, 54, p.PANEL_DEEP, opacity=0.6))
+        pic.add(circle(cx, cy, 54, p.WHITE))
+        if i == 0:
+            pic.add(house(cx, cy + 38, 0.72))
+        elif i == 1:
+            pic.add(dumbbell(cx, cy, 0.72))
+        elif i == 2:
+            pic.add(syringe(cx - 44, cy + 26, 100, -30))
+        else:
+            pic.add(surgical_lamp(cx, cy - 6, 36)[1:])
+            pic.add(rect(cx - 4, cy - 46, 8, 26, p.BLUE_GREY, rx=4))
     return pic
 
 
@@ -53,7 +64,7 @@ def rest_and_move() -> Picture:
     walk = Pose(hip=(620, ground - 190 * 0.92), lean=4, near_arm=(-28, -8), far_arm=(26, 50),
                 near_leg=(22, 6, 96), far_leg=(-20, -34, 68))
     pic.add(shadow(620, ground + 4, 90, 10))
-    pic.add(side_figure(walk, cast.SAM, scale=0.92))
+    pic.add(side_figure(walk, cast.MAYA, scale=0.92))
     return pic
 
 
@@ -73,20 +84,34 @@ def medicine() -> Picture:
     return pic
 
 
-@picture("heat-and-ice", "A warm pack on the low back over a cloth, an ice pack and a short timer")
+def _wrapped(pack: list[str], cx: float, cy: float) -> list[str]:
+    """A pack lying on a folded towel with one end of the towel folded over it."""
+    towel_colour = p.TEAL_PALE
+    stripe = p.TEAL_LIGHT
+    flap = p.mix(towel_colour, stripe, 0.45)
+    out = [path(rrect_d(cx - 125, cy - 80, 250, 160, 30), p.PANEL_DEEP, opacity=0.6,
+                transform="translate(6 8)"),
+           path(rrect_d(cx - 125, cy - 80, 250, 160, 30), towel_colour)]
+    for x in (cx + 70, cx + 86):
+        out.append(rect(x, cy - 80, 8, 160, stripe))
+    out += pack
+    out.append(path(smooth_d([(cx - 120, cy - 78), (cx - 40, cy - 84), (cx - 30, cy), (cx - 40, cy + 84),
+                              (cx - 120, cy + 78), (cx - 128, cy)]), flap))
+    for x in (cx - 100, cx - 84):
+        out.append(rect(x, cy - 80, 8, 160, stripe))
+    return out
+
+
+@picture("heat-and-ice", "A warm heat pack and a cold ice pack, each on a towel, and a short timer")
 def heat_and_ice() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))
-    pic.add(mat(60, 470, 560))
-    pose = Pose(hip=(300, 446), lean=90, head_tilt=12, near_arm=(150, -20), far_arm=(160, -10),
-                near_leg=(-90, -90, 0), far_leg=(-92, -92, 0))
-    pic.add(side_figure(pose, cast.LEE, scale=0.98, facing=1))
-    j = joints(pose, 0.98)
-    lb = (j["low_back"][0] - 10, j["low_back"][1] - 28)
-    pic.add(towel(lb[0] - 70, lb[1] - 4, 140, 14))
-    pic.add(g(hot_pack(0, 0, 120, 50), transform=f"translate({lb[0]:.1f} {lb[1] - 28:.1f})"))
-    pic.add(ice_pack(640, 200, 150, 100))
-    pic.add(clock(660, 380, 56, minutes=20))
+    pic.add(_wrapped(hot_pack(230, 250, 180, 120), 220, 250))
+    pic.add(_wrapped(ice_pack(590, 250, 180, 120), 580, 250))
+    for k in range(3):
+        x = 250 + (k - 1) * 40
+        pic.add(stroke(f"M{x} 160 q-12 -16 0 -32 q12 -16 0 -32", p.CORAL, 7))
+    pic.add(clock(400, 460, 62, minutes=20))
     return pic
 
 
@@ -110,26 +135,71 @@ def physical_therapy() -> Picture:
     return pic
 
 
-@picture("injection", "A syringe pointing to the sore spot next to a nerve in the low back")
+@picture("injection", "A doctor giving a shot in the low back of a patient lying face down")
 def injection() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))
-    point = spine_side(pic, 300, 170, levels=4, scale=0.9, pinch_level=1)
-    if point:
-        pic.add(syringe(point[0] + 290, point[1] - 160, 250, 150))
-        for k in range(3):
-            pic.add(circle(point[0] + 30 + k * 16, point[1] - 24 - k * 10, 5 - k, p.TEAL_MID))
+    doctor = Look(skin=p.SKIN_TONES[1], hair=p.HAIR_COLOURS[2], top=p.WHITE, bottom=p.BLUE_GREY,
+                  hair_style="short", long_sleeves=True)
+    arm = (38, 70)
+    pic.add(front_figure(470, 560, doctor, scale=1.0, left_arm=arm, right_arm=(10, 6),
+                         extras=[rect(452, 300, 10, 22, p.TEAL_MID, rx=3)]))
+    hand = front_hand(470, 560, 1.0, -1, arm)
+    # table and patient in front of the doctor
+    pic.add(path(rrect_d(60, 420, 560, 30, 15), p.BLUE_GREY_LIGHT))
+    pic.add(rect(110, 446, 18, 110, p.BLUE_GREY, rx=8))
+    pic.add(rect(540, 446, 18, 110, p.BLUE_GREY, rx=8))
+    pose = Pose(hip=(330, 392), lean=90, head_tilt=10, near_arm=(-88, -90), far_arm=(-86, -88),
+                near_leg=(-90, -90, 0), far_leg=(-92, -92, 0))
+    pic.add(path(rrect_d(90, 394, 110, 28, 14), p.WHITE))
+    pic.add(side_figure(pose, cast.RUTH, scale=1.0, facing=-1))
+    site = joints(pose, 1.0, facing=-1)["low_back"]
+    site = (site[0] - 6, site[1] - 26)
+    pic.glow(*site, 40, p.TEAL_LIGHT, 0.9)
+    import math
+
+    angle = math.degrees(math.atan2(site[1] - hand[1], site[0] - hand[0]))
+    reach = math.hypot(site[0] - hand[0], site[1] - hand[1])
+    start = (hand[0] - math.cos(math.radians(angle)) * 20, hand[1] - math.sin(math.radians(angle)) * 20)
+    pic.add(syringe(start[0], start[1], reach + 14, angle))
+    pic.add(front_figure_hand(hand))
     return pic
 
 
-@picture("surgery", "A surgical light over a spine where a small piece of bone is removed to free a nerve")
+def front_figure_hand(hand: tuple[float, float]) -> str:
+    return circle(hand[0], hand[1], 10, p.SKIN_TONES[1])
+
+
+@picture("surgery", "A surgeon in cap and mask explaining the operation to a patient, with a picture of the spine")
 def surgery() -> Picture:
     pic = Picture()
-    pic.add(blob_backdrop(400, 330, 340, 220))
-    pic.add(path(poly_d([(330, 150), (470, 150), (640, 560), (160, 560)]), p.NERVE_LIGHT, opacity=0.45))
-    pic.add(surgical_lamp(400, 120, 110))
-    pic.add(vertebra_top(400, 390, scale=0.95, level="bone", opened=True))
-    from .objects import badge
-
-    pic.add(badge(560, 470, 28, good=True))
+    pic.add(blob_backdrop(400, 300, 340, 240))
+    pic.add(path(rrect_d(250, 50, 300, 240, 24), p.WHITE))
+    pic.add(path(rrect_d(262, 62, 276, 216, 16), p.TEAL_PALE))
+    pic.add(vertebra_top(400, 190, scale=0.62, level="bone", opened=True))
+    pic.add(badge(500, 250, 20, good=True))
+    surgeon = Look(skin=p.SKIN_TONES[2], hair=p.HAIR_COLOURS[0], top=p.TEAL_LIGHT, bottom=p.TEAL_LIGHT,
+                   shoes=p.WHITE, hair_style="short")
+    x, ground, s = 620, 580, 1.0
+    head = (x, ground - 345 * s)
+    r = 27 * s
+    gear = [
+        path(f"M{head[0] - r * 1.08:.1f} {head[1] - r * 0.1:.1f} C{head[0] - r * 1.1:.1f} {head[1] - r * 1.5:.1f}"
+             f" {head[0] + r * 1.1:.1f} {head[1] - r * 1.5:.1f} {head[0] + r * 1.08:.1f} {head[1] - r * 0.1:.1f} Z",
+             p.TEAL_MID),
+        path(rrect_d(head[0] - r * 0.8, head[1] + r * 0.15, r * 1.6, r * 0.8, r * 0.3), p.WHITE),
+        line((head[0] - r * 0.8, head[1] + r * 0.3), (head[0] - r * 1.0, head[1] + r * 0.1), p.WHITE, 3),
+        line((head[0] + r * 0.8, head[1] + r * 0.3), (head[0] + r * 1.0, head[1] + r * 0.1), p.WHITE, 3),
+    ]
+    pic.add(shadow(x, ground, 80, 10))
+    pic.add(front_figure(x, ground, surgeon, scale=s, left_arm=(70, 120), right_arm=(8, 6), extras=gear))
+    # patient sitting on a chair, facing the surgeon
+    pic.add(rect(150, 430, 120, 20, p.SAGE, rx=10))
+    pic.add(rect(150, 300, 22, 150, p.SAGE, rx=10))
+    pic.add(rect(160, 446, 12, 110, p.INK, rx=5))
+    pic.add(rect(252, 446, 12, 110, p.INK, rx=5))
+    pose = Pose(hip=(200, 410), lean=-4, near_arm=(20, 80), far_arm=(15, 75), near_leg=(90, 2, 90),
+                far_leg=(88, 0, 90))
+    pic.add(shadow(240, 560, 90, 10))
+    pic.add(side_figure(pose, cast.SAM, scale=1.0))
     return pic

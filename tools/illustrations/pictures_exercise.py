@@ -6,7 +6,7 @@ import math
 
 from . import cast
 from . import palette as p
-from .objects import arrow, badge, blob_backdrop, box, mat, no_sign, plant, shadow, sun, tree
+from .objects import arrow, badge, blob_backdrop, box, kettlebell, mat, no_sign, plant, shadow, sun, tree
 from .people import TORSO, Pose, arm_to, front_figure, joints, leg_to, side_figure
 from .registry import picture
 from .svg import Picture, circle, ellipse, g, path, rect, rrect_d, smooth_d, stroke
@@ -78,7 +78,8 @@ def knee_to_chest() -> Picture:
     hip_x = 380
     base = _lying(hip_x)
     near = leg_to(base, (hip_x + 10, MAT_TOP - 190), S)
-    pose = _lying(hip_x, near_leg=(*near, 170), far_leg=(90, 90, 178))
+    far = leg_to(base, (hip_x + 150, MAT_TOP - 12), S)
+    pose = _lying(hip_x, near_leg=(*near, 170), far_leg=(*far, 90))
     j = joints(pose, S)
     hold = ((j["knee"][0] + j["ankle"][0]) / 2 - 6, (j["knee"][1] + j["ankle"][1]) / 2 - 4)
     pose = Pose(hip=pose.hip, lean=-90, near_arm=arm_to(pose, hold, S, bend=1), far_arm=arm_to(pose, hold, S, bend=1),
@@ -163,18 +164,21 @@ def cycling() -> Picture:
     return pic
 
 
-@picture("avoid-lifting", "A person bending to lift a heavy box, with a gentle 'avoid' sign")
+@picture("avoid-lifting", "A heavy box on the floor with a gentle 'avoid' sign; the person stands back from it")
 def avoid_lifting() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))
     ground = 530
-    pic.add(shadow(380, ground, 220, 14))
-    pose = Pose(hip=(320, ground - 196), lean=80, head_tilt=-30, near_leg=(-6, -2, 90), far_leg=(-2, 2, 90))
-    j = joints(pose)
-    target = (j["shoulder"][0] + 40, ground - 90)
-    pose = Pose(hip=pose.hip, lean=80, head_tilt=-30, near_arm=arm_to(pose, target, 1.0, bend=1),
-                far_arm=arm_to(pose, (target[0] - 8, target[1] + 4), 1.0, bend=1), near_leg=pose.near_leg,
-                far_leg=pose.far_leg)
-    pic.add(side_figure(pose, cast.LEE, holding=box(target[0] - 10, ground - 140, 170, 140, heavy=True)))
-    pic.add(no_sign(610, 170, 92))
+    pic.add(shadow(250, ground, 100, 12))
+    pic.add(shadow(560, ground, 150, 12))
+    box_x, box_w, box_h = 460, 200, 170
+    pic.add(box(box_x, ground - box_h, box_w, box_h))
+    pic.add(kettlebell(box_x + box_w / 2, ground - 40, 34))
+    for k in (-1, 1):
+        pic.add(stroke(f"M{box_x + box_w / 2 + k * 120} {ground - 6} l{k * 22} 0", p.BLUE_GREY, 6))
+        pic.add(stroke(f"M{box_x + box_w / 2 + k * 116} {ground - 24} l{k * 18} -8", p.BLUE_GREY, 6))
+    s = 1.0
+    pose = Pose(hip=(250, ground - 196), lean=-2, near_arm=(40, 110), far_arm=(-10, 5))
+    pic.add(side_figure(pose, cast.LEE, scale=s))
+    pic.add(no_sign(box_x + box_w / 2, ground - box_h - 100, 80))
     return pic
