@@ -1,0 +1,1 @@
+"""Generator of the bundled pack's animated exercise demos: `python -m tools.demo_figures`."""
