@@ -73,7 +73,7 @@ def spine_side(pic: Picture, x: float, top: float, levels: int = 5, scale: float
     def tf(origin: Point, angle: float) -> str:
         return f"translate({num(origin[0])} {num(origin[1])}) rotate({num(angle)}) scale({num(scale)})"
 
-    cord = [_place((56, -60), *centres[0], scale)]
+    cord = [_place((56, -46), *centres[0], scale)]
     cord += [_place((56, 0), o, a, scale) for o, a in centres]
     cord.append(_place((54, 70), *centres[-1], scale))
     pic.add(stroke(smooth_d(cord, closed=False), p.NERVE_DEEP, 26 * scale))
@@ -91,9 +91,11 @@ def spine_side(pic: Picture, x: float, top: float, levels: int = 5, scale: float
             pic.add(g(_disc_side(bulge), transform=tf(mid, mid_angle)))
     for i, (origin, angle) in enumerate(centres):
         pinched = pinch_level is not None and i == pinch_level
-        local = [(54, 8), (50 if not pinched else 62, 42), (36, 72), (6, 96)]
+        local = [(54, 6), (48, 40), (26, 74), (-14, 104), (-48, 120)]
         if pinched:
-            local = [(54, 8), (76, 30), (90, 52), (60, 82), (24, 100)]
+            local = [(54, 6), (74, 28), (88, 52), (60, 84), (10, 108), (-40, 124)]
+        if i == levels - 1:
+            local = local[:-1]
         pts = [_place(q, origin, angle, scale) for q in local]
         pic.add(stroke(smooth_d(pts, closed=False), p.NERVE_DEEP, 14 * scale))
         pic.add(stroke(smooth_d(pts, closed=False), p.NERVE, 10 * scale))

@@ -332,3 +332,12 @@ def arrow(points: list[Point], colour: str = p.TEAL_MID, width: float = 8) -> li
     right = (x2 - math.cos(a + 0.55) * head, y2 - math.sin(a + 0.55) * head)
     return [stroke(smooth_d(points, closed=False), colour, width),
             stroke(poly_d([left, (x2, y2), right], closed=False), colour, width)]
+
+
+def small_phone(cx: float, cy: float, angle: float = 0, size: float = 1.0) -> list[str]:
+    """A phone held in a hand: just the dark body and a lit screen."""
+    w, h = 26 * size, 50 * size
+    return [g([path(rrect_d(-w / 2, -h / 2, w, h, 6 * size), p.INK),
+               path(rrect_d(-w / 2 + 3 * size, -h / 2 + 5 * size, w - 6 * size, h - 10 * size, 3 * size),
+                    p.TEAL_LIGHT)],
+              transform=f"translate({num(cx)} {num(cy)}) rotate({num(angle)})")]

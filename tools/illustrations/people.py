@@ -62,11 +62,13 @@ def _head(centre: Point, angle: float, facing: int, look: Look, scale: float, fr
                                         (-r * 0.45, r * 1.3), (-r * 0.3, r * 0.2)]), hair))
     if look.hair_style == "bun":
         parts.append(circle(-r * 0.85 if not front else 0, -r * 0.85 if not front else -r * 1.1, r * 0.42, hair))
+    if back:
+        parts += [circle(k * r * 0.98, r * 0.12, r * 0.2, p.shade(look.skin, 0.1)) for k in (-1, 1)]
     parts.append(circle(0, 0, r, look.skin))
     if back:
-        parts.append(path(smooth_d([(-r * 1.02, 0), (-r * 0.8, -r * 0.75), (0, -r * 1.06), (r * 0.8, -r * 0.75),
-                                    (r * 1.02, 0), (r * 0.85, r * 0.55), (0, r * 0.72), (-r * 0.85, r * 0.55)]),
-                          hair))
+        parts.append(path(smooth_d([(-r * 1.03, r * 0.05), (-r * 0.8, -r * 0.75), (0, -r * 1.07), (r * 0.8, -r * 0.75),
+                                    (r * 1.03, r * 0.05), (r * 0.8, r * 0.5), (r * 0.3, r * 0.62), (0, r * 0.8),
+                                    (-r * 0.3, r * 0.62), (-r * 0.8, r * 0.5)]), hair))
         if look.hair_style == "long":
             parts.append(path(smooth_d([(-r * 0.95, 0), (-r, r * 1.3), (0, r * 1.4), (r, r * 1.3), (r * 0.95, 0)]),
                               hair))

@@ -6,7 +6,7 @@ from . import cast
 from . import palette as p
 from .anatomy import spine_side, vertebra_top
 from .objects import arrow, blob_backdrop, box, monitor, shadow, sparkle
-from .people import Pose, front_figure, joints, side_figure
+from .people import Pose, arm_to, front_figure, joints, side_figure
 from .registry import picture
 from .svg import Picture, circle, ellipse, g, path, rect, rrect_d, smooth_d, stroke
 
@@ -15,7 +15,7 @@ from .svg import Picture, circle, ellipse, g, path, rect, rrect_d, smooth_d, str
 def spine_nerve_root() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 330, 250))
-    spine_side(pic, 330, 118, levels=5, scale=0.97, pinch_level=2)
+    spine_side(pic, 370, 92, levels=5, scale=1.04, pinch_level=2)
     return pic
 
 
@@ -35,10 +35,8 @@ def pain_path_leg() -> Picture:
     pic.add(stroke(d, p.CORAL_DEEP, 6))
     pic.glow(x + 8 * s, ground - 222 * s, 56, p.CORAL, 0.9)
     pic.add(circle(x + 10 * s, ground - 222 * s, 10, p.CORAL_DEEP))
-    pic.add(sparkle(x + 20 * s, ground - 14 * s, 34, p.CORAL_DEEP))
-    for k, (dx, dy) in enumerate(((36, 120), (36, 78), (34, 40))):
-        pic.add(circle(x + dx * s, ground - dy * s, 4.5 if k % 2 else 3.5, p.NERVE_DEEP))
-        pic.add(circle(x + (dx - 3) * s, ground - (dy + 14) * s, 3.5, p.NERVE_DEEP))
+    pic.add(sparkle(x + 21 * s, ground - 96 * s, 44, p.NERVE_DEEP))
+    pic.add(sparkle(x + 21 * s, ground - 16 * s, 40, p.NERVE_DEEP))
     return pic
 
 
@@ -70,16 +68,18 @@ def back_injury() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 320, 240))
     ground = 540
-    pose = Pose(hip=(400, ground - 196), lean=24, head_tilt=-10, near_arm=(-40, 10), far_arm=(-30, 25),
-                near_leg=(8, -4, 90), far_leg=(-6, -6, 90))
+    pose = Pose(hip=(400, ground - 196), lean=24, head_tilt=-10, near_leg=(8, -4, 90), far_leg=(-6, -6, 90))
+    lb = joints(pose)["low_back"]
+    pose = Pose(hip=pose.hip, lean=24, head_tilt=-10, near_arm=arm_to(pose, (lb[0] - 26, lb[1] + 4), bend=-1),
+                far_arm=(-20, 20), near_leg=pose.near_leg, far_leg=pose.far_leg)
     pic.add(shadow(410, ground, 120, 14))
     pic.add(box(520, ground - 110, 130, 110, heavy=True))
     pic.add(shadow(585, ground, 80, 10))
     j = joints(pose)
     pic.add(side_figure(pose, cast.SAM))
-    back = (j["low_back"][0] - 20, j["low_back"][1])
-    pic.glow(*back, 70, p.CORAL, 0.9)
-    pic.add(sparkle(back[0] - 6, back[1] - 4, 52, p.CORAL_DEEP))
+    back = (j["low_back"][0] - 24, j["low_back"][1] - 6)
+    pic.glow(*back, 56, p.CORAL, 0.8)
+    pic.add(sparkle(back[0] - 4, back[1] - 4, 50, p.CORAL_DEEP))
     return pic
 
 
@@ -97,7 +97,8 @@ def imaging_scan() -> Picture:
     pic.add(path(rrect_d(110, cy + 46, 380, 26, 13), p.WHITE))
     pic.add(rect(130, cy + 66, 330, 10, p.BLUE_GREY_LIGHT, rx=5))
     look = cast.LEE
-    pose = Pose(hip=(300, cy + 20), lean=90, head_tilt=-90, near_arm=(-70, -80), far_arm=(-75, -85),
+    pic.add(path(rrect_d(150, cy + 30, 80, 20, 10), p.BLUE_GREY_PALE))
+    pose = Pose(hip=(300, cy + 20), lean=90, near_arm=(-86, -92), far_arm=(-84, -90),
                 near_leg=(-90, -90, 180), far_leg=(-90, -90, 180))
     pic.add(g(side_figure(pose, look, scale=0.92, facing=-1), transform="translate(0 0)"))
     # scanner front with the bore cut out (even-odd) so the patient shows inside
@@ -123,7 +124,7 @@ def nerve_test() -> Picture:
     pic.add(rect(80, 410, 18, 130, p.BLUE_GREY, rx=8))
     pic.add(rect(500, 410, 18, 130, p.BLUE_GREY, rx=8))
     pic.add(path(rrect_d(56, 346, 110, 40, 20), p.WHITE))
-    pose = Pose(hip=(300, 352), lean=-90, head_tilt=0, near_arm=(-95, -80), far_arm=(-92, -85),
+    pose = Pose(hip=(300, 352), lean=-90, head_tilt=0, near_arm=(86, 92), far_arm=(84, 90),
                 near_leg=(90, 90, 178), far_leg=(92, 92, 175))
     pic.add(side_figure(pose, cast.RUTH, scale=1.0, facing=1))
     pads = [(420, 338), (470, 338), (556, 330)]

@@ -73,7 +73,7 @@ def medicine() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))
     pic.add(front_figure(560, 620, cast.PHARMACIST, scale=1.18, left_arm=(8, 4), right_arm=(8, 4)))
-    pic.add(rect(40, 420, 720, 160, p.BLUE_GREY_LIGHT, rx=24))
+    pic.add(path("M40 444 A24 24 0 0 1 64 420 H736 A24 24 0 0 1 760 444 V600 H40 Z", p.BLUE_GREY_LIGHT))
     pic.add(rect(40, 420, 720, 22, p.tint(p.BLUE_GREY_LIGHT, 0.4), rx=11))
     pic.add(shadow(220, 440, 110, 10))
     pic.add(pill_bottle(200, 440))
@@ -115,23 +115,17 @@ def heat_and_ice() -> Picture:
     return pic
 
 
-@picture("physical-therapy", "A physical therapist guiding a patient through a gentle exercise")
+@picture("physical-therapy", "A physical therapist showing a patient how to do a stretch on a mat")
 def physical_therapy() -> Picture:
+    from .pictures_exercise import MAT_TOP, knee_hug
+
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))
-    pic.add(mat(60, 500, 460))
-    s = 0.95
-    base = Pose(hip=(300, 482), lean=-90)
-    knee_leg = leg_to(base, (380, 350), s)
-    pose = Pose(hip=(300, 482), lean=-90, near_arm=(140, 150), far_arm=(135, 150),
-                near_leg=(*leg_to(base, (440, 488), s), 90), far_leg=(*knee_leg, 60))
-    j0 = joints(pose, s)
-    pose = Pose(hip=(300, 482), lean=-90, near_arm=arm_to(pose, (j0["knee"][0] - 6, j0["knee"][1] + 30), s, bend=1),
-                far_arm=(150, 160), near_leg=(*leg_to(base, (440, 488), s), 90), far_leg=(*knee_leg, 60))
-    pic.add(side_figure(pose, cast.OMAR, scale=s))
+    pic.add(mat(50, MAT_TOP, 470))
+    pic.add(knee_hug(250, cast.OMAR, scale=0.95))
     pic.add(shadow(640, 560, 80, 10))
-    pic.add(front_figure(640, 560, cast.THERAPIST, scale=1.0, left_arm=(60, 80), right_arm=(10, 20)))
-    pic.add(plant(730, 560, 0.7))
+    pic.add(front_figure(640, 560, cast.THERAPIST, scale=1.0, left_arm=(50, 75), right_arm=(10, 20)))
+    pic.add(plant(740, 560, 0.6))
     return pic
 
 

@@ -6,8 +6,8 @@ import math
 
 from . import cast
 from . import palette as p
-from .objects import arrow, badge, blob_backdrop, box, kettlebell, mat, no_sign, plant, shadow, sun, tree
-from .people import TORSO, Pose, arm_to, front_figure, joints, leg_to, side_figure
+from .objects import arrow, badge, blob_backdrop, box, dumbbell, mat, no_sign, plant, shadow, sun, tree
+from .people import TORSO, Look, Pose, arm_to, front_figure, joints, leg_to, side_figure
 from .registry import picture
 from .svg import Picture, circle, ellipse, g, path, rect, rrect_d, smooth_d, stroke
 
@@ -30,27 +30,26 @@ def _knees_bent(hip_x: float) -> Pose:
 def core_support() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 320, 250))
-    x, ground, s = 400, 600, 1.55
+    x, ground, s = 400, 586, 1.45
 
     def at(dx: float, dy: float) -> tuple[float, float]:
         return (x + dx * s, ground - dy * s)
 
-    extras = [path(smooth_d([at(-26, 318), at(26, 318), at(30, 200), at(0, 176), at(-30, 200)]),
-                   p.tint(cast.LEE.top, 0.55))]
-    for i in range(8):
-        y = 308 - i * 15
-        w = 10 + i * 0.9
-        extras.append(path(rrect_d(at(-w, y)[0], at(0, y)[1], w * 2 * s, 11 * s, 4 * s), p.BONE,
+    extras = [path(rrect_d(at(-24, 0)[0], at(0, 296)[1], 48 * s, 108 * s, 20 * s), p.tint(cast.LEE.top, 0.6))]
+    for i in range(6):
+        y = 290 - i * 16
+        w = 11 + i * 0.8
+        extras.append(path(rrect_d(at(-w, 0)[0], at(0, y)[1], w * 2 * s, 11 * s, 4 * s), p.BONE,
                            stroke=p.BONE_EDGE, stroke_width=2))
-    extras.append(path(smooth_d([at(-14, 196), at(14, 196), at(0, 178)]), p.BONE, stroke=p.BONE_EDGE,
-                       stroke_width=2))
-    belt_top, belt_bottom = 254, 196
-    extras.append(path(smooth_d([at(-46, belt_top), at(0, belt_top - 8), at(46, belt_top), at(48, belt_bottom),
-                                 at(0, belt_bottom - 10), at(-48, belt_bottom)]), p.MUSCLE, opacity=0.9))
+        if i < 5:
+            extras.append(path(rrect_d(at(-w + 2, 0)[0], at(0, y - 11)[1], (w - 2) * 2 * s, 5 * s, 2.5 * s), p.DISC))
+    belt_top, belt_bottom = 252, 200
+    extras.append(path(smooth_d([at(-47, belt_top), at(0, belt_top - 8), at(47, belt_top), at(49, belt_bottom),
+                                 at(0, belt_bottom - 10), at(-49, belt_bottom)]), p.TEAL_MID, opacity=0.92))
     for k in range(-3, 4):
-        extras.append(stroke(f"M{at(k * 12 - 6, belt_top - 6)[0]:.1f} {at(0, belt_top - 8)[1]:.1f}"
-                             f" L{at(k * 12 + 6, belt_bottom + 4)[0]:.1f} {at(0, belt_bottom - 2)[1]:.1f}",
-                             p.tint(p.MUSCLE, 0.35), 4))
+        extras.append(stroke(f"M{at(k * 12 - 6, 0)[0]:.1f} {at(0, belt_top - 9)[1]:.1f}"
+                             f" L{at(k * 12 + 6, 0)[0]:.1f} {at(0, belt_bottom + 1)[1]:.1f}",
+                             p.TEAL_LIGHT, 3, opacity=0.8))
     pic.add(front_figure(x, ground, cast.LEE, scale=s, left_arm=(22, 10), right_arm=(22, 10), extras=extras))
     for side in (-1, 1):
         pic.add(arrow([at(side * 88, 262), at(side * 96, 228), at(side * 72, 196)], p.TEAL_MID, 9))
@@ -70,23 +69,29 @@ def pelvic_tilt() -> Picture:
     return pic
 
 
+def knee_hug(hip_x: float, look: Look, scale: float = S) -> list[str]:
+    """Lying on the back, one knee hugged toward the chest, the other foot flat on the floor."""
+    hip = (hip_x, MAT_TOP - 27 * scale)
+    base = Pose(hip=hip, lean=-90)
+    far = leg_to(base, (hip_x + 150 * scale, MAT_TOP - 12), scale)
+    pose = Pose(hip=hip, lean=-90, near_leg=(212, 78, 168), far_leg=(*far, 90))
+    j = joints(pose, scale)
+    hold = ((j["knee"][0] + j["ankle"][0]) / 2 - 6 * scale, (j["knee"][1] + j["ankle"][1]) / 2 - 4 * scale)
+    pose = Pose(hip=hip, lean=-90, near_arm=arm_to(pose, hold, scale, bend=1),
+                far_arm=arm_to(pose, hold, scale, bend=1), near_leg=pose.near_leg, far_leg=pose.far_leg)
+    return side_figure(pose, look, scale=scale)
+
+
 @picture("knee-to-chest", "Lying on the back, gently hugging one knee toward the chest")
 def knee_to_chest() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 320, 340, 220))
     pic.add(mat(60, MAT_TOP, 600))
     hip_x = 380
-    base = _lying(hip_x)
-    near = leg_to(base, (hip_x + 10, MAT_TOP - 190), S)
-    far = leg_to(base, (hip_x + 150, MAT_TOP - 12), S)
-    pose = _lying(hip_x, near_leg=(*near, 170), far_leg=(*far, 90))
-    j = joints(pose, S)
-    hold = ((j["knee"][0] + j["ankle"][0]) / 2 - 6, (j["knee"][1] + j["ankle"][1]) / 2 - 4)
-    pose = Pose(hip=pose.hip, lean=-90, near_arm=arm_to(pose, hold, S, bend=1), far_arm=arm_to(pose, hold, S, bend=1),
-                near_leg=pose.near_leg, far_leg=pose.far_leg)
-    pic.add(side_figure(pose, cast.SAM, scale=S))
-    pic.add(arrow([(j["knee"][0] + 70, j["knee"][1] + 10), (j["knee"][0] + 40, j["knee"][1] - 40),
-                   (j["knee"][0] - 10, j["knee"][1] - 60)], p.TEAL_MID, 8))
+    pic.add(knee_hug(hip_x, cast.SAM))
+    knee = (hip_x - 52, MAT_TOP - 27 - 83)
+    pic.add(arrow([(knee[0] + 60, knee[1] - 50), (knee[0] + 20, knee[1] - 80), (knee[0] - 30, knee[1] - 76)],
+                  p.TEAL_MID, 8))
     return pic
 
 
@@ -104,11 +109,11 @@ def bridge() -> Picture:
                 near_leg=(*near, 90), far_leg=(*near, 90))
     j = joints(pose, S)
     pose = Pose(hip=hip, lean=pose.lean, head_tilt=beta,
-                near_arm=arm_to(pose, (j["shoulder"][0] + 110, MAT_TOP - 10), S, bend=1),
-                far_arm=arm_to(pose, (j["shoulder"][0] + 100, MAT_TOP - 10), S, bend=1),
+                near_arm=arm_to(pose, (j["shoulder"][0] + 132, MAT_TOP - 12), S, bend=-1),
+                far_arm=arm_to(pose, (j["shoulder"][0] + 126, MAT_TOP - 12), S, bend=-1),
                 near_leg=pose.near_leg, far_leg=(near[0] - 3, near[1] - 3, 90))
     pic.add(side_figure(pose, cast.RUTH, scale=S))
-    pic.add(arrow([(hip[0], hip[1] + 70), (hip[0], hip[1] + 10)], p.TEAL_MID, 9))
+    pic.add(arrow([(hip[0] + 10, hip[1] - 50), (hip[0] + 10, hip[1] - 120)], p.TEAL_MID, 9))
     pic.add(arrow([(hip[0] - 30, hip[1] - 40), (hip[0] - 30, hip[1] - 100)], p.TEAL_MID, 0.1)[:0])
     return pic
 
@@ -135,31 +140,31 @@ def walking() -> Picture:
 def cycling() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))
-    floor = 530
-    crank = (430, 430)
-    seat = (360, 300)
-    bars = (540, 250)
-    pic.add(shadow(430, floor, 230, 14))
+    floor, scale = 530, 1.1
+    crank, seat, bars = (430, 430), (362, 312), (512, 240)
+    pic.add(shadow(440, floor, 220, 14))
     frame = p.BLUE_GREY
-    pic.add(path(rrect_d(230, floor - 24, 400, 24, 12), p.INK))
-    pic.add(stroke(f"M300 {floor - 20} L{crank[0]} {crank[1]} L{seat[0]} {seat[1] + 20}", frame, 22))
-    pic.add(stroke(f"M{crank[0]} {crank[1]} L560 {floor - 20} M{crank[0]} {crank[1]} L{bars[0] - 30} {bars[1] + 30}",
-                   frame, 22))
-    pic.add(circle(560, 410, 68, p.TEAL_MID))
-    pic.add(circle(560, 410, 40, p.TEAL_LIGHT))
-    pic.add(circle(560, 410, 12, p.TEAL))
-    pic.add(stroke(f"M{bars[0] - 30} {bars[1] + 30} L{bars[0]} {bars[1]}", p.INK, 14))
-    pic.add(path(rrect_d(seat[0] - 38, seat[1] - 4, 76, 20, 10), p.INK))
-    pedal_a = (crank[0] + 46, crank[1] + 20)
-    pedal_b = (crank[0] - 46, crank[1] - 20)
-    hip = (seat[0] - 4, seat[1] - 20)
-    base = Pose(hip=hip, lean=12)
-    pose = Pose(hip=hip, lean=12, near_leg=(*leg_to(base, pedal_a, 1.0), 90),
-                far_leg=(*leg_to(base, pedal_b, 1.0), 90))
-    pose = Pose(hip=hip, lean=12, near_arm=arm_to(pose, bars, 1.0), far_arm=arm_to(pose, (bars[0] - 6, bars[1] + 4), 1.0),
-                near_leg=pose.near_leg, far_leg=pose.far_leg)
+    pic.add(path(rrect_d(250, floor - 22, 120, 22, 11), p.INK))
+    pic.add(path(rrect_d(520, floor - 22, 120, 22, 11), p.INK))
+    pic.add(circle(570, 440, 62, p.TEAL_MID))
+    pic.add(circle(570, 440, 38, p.TEAL_LIGHT))
+    pic.add(circle(570, 440, 12, p.TEAL))
+    pic.add(stroke(f"M310 {floor - 14} L{crank[0]} {crank[1]} L570 440 L580 {floor - 14}", frame, 22))
+    pic.add(stroke(f"M{crank[0]} {crank[1]} L{seat[0]} {seat[1]}", frame, 18))
+    pic.add(stroke(f"M{crank[0]} {crank[1]} L{bars[0] - 12} {bars[1] + 30}", frame, 20))
+    pic.add(stroke(f"M{bars[0] - 24} {bars[1] + 26} L{bars[0] + 10} {bars[1] - 4}", p.INK, 14))
+    pic.add(path(rrect_d(bars[0] + 14, bars[1] + 20, 50, 34, 10), p.INK))
+    pic.add(path(rrect_d(bars[0] + 20, bars[1] + 26, 38, 22, 6), p.TEAL_LIGHT))
+    pedal_a = (crank[0] + 36, crank[1] + 28)
+    pedal_b = (crank[0] - 36, crank[1] - 28)
+    hip = (seat[0] - 2, seat[1] - 16)
+    base = Pose(hip=hip, lean=15)
+    legs = {"near_leg": (*leg_to(base, pedal_a, scale), 100.0), "far_leg": (*leg_to(base, pedal_b, scale), 95.0)}
+    reach = Pose(hip=hip, lean=15, **legs)
+    pose = Pose(hip=hip, lean=15, near_arm=arm_to(reach, bars, scale), far_arm=arm_to(reach, bars, scale), **legs)
     pic.add(stroke(f"M{pedal_b[0]} {pedal_b[1]} L{pedal_a[0]} {pedal_a[1]}", p.INK, 8))
-    pic.add(side_figure(pose, cast.OMAR))
+    pic.add(side_figure(pose, cast.OMAR, scale=scale,
+                        holding=[path(rrect_d(seat[0] - 40, seat[1] - 8, 80, 20, 10), p.INK)]))
     pic.add(circle(*crank, 16, p.INK))
     return pic
 
@@ -173,7 +178,7 @@ def avoid_lifting() -> Picture:
     pic.add(shadow(560, ground, 150, 12))
     box_x, box_w, box_h = 460, 200, 170
     pic.add(box(box_x, ground - box_h, box_w, box_h))
-    pic.add(kettlebell(box_x + box_w / 2, ground - 40, 34))
+    pic.add(dumbbell(box_x + box_w / 2, ground - box_h / 2 + 6, 1.2, p.INK))
     for k in (-1, 1):
         pic.add(stroke(f"M{box_x + box_w / 2 + k * 120} {ground - 6} l{k * 22} 0", p.BLUE_GREY, 6))
         pic.add(stroke(f"M{box_x + box_w / 2 + k * 116} {ground - 24} l{k * 18} -8", p.BLUE_GREY, 6))

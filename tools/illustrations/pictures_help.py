@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import cast
 from . import palette as p
-from .objects import (badge, blob_backdrop, book, book_flat, box, calendar, document, mat, phone, plant, shadow,
+from .objects import (badge, small_phone, blob_backdrop, book, book_flat, box, calendar, document, mat, phone, plant, shadow,
                       speech_bubble, sun)
 from .people import Pose, arm_to, front_figure, front_hand, joints, leg_to, side_figure
 from .registry import picture
@@ -71,10 +71,10 @@ def daily_stretch() -> Picture:
     pic.add(rect(534, 176, 172, 8, p.WHITE))
     pic.add(path("M512 62 H560 C548 140 548 220 560 300 H512 Z", p.CORAL_LIGHT))
     pic.add(path("M728 62 H680 C692 140 692 220 680 300 H728 Z", p.CORAL_LIGHT))
-    pic.add(path(rrect_d(250, 548, 300, 18, 9), p.TEAL_LIGHT))
-    pic.add(front_figure(400, 556, cast.RUTH, scale=1.3, left_arm=(160, 175), right_arm=(160, 175)))
+    pic.add(path(rrect_d(230, 548, 300, 18, 9), p.TEAL_LIGHT))
+    pic.add(front_figure(380, 556, cast.RUTH, scale=1.2, left_arm=(150, 168), right_arm=(150, 168)))
     for side in (-1, 1):
-        pic.add(stroke(f"M{400 + side * 120} 150 Q{400 + side * 160} 220 {400 + side * 140} 300", p.TEAL_LIGHT, 8))
+        pic.add(stroke(f"M{380 + side * 120} 170 Q{380 + side * 150} 230 {380 + side * 132} 300", p.TEAL_LIGHT, 8))
     pic.add(plant(150, 560, 0.9))
     return pic
 
@@ -91,11 +91,10 @@ def call_care_team() -> Picture:
     pose = Pose(hip=(150, 402), lean=-6, near_arm=(20, 80), far_arm=(15, 75), near_leg=(88, 2, 90),
                 far_leg=(86, 0, 90))
     head = joints(pose)["head"]
-    ear = (head[0] + 2, head[1] + 8)
-    pose = Pose(hip=pose.hip, lean=-6, near_arm=arm_to(pose, ear, bend=1), far_arm=(15, 75),
+    ear = (head[0] + 2, head[1] + 12)
+    pose = Pose(hip=pose.hip, lean=-6, near_arm=arm_to(pose, ear, bend=-1), far_arm=(15, 75),
                 near_leg=pose.near_leg, far_leg=pose.far_leg)
-    pic.add(side_figure(pose, cast.MAYA, holding=None))
-    pic.add(g(phone(0, 0, 26, 54), transform=f"translate({ear[0] + 10:.1f} {ear[1]:.1f}) rotate(-15)"))
+    pic.add(side_figure(pose, cast.MAYA, holding=small_phone(head[0] - 6, head[1] + 8, 16)))
     pic.add(path(rrect_d(80, 390, 50, 50, 18), p.CORAL_LIGHT))
     # the nurse answering
     stethoscope = []
@@ -111,7 +110,7 @@ def call_care_team() -> Picture:
     arm = (24, 165)
     pic.add(front_figure(x, ground, cast.NURSE, scale=s, left_arm=arm, right_arm=(8, 6), extras=stethoscope))
     hand = front_hand(x, ground, s, -1, arm)
-    pic.add(g(phone(0, 0, 30, 60), transform=f"translate({hand[0] + 4:.1f} {hand[1] - 20:.1f}) rotate(12)"))
+    pic.add(small_phone(hand[0] + 2, hand[1] - 16, -14, 1.2))
     pic.add(circle(hand[0], hand[1], 11 * s, cast.NURSE.skin))
     for k, r in enumerate((40, 70, 100)):
         pic.add(stroke(f"M{400 - r * 0.7:.1f} {230 - r * 0.7:.1f} A{r} {r} 0 0 1 {400 + r * 0.7:.1f}"
