@@ -21,8 +21,20 @@ IMAGES = REPO_ROOT / "resources" / "packs" / "lower-back-pinched-nerve" / "image
 SVG_NS = "{http://www.w3.org/2000/svg}"
 MAX_BYTES = 40_000
 MAX_ELEMENTS = 400
-FORBIDDEN_TAGS = {"text", "tspan", "textPath", "foreignObject", "script", "image", "use", "filter", "mask",
-                  "style", "a", "iframe"}
+FORBIDDEN_TAGS = {
+    "text",
+    "tspan",
+    "textPath",
+    "foreignObject",
+    "script",
+    "image",
+    "use",
+    "filter",
+    "mask",
+    "style",
+    "a",
+    "iframe",
+}
 SVG_FILES = sorted(IMAGES.glob("*.svg"))
 
 

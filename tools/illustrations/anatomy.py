@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 
 from . import palette as p
-from .svg import (Point, Picture, circle, ellipse_d, g, limb_d, num, outlined, path, rrect_d, smooth_d,
-                  stroke)
+from .svg import Picture, Point, circle, ellipse_d, g, limb_d, num, outlined, path, rrect_d, smooth_d, stroke
 
 BODY_H = 64.0
 DISC_H = 22.0
@@ -38,10 +37,24 @@ def _vertebra_side() -> list[str]:
 def _disc_side(bulge: float = 0.0) -> list[str]:
     parts = []
     if bulge:
-        parts.append(path(smooth_d([(24, -10), (40 + bulge * 0.5, -14), (40 + bulge, 0), (40 + bulge * 0.5, 14),
-                                    (24, 10)]), p.DISC, stroke=p.CORAL_DEEP, stroke_width=3))
-        parts.append(path(smooth_d([(10, -5), (36 + bulge * 0.5, -7), (34 + bulge * 0.85, 0),
-                                    (36 + bulge * 0.5, 7), (10, 5)]), p.DISC_CORE))
+        parts.append(
+            path(
+                smooth_d(
+                    [(24, -10), (40 + bulge * 0.5, -14), (40 + bulge, 0), (40 + bulge * 0.5, 14), (24, 10)]
+                ),
+                p.DISC,
+                stroke=p.CORAL_DEEP,
+                stroke_width=3,
+            )
+        )
+        parts.append(
+            path(
+                smooth_d(
+                    [(10, -5), (36 + bulge * 0.5, -7), (34 + bulge * 0.85, 0), (36 + bulge * 0.5, 7), (10, 5)]
+                ),
+                p.DISC_CORE,
+            )
+        )
     parts.append(path(rrect_d(-78, -DISC_H / 2, 116, DISC_H, 10), p.DISC))
     parts.append(path(rrect_d(-50, -5, 64, 10, 5), p.DISC_CORE))
     if bulge:
@@ -55,8 +68,15 @@ def _place(pt: Point, origin: Point, angle: float, scale: float) -> Point:
     return (origin[0] + x * math.cos(a) - y * math.sin(a), origin[1] + x * math.sin(a) + y * math.cos(a))
 
 
-def spine_side(pic: Picture, x: float, top: float, levels: int = 5, scale: float = 1.0,
-               pinch_level: int | None = None, curve: float = 16.0) -> Point | None:
+def spine_side(
+    pic: Picture,
+    x: float,
+    top: float,
+    levels: int = 5,
+    scale: float = 1.0,
+    pinch_level: int | None = None,
+    curve: float = 16.0,
+) -> Point | None:
     """Draw stacked vertebrae with discs, the nerve bundle and a root at each level.
 
     `pinch_level` (index of the disc below that vertebra) bulges backwards onto its root and is
@@ -105,8 +125,17 @@ def spine_side(pic: Picture, x: float, top: float, levels: int = 5, scale: float
     return pinch_point
 
 
-def vertebra_top(cx: float, cy: float, scale: float = 1.0, *, level: str = "disc", narrow: bool = False,
-                 herniation: bool = False, opened: bool = False, pic: Picture | None = None) -> list[str]:
+def vertebra_top(
+    cx: float,
+    cy: float,
+    scale: float = 1.0,
+    *,
+    level: str = "disc",
+    narrow: bool = False,
+    herniation: bool = False,
+    opened: bool = False,
+    pic: Picture | None = None,
+) -> list[str]:
     """A lumbar vertebra seen from above, front at the top.
 
     level="disc" shows the disc with its soft centre; level="bone" shows the vertebral body.
@@ -120,8 +149,19 @@ def vertebra_top(cx: float, cy: float, scale: float = 1.0, *, level: str = "disc
         return (cx + x * s, cy + y * s)
 
     parts: list[str] = []
-    body = [at(-104, -72), at(-88, -128), at(-42, -150), at(42, -150), at(88, -128), at(104, -72),
-            at(84, -22), at(40, -6), at(0, -14), at(-40, -6), at(-84, -22)]
+    body = [
+        at(-104, -72),
+        at(-88, -128),
+        at(-42, -150),
+        at(42, -150),
+        at(88, -128),
+        at(104, -72),
+        at(84, -22),
+        at(40, -6),
+        at(0, -14),
+        at(-40, -6),
+        at(-84, -22),
+    ]
     strokes: list[tuple[str, float]] = []
     for k in (-1, 1):
         strokes.append((limb_d(at(k * 58, 26), at(k * 150, 14), 1, 1), 30 * s))
@@ -139,22 +179,82 @@ def vertebra_top(cx: float, cy: float, scale: float = 1.0, *, level: str = "disc
     parts += outlined(filled, strokes, p.BONE, p.BONE_EDGE)
     if level == "disc":
         parts.append(path(smooth_d(body), p.DISC))
-        parts.append(path(smooth_d([at(-88, -74), at(-74, -120), at(-38, -136), at(38, -136), at(74, -120),
-                                    at(88, -74), at(70, -34), at(30, -22), at(0, -28), at(-30, -22),
-                                    at(-70, -34)]), p.tint(p.DISC, 0.3)))
-        parts.append(path(smooth_d([at(-70, -76), at(-56, -110), at(-28, -122), at(28, -122), at(56, -110),
-                                    at(70, -76), at(52, -46), at(0, -42), at(-52, -46)]), p.tint(p.DISC, 0.55)))
+        parts.append(
+            path(
+                smooth_d(
+                    [
+                        at(-88, -74),
+                        at(-74, -120),
+                        at(-38, -136),
+                        at(38, -136),
+                        at(74, -120),
+                        at(88, -74),
+                        at(70, -34),
+                        at(30, -22),
+                        at(0, -28),
+                        at(-30, -22),
+                        at(-70, -34),
+                    ]
+                ),
+                p.tint(p.DISC, 0.3),
+            )
+        )
+        parts.append(
+            path(
+                smooth_d(
+                    [
+                        at(-70, -76),
+                        at(-56, -110),
+                        at(-28, -122),
+                        at(28, -122),
+                        at(56, -110),
+                        at(70, -76),
+                        at(52, -46),
+                        at(0, -42),
+                        at(-52, -46),
+                    ]
+                ),
+                p.tint(p.DISC, 0.55),
+            )
+        )
         parts.append(path(ellipse_d(*at(0, -80), 44 * s, 28 * s), p.DISC_CORE))
     else:
-        parts.append(path(smooth_d([at(-80, -76), at(-66, -116), at(-34, -132), at(34, -132), at(66, -116),
-                                    at(80, -76), at(62, -38), at(0, -30), at(-62, -38)]), p.BONE_SHADE))
+        parts.append(
+            path(
+                smooth_d(
+                    [
+                        at(-80, -76),
+                        at(-66, -116),
+                        at(-34, -132),
+                        at(34, -132),
+                        at(66, -116),
+                        at(80, -76),
+                        at(62, -38),
+                        at(0, -30),
+                        at(-62, -38),
+                    ]
+                ),
+                p.BONE_SHADE,
+            )
+        )
     if narrow:
-        parts.append(path(smooth_d([at(-46, 4), at(-22, 20), at(-14, 50), at(-26, 78), at(-52, 60), at(-60, 24)]),
-                          p.CORAL_LIGHT))
-        parts.append(path(smooth_d([at(46, 4), at(22, 20), at(14, 50), at(26, 78), at(52, 60), at(60, 24)]),
-                          p.CORAL_LIGHT))
-        parts.append(path(smooth_d([at(-30, 8), at(0, 16), at(30, 8), at(28, -2), at(0, 2), at(-28, -2)]),
-                          p.CORAL_LIGHT))
+        parts.append(
+            path(
+                smooth_d([at(-46, 4), at(-22, 20), at(-14, 50), at(-26, 78), at(-52, 60), at(-60, 24)]),
+                p.CORAL_LIGHT,
+            )
+        )
+        parts.append(
+            path(
+                smooth_d([at(46, 4), at(22, 20), at(14, 50), at(26, 78), at(52, 60), at(60, 24)]),
+                p.CORAL_LIGHT,
+            )
+        )
+        parts.append(
+            path(
+                smooth_d([at(-30, 8), at(0, 16), at(30, 8), at(28, -2), at(0, 2), at(-28, -2)]), p.CORAL_LIGHT
+            )
+        )
     sac_r = 30 * s
     if narrow:
         if pic:
@@ -164,8 +264,10 @@ def vertebra_top(cx: float, cy: float, scale: float = 1.0, *, level: str = "disc
         parts += [circle(*at(dx, dy), 4 * s, p.NERVE_DEEP) for dx, dy in ((0, 34), (-5, 48), (5, 50))]
     else:
         parts.append(path(ellipse_d(*at(0, 38), sac_r, sac_r * 0.9), p.NERVE))
-        parts += [circle(*at(dx, dy), 5 * s, p.NERVE_DEEP)
-                  for dx, dy in ((-12, 30), (10, 28), (0, 44), (-16, 48), (16, 46))]
+        parts += [
+            circle(*at(dx, dy), 5 * s, p.NERVE_DEEP)
+            for dx, dy in ((-12, 30), (10, 28), (0, 44), (-16, 48), (16, 46))
+        ]
     for k in (-1, 1):
         pinched = herniation and k == 1
         route = [at(k * 24, 24), at(k * 54, 4), at(k * 96, -6), at(k * 132, -30)]
@@ -177,10 +279,25 @@ def vertebra_top(cx: float, cy: float, scale: float = 1.0, *, level: str = "disc
         if pic:
             pic.glow(*at(60, 6), 64 * s, p.CORAL, 0.85)
             parts.append(pic.parts.pop())
-        blob = [at(8, -96), at(40, -90), at(60, -58), at(78, -20), at(72, 4), at(50, 2), at(32, -30), at(2, -62)]
+        blob = [
+            at(8, -96),
+            at(40, -90),
+            at(60, -58),
+            at(78, -20),
+            at(72, 4),
+            at(50, 2),
+            at(32, -30),
+            at(2, -62),
+        ]
         parts.append(path(smooth_d(blob), p.DISC_CORE, stroke=p.DISC, stroke_width=4))
         parts.append(path(ellipse_d(*at(0, -80), 40 * s, 24 * s), p.DISC_CORE))
     if opened:
-        parts.append(stroke(smooth_d([at(-56, 60), at(-30, 86), at(0, 96), at(30, 86), at(56, 60)], closed=False),
-                            p.BONE_EDGE, 3 * s, stroke_dasharray=f"{num(10 * s)} {num(8 * s)}"))
+        parts.append(
+            stroke(
+                smooth_d([at(-56, 60), at(-30, 86), at(0, 96), at(30, 86), at(56, 60)], closed=False),
+                p.BONE_EDGE,
+                3 * s,
+                stroke_dasharray=f"{num(10 * s)} {num(8 * s)}",
+            )
+        )
     return parts

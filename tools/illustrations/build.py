@@ -1,7 +1,7 @@
 """Write every illustration of the bundled pack, or check the committed files are current.
 
-    python -m tools.illustrations            # regenerate images/*.svg
-    python -m tools.illustrations --check    # exit 1 if a committed file differs
+python -m tools.illustrations            # regenerate images/*.svg
+python -m tools.illustrations --check    # exit 1 if a committed file differs
 """
 
 from __future__ import annotations
@@ -27,14 +27,19 @@ def render_all() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--check", action="store_true", help="only compare with the files on disk")
     parser.add_argument("--out", type=Path, default=IMAGES_DIR, help="folder to write into")
     args = parser.parse_args(argv)
     rendered = render_all()
     if args.check:
-        stale = [n for n, text in rendered.items()
-                 if not (args.out / n).exists() or (args.out / n).read_text(encoding="utf-8") != text]
+        stale = [
+            n
+            for n, text in rendered.items()
+            if not (args.out / n).exists() or (args.out / n).read_text(encoding="utf-8") != text
+        ]
         for name in stale:
             print(f"out of date: {args.out / name}", file=sys.stderr)
         return 1 if stale else 0

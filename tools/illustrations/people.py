@@ -46,66 +46,175 @@ SHIN = 92.0
 FOOT = 32.0
 
 
-def _head(centre: Point, angle: float, facing: int, look: Look, scale: float, front: bool = False,
-          back: bool = False) -> str:
+def _head(
+    centre: Point,
+    angle: float,
+    facing: int,
+    look: Look,
+    scale: float,
+    front: bool = False,
+    back: bool = False,
+) -> str:
     """A head drawn upright at the origin, then rotated/mirrored into place."""
     r = HEAD_R
     parts: list[str] = []
     hair = look.hair
     if look.hair_style == "long":
         if front:
-            parts.append(path(smooth_d([(-r * 1.05, -r * 0.2), (-r * 1.1, r * 1.3), (-r * 0.2, r * 1.15),
-                                        (r * 0.2, r * 1.15), (r * 1.1, r * 1.3), (r * 1.05, -r * 0.2),
-                                        (0, -r * 1.1)]), hair))
+            parts.append(
+                path(
+                    smooth_d(
+                        [
+                            (-r * 1.05, -r * 0.2),
+                            (-r * 1.1, r * 1.3),
+                            (-r * 0.2, r * 1.15),
+                            (r * 0.2, r * 1.15),
+                            (r * 1.1, r * 1.3),
+                            (r * 1.05, -r * 0.2),
+                            (0, -r * 1.1),
+                        ]
+                    ),
+                    hair,
+                )
+            )
         else:
-            parts.append(path(smooth_d([(-r * 0.2, -r * 1.05), (-r * 1.05, -r * 0.5), (-r * 1.05, r * 1.35),
-                                        (-r * 0.45, r * 1.3), (-r * 0.3, r * 0.2)]), hair))
+            parts.append(
+                path(
+                    smooth_d(
+                        [
+                            (-r * 0.2, -r * 1.05),
+                            (-r * 1.05, -r * 0.5),
+                            (-r * 1.05, r * 1.35),
+                            (-r * 0.45, r * 1.3),
+                            (-r * 0.3, r * 0.2),
+                        ]
+                    ),
+                    hair,
+                )
+            )
     if look.hair_style == "bun":
-        parts.append(circle(-r * 0.85 if not front else 0, -r * 0.85 if not front else -r * 1.1, r * 0.42, hair))
+        parts.append(
+            circle(-r * 0.85 if not front else 0, -r * 0.85 if not front else -r * 1.1, r * 0.42, hair)
+        )
     if back:
         parts += [circle(k * r * 0.98, r * 0.12, r * 0.2, p.shade(look.skin, 0.1)) for k in (-1, 1)]
     parts.append(circle(0, 0, r, look.skin))
     if back:
-        parts.append(path(smooth_d([(-r * 1.03, r * 0.05), (-r * 0.8, -r * 0.75), (0, -r * 1.07), (r * 0.8, -r * 0.75),
-                                    (r * 1.03, r * 0.05), (r * 0.8, r * 0.5), (r * 0.3, r * 0.62), (0, r * 0.8),
-                                    (-r * 0.3, r * 0.62), (-r * 0.8, r * 0.5)]), hair))
+        parts.append(
+            path(
+                smooth_d(
+                    [
+                        (-r * 1.03, r * 0.05),
+                        (-r * 0.8, -r * 0.75),
+                        (0, -r * 1.07),
+                        (r * 0.8, -r * 0.75),
+                        (r * 1.03, r * 0.05),
+                        (r * 0.8, r * 0.5),
+                        (r * 0.3, r * 0.62),
+                        (0, r * 0.8),
+                        (-r * 0.3, r * 0.62),
+                        (-r * 0.8, r * 0.5),
+                    ]
+                ),
+                hair,
+            )
+        )
         if look.hair_style == "long":
-            parts.append(path(smooth_d([(-r * 0.95, 0), (-r, r * 1.3), (0, r * 1.4), (r, r * 1.3), (r * 0.95, 0)]),
-                              hair))
+            parts.append(
+                path(
+                    smooth_d([(-r * 0.95, 0), (-r, r * 1.3), (0, r * 1.4), (r, r * 1.3), (r * 0.95, 0)]), hair
+                )
+            )
         return g(parts, transform=f"translate({num(centre[0])} {num(centre[1])}) scale({num(scale)})")
     if front:
         if look.hair_style != "bald":
-            parts.append(path(smooth_d([(-r * 1.04, r * 0.15), (-r * 0.9, -r * 0.7), (0, -r * 1.08),
-                                        (r * 0.9, -r * 0.7), (r * 1.04, r * 0.15), (r * 0.75, -r * 0.35),
-                                        (0, -r * 0.55), (-r * 0.75, -r * 0.35)]), hair))
+            parts.append(
+                path(
+                    smooth_d(
+                        [
+                            (-r * 1.04, r * 0.15),
+                            (-r * 0.9, -r * 0.7),
+                            (0, -r * 1.08),
+                            (r * 0.9, -r * 0.7),
+                            (r * 1.04, r * 0.15),
+                            (r * 0.75, -r * 0.35),
+                            (0, -r * 0.55),
+                            (-r * 0.75, -r * 0.35),
+                        ]
+                    ),
+                    hair,
+                )
+            )
         parts.append(circle(-r * 0.36, r * 0.05, r * 0.09, p.INK))
         parts.append(circle(r * 0.36, r * 0.05, r * 0.09, p.INK))
         parts.append(circle(-r * 0.58, r * 0.35, r * 0.15, p.CORAL, opacity=0.3))
         parts.append(circle(r * 0.58, r * 0.35, r * 0.15, p.CORAL, opacity=0.3))
-        parts.append(stroke(f"M{num(-r * 0.25)} {num(r * 0.42)} Q0 {num(r * 0.62)} {num(r * 0.25)} {num(r * 0.42)}",
-                            p.INK, 2.2))
+        parts.append(
+            stroke(
+                f"M{num(-r * 0.25)} {num(r * 0.42)} Q0 {num(r * 0.62)} {num(r * 0.25)} {num(r * 0.42)}",
+                p.INK,
+                2.2,
+            )
+        )
         return g(parts, transform=f"translate({num(centre[0])} {num(centre[1])}) scale({num(scale)})")
     # side view, facing +x in local frame
     parts.append(circle(r * 0.96, r * 0.12, r * 0.16, look.skin))  # nose
     if look.hair_style != "bald":
-        parts.append(path(smooth_d([(r * 0.62, -r * 0.72), (r * 0.1, -r * 1.08), (-r * 0.6, -r * 0.92),
-                                    (-r * 1.04, -r * 0.3), (-r * 0.96, r * 0.4), (-r * 0.62, r * 0.55),
-                                    (-r * 0.45, r * 0.05), (-r * 0.1, -r * 0.35), (r * 0.35, -r * 0.45)]), hair))
+        parts.append(
+            path(
+                smooth_d(
+                    [
+                        (r * 0.62, -r * 0.72),
+                        (r * 0.1, -r * 1.08),
+                        (-r * 0.6, -r * 0.92),
+                        (-r * 1.04, -r * 0.3),
+                        (-r * 0.96, r * 0.4),
+                        (-r * 0.62, r * 0.55),
+                        (-r * 0.45, r * 0.05),
+                        (-r * 0.1, -r * 0.35),
+                        (r * 0.35, -r * 0.45),
+                    ]
+                ),
+                hair,
+            )
+        )
     else:
-        parts.append(path(smooth_d([(r * 0.2, -r * 1.0), (-r * 0.7, -r * 0.7), (-r * 0.98, r * 0.2),
-                                    (-r * 0.9, r * 0.3), (-r * 0.6, -r * 0.5)]), hair, opacity=0.5))
+        parts.append(
+            path(
+                smooth_d(
+                    [
+                        (r * 0.2, -r * 1.0),
+                        (-r * 0.7, -r * 0.7),
+                        (-r * 0.98, r * 0.2),
+                        (-r * 0.9, r * 0.3),
+                        (-r * 0.6, -r * 0.5),
+                    ]
+                ),
+                hair,
+                opacity=0.5,
+            )
+        )
     parts.append(circle(-r * 0.2, r * 0.1, r * 0.19, p.shade(look.skin, 0.12)))  # ear
     parts.append(circle(r * 0.5, -r * 0.02, r * 0.09, p.INK))
-    parts.append(stroke(f"M{num(r * 0.5)} {num(r * 0.45)} Q{num(r * 0.68)} {num(r * 0.56)} {num(r * 0.8)} {num(r * 0.4)}",
-                        p.INK, 2.2))
+    parts.append(
+        stroke(
+            f"M{num(r * 0.5)} {num(r * 0.45)} Q{num(r * 0.68)} {num(r * 0.56)} {num(r * 0.8)} {num(r * 0.4)}",
+            p.INK,
+            2.2,
+        )
+    )
     parts.append(circle(r * 0.42, r * 0.34, r * 0.13, p.CORAL, opacity=0.3))
     flip = " scale(-1 1)" if facing < 0 else ""
-    return g(parts, transform=f"translate({num(centre[0])} {num(centre[1])}) rotate({num(angle)}){flip}"
-             f" scale({num(scale)})")
+    return g(
+        parts,
+        transform=f"translate({num(centre[0])} {num(centre[1])}) rotate({num(angle)}){flip}"
+        f" scale({num(scale)})",
+    )
 
 
-def side_figure(pose: Pose, look: Look, scale: float = 1.0, facing: int = 1,
-                holding: list[str] | None = None) -> list[str]:
+def side_figure(
+    pose: Pose, look: Look, scale: float = 1.0, facing: int = 1, holding: list[str] | None = None
+) -> list[str]:
     """A person seen from the side. `holding` is drawn between the body and the near arm."""
     s = scale
 
@@ -146,10 +255,19 @@ def side_figure(pose: Pose, look: Look, scale: float = 1.0, facing: int = 1,
     parts: list[str] = []
     parts += arm(pose.far_arm, True)
     parts += leg(pose.far_leg, True)
-    parts.append(limb(neck, toward(neck, ang(180 - pose.lean - pose.head_tilt), NECK * s), 8 * s, 8 * s, look.skin))
+    parts.append(
+        limb(neck, toward(neck, ang(180 - pose.lean - pose.head_tilt), NECK * s), 8 * s, 8 * s, look.skin)
+    )
     parts.append(limb(hip, toward(hip, ang(180 - pose.lean), TORSO * 0.5 * s), 29 * s, 28 * s, look.bottom))
-    parts.append(limb(toward(hip, ang(180 - pose.lean), TORSO * 0.34 * s), toward(neck, ang(-pose.lean), 20 * s),
-                      29 * s, 27 * s, look.top))
+    parts.append(
+        limb(
+            toward(hip, ang(180 - pose.lean), TORSO * 0.34 * s),
+            toward(neck, ang(-pose.lean), 20 * s),
+            29 * s,
+            27 * s,
+            look.top,
+        )
+    )
     parts += leg(pose.near_leg, False)
     parts.append(_head(head_c, ang(pose.lean + pose.head_tilt), facing, look, s))
     if holding:
@@ -179,9 +297,16 @@ def joints(pose: Pose, scale: float = 1.0, facing: int = 1) -> dict[str, Point]:
     return out
 
 
-def front_figure(x: float, ground: float, look: Look, scale: float = 1.0,
-                 left_arm: tuple[float, float] = (12, 8), right_arm: tuple[float, float] = (12, 8),
-                 back_view: bool = False, extras: list[str] | None = None) -> list[str]:
+def front_figure(
+    x: float,
+    ground: float,
+    look: Look,
+    scale: float = 1.0,
+    left_arm: tuple[float, float] = (12, 8),
+    right_arm: tuple[float, float] = (12, 8),
+    back_view: bool = False,
+    extras: list[str] | None = None,
+) -> list[str]:
     """A standing person seen from the front (or from behind with `back_view`).
 
     Arm angles are measured from hanging down, positive = away from the body.
@@ -201,15 +326,47 @@ def front_figure(x: float, ground: float, look: Look, scale: float = 1.0,
         parts.append(ellipse(ankle[0] + side * 3 * s, ankle[1] + 5 * s, 15 * s, 10 * s, look.shoes))
         parts.append(limb(knee, ankle, 15 * s, 10.5 * s, look.bottom))
         parts.append(limb(hip, knee, 20 * s, 15 * s, look.bottom))
-    parts.append(path(smooth_d([at(-37, waist_y - 4), at(37, waist_y - 4), at(39, hip_y - 14), at(30, hip_y - 30),
-                                at(0, hip_y - 34), at(-30, hip_y - 30), at(-39, hip_y - 14)]), look.bottom))
+    parts.append(
+        path(
+            smooth_d(
+                [
+                    at(-37, waist_y - 4),
+                    at(37, waist_y - 4),
+                    at(39, hip_y - 14),
+                    at(30, hip_y - 30),
+                    at(0, hip_y - 34),
+                    at(-30, hip_y - 30),
+                    at(-39, hip_y - 14),
+                ]
+            ),
+            look.bottom,
+        )
+    )
     parts.append(limb(at(0, 300), at(0, 322), 9 * s, 9 * s, look.skin))
-    parts.append(path(smooth_d([at(-44, shoulder_y - 6), at(-24, shoulder_y + 6), at(24, shoulder_y + 6),
-                                at(44, shoulder_y - 6), at(40, waist_y + 10), at(37, waist_y - 14),
-                                at(0, waist_y - 18), at(-37, waist_y - 14), at(-40, waist_y + 10)]), look.top))
+    parts.append(
+        path(
+            smooth_d(
+                [
+                    at(-44, shoulder_y - 6),
+                    at(-24, shoulder_y + 6),
+                    at(24, shoulder_y + 6),
+                    at(44, shoulder_y - 6),
+                    at(40, waist_y + 10),
+                    at(37, waist_y - 14),
+                    at(0, waist_y - 18),
+                    at(-37, waist_y - 14),
+                    at(-40, waist_y + 10),
+                ]
+            ),
+            look.top,
+        )
+    )
     if not back_view:
-        parts.append(path(smooth_d([at(-10, shoulder_y + 5), at(10, shoulder_y + 5), at(0, shoulder_y - 12)]),
-                          look.skin))
+        parts.append(
+            path(
+                smooth_d([at(-10, shoulder_y + 5), at(10, shoulder_y + 5), at(0, shoulder_y - 12)]), look.skin
+            )
+        )
     parts.append(_head(at(0, 345), 0, 1, look, s, front=not back_view, back=back_view))
     if extras:
         parts += extras
@@ -256,7 +413,9 @@ def reach(start: Point, target: Point, first: float, second: float, bend: int = 
     return upper, lower
 
 
-def arm_to(pose: Pose, target: Point, scale: float = 1.0, facing: int = 1, bend: int = -1) -> tuple[float, float]:
+def arm_to(
+    pose: Pose, target: Point, scale: float = 1.0, facing: int = 1, bend: int = -1
+) -> tuple[float, float]:
     """Near-arm angles that put the hand centre on `target` (elbow bends backwards by default)."""
     shoulder = joints(pose, scale, facing)["shoulder"]
     upper, lower = reach(shoulder, target, UPPER_ARM * scale, (FOREARM + 5) * scale, bend * facing)

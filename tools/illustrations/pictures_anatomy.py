@@ -5,9 +5,10 @@ from __future__ import annotations
 from . import cast
 from . import palette as p
 from .anatomy import spine_side, vertebra_top
-from .objects import arrow, blob_backdrop, box, monitor, shadow, sparkle
+from .objects import monitor
 from .people import Pose, arm_to, front_figure, joints, side_figure
 from .registry import picture
+from .scenery import arrow, badge, blob_backdrop, box, shadow, sparkle
 from .svg import Picture, circle, ellipse, g, path, rect, rrect_d, smooth_d, stroke
 
 
@@ -25,10 +26,18 @@ def pain_path_leg() -> Picture:
     pic.add(blob_backdrop(400, 310, 300, 250))
     x, ground = 400, 560
     pic.add(shadow(x, ground, 110, 14))
-    pic.add(front_figure(x, ground, cast.OMAR, scale=1.38, back_view=True, left_arm=(10, 6), right_arm=(10, 6)))
+    pic.add(
+        front_figure(x, ground, cast.OMAR, scale=1.38, back_view=True, left_arm=(10, 6), right_arm=(10, 6))
+    )
     s = 1.38
-    trail = [(x + 12 * s, ground - 222 * s), (x + 22 * s, ground - 196 * s), (x + 22 * s, ground - 160 * s),
-             (x + 21 * s, ground - 110 * s), (x + 20 * s, ground - 60 * s), (x + 20 * s, ground - 20 * s)]
+    trail = [
+        (x + 12 * s, ground - 222 * s),
+        (x + 22 * s, ground - 196 * s),
+        (x + 22 * s, ground - 160 * s),
+        (x + 21 * s, ground - 110 * s),
+        (x + 20 * s, ground - 60 * s),
+        (x + 20 * s, ground - 20 * s),
+    ]
     d = smooth_d(trail, closed=False)
     pic.add(stroke(d, p.CORAL, 34, opacity=0.25))
     pic.add(stroke(d, p.CORAL, 18, opacity=0.5))
@@ -57,7 +66,6 @@ def narrow_canal() -> Picture:
     pic.add(vertebra_top(595, 300, scale=1.0, level="bone", narrow=True, pic=pic))
     for k in (-1, 1):
         pic.add(arrow([(595 + k * 120, 420), (595 + k * 78, 380)], p.CORAL_DEEP, 7))
-    from .objects import badge
 
     pic.add(badge(205, 500, 26, good=True))
     return pic
@@ -70,8 +78,15 @@ def back_injury() -> Picture:
     ground = 540
     pose = Pose(hip=(400, ground - 196), lean=24, head_tilt=-10, near_leg=(8, -4, 90), far_leg=(-6, -6, 90))
     lb = joints(pose)["low_back"]
-    pose = Pose(hip=pose.hip, lean=24, head_tilt=-10, near_arm=arm_to(pose, (lb[0] - 26, lb[1] + 4), bend=-1),
-                far_arm=(-20, 20), near_leg=pose.near_leg, far_leg=pose.far_leg)
+    pose = Pose(
+        hip=pose.hip,
+        lean=24,
+        head_tilt=-10,
+        near_arm=arm_to(pose, (lb[0] - 26, lb[1] + 4), bend=-1),
+        far_arm=(-20, 20),
+        near_leg=pose.near_leg,
+        far_leg=pose.far_leg,
+    )
     pic.add(shadow(410, ground, 120, 14))
     pic.add(box(520, ground - 110, 130, 110, heavy=True))
     pic.add(shadow(585, ground, 80, 10))
@@ -98,20 +113,31 @@ def imaging_scan() -> Picture:
     pic.add(rect(130, cy + 66, 330, 10, p.BLUE_GREY_LIGHT, rx=5))
     look = cast.LEE
     pic.add(path(rrect_d(150, cy + 30, 80, 20, 10), p.BLUE_GREY_PALE))
-    pose = Pose(hip=(300, cy + 20), lean=90, near_arm=(-86, -92), far_arm=(-84, -90),
-                near_leg=(-90, -90, 180), far_leg=(-90, -90, 180))
+    pose = Pose(
+        hip=(300, cy + 20),
+        lean=90,
+        near_arm=(-86, -92),
+        far_arm=(-84, -90),
+        near_leg=(-90, -90, 180),
+        far_leg=(-90, -90, 180),
+    )
     pic.add(g(side_figure(pose, look, scale=0.92, facing=-1), transform="translate(0 0)"))
     # scanner front with the bore cut out (even-odd) so the patient shows inside
-    outline = ("M440 110 H660 A70 70 0 0 1 730 180 V400 A70 70 0 0 1 660 470 H440"
-               " A70 180 0 0 1 440 110 Z")
+    outline = "M440 110 H660 A70 70 0 0 1 730 180 V400 A70 70 0 0 1 660 470 H440 A70 180 0 0 1 440 110 Z"
     bore = "M440 180 A40 110 0 1 0 440 400 A40 110 0 1 0 440 180 Z"
     pic.add(path(outline + " " + bore, p.BLUE_GREY_PALE, fill_rule="evenodd"))
     pic.add(stroke("M440 150 A58 150 0 0 0 440 430", p.TEAL_LIGHT, 10))
     pic.add(rect(600, 160, 80, 16, p.TEAL_LIGHT, rx=8))
     pic.add(circle(690, 168, 8, p.TEAL_MID))
     for r in (26, 44):
-        pic.add(stroke(f"M{520 + r * 0.6:.0f} {cy - r:.0f} A{r} {r} 0 0 1 {520 + r * 0.6:.0f} {cy + r:.0f}",
-                       p.TEAL_MID, 5, opacity=0.0))
+        pic.add(
+            stroke(
+                f"M{520 + r * 0.6:.0f} {cy - r:.0f} A{r} {r} 0 0 1 {520 + r * 0.6:.0f} {cy + r:.0f}",
+                p.TEAL_MID,
+                5,
+                opacity=0.0,
+            )
+        )
     return pic
 
 
@@ -124,8 +150,15 @@ def nerve_test() -> Picture:
     pic.add(rect(80, 410, 18, 130, p.BLUE_GREY, rx=8))
     pic.add(rect(500, 410, 18, 130, p.BLUE_GREY, rx=8))
     pic.add(path(rrect_d(56, 346, 110, 40, 20), p.WHITE))
-    pose = Pose(hip=(300, 352), lean=-90, head_tilt=0, near_arm=(86, 92), far_arm=(84, 90),
-                near_leg=(90, 90, 178), far_leg=(92, 92, 175))
+    pose = Pose(
+        hip=(300, 352),
+        lean=-90,
+        head_tilt=0,
+        near_arm=(86, 92),
+        far_arm=(84, 90),
+        near_leg=(90, 90, 178),
+        far_leg=(92, 92, 175),
+    )
     pic.add(side_figure(pose, cast.RUTH, scale=1.0, facing=1))
     pads = [(420, 338), (470, 338), (556, 330)]
     # monitor on a cart
@@ -133,11 +166,23 @@ def nerve_test() -> Picture:
     pic.add(rect(630, 526, 90, 14, p.BLUE_GREY, rx=7))
     pic.add(monitor(580, 160, 190, 160, wave=p.NERVE))
     for i, (x, y) in enumerate(pads):
-        pic.add(stroke(smooth_d([(x, y), (x + 30, y - 70 - i * 10), (600, 280 - i * 8), (640, 318)], closed=False),
-                       p.INK, 3))
+        pic.add(
+            stroke(
+                smooth_d([(x, y), (x + 30, y - 70 - i * 10), (600, 280 - i * 8), (640, 318)], closed=False),
+                p.INK,
+                3,
+            )
+        )
     for x, y in pads:
         pic.add(circle(x, y, 13, p.WHITE, stroke=p.BLUE_GREY, stroke_width=3))
         pic.add(circle(x, y, 5, p.TEAL_MID))
-    pic.add(path("M448 250 L436 276 H452 L442 302 L470 268 H454 L464 250 Z", p.NERVE, stroke=p.NERVE_DEEP,
-                 stroke_width=2, stroke_linejoin="round"))
+    pic.add(
+        path(
+            "M448 250 L436 276 H452 L442 302 L470 268 H454 L464 250 Z",
+            p.NERVE,
+            stroke=p.NERVE_DEEP,
+            stroke_width=2,
+            stroke_linejoin="round",
+        )
+    )
     return pic

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from . import cast
 from . import palette as p
-from .anatomy import spine_side, vertebra_top
-from .objects import (arrow, badge, blob_backdrop, book, clock, dumbbell, hot_pack, house, ice_pack, mat, pill, pill_bottle,
-                      plant, shadow, surgical_lamp, syringe, towel, tree, water_glass)
-from .people import Look, Pose, arm_to, front_figure, front_hand, joints, leg_to, side_figure
+from .anatomy import vertebra_top
+from .objects import (
+    clock,
+    dumbbell,
+    hot_pack,
+    ice_pack,
+    mat,
+    pill,
+    pill_bottle,
+    surgical_lamp,
+    syringe,
+    water_glass,
+)
+from .people import Look, Pose, front_figure, front_hand, joints, side_figure
 from .registry import picture
-from .svg import Picture, circle, ellipse, g, line, path, poly_d, rect, rrect_d, smooth_d, stroke
+from .scenery import arrow, badge, blob_backdrop, house, plant, shadow
+from .svg import Picture, circle, line, num, path, rect, rrect_d, smooth_d, stroke
 
 
 @picture("treatment-steps", "Steps going up: home care, therapy, injection, surgery at the top")
@@ -20,8 +31,14 @@ def treatment_steps() -> Picture:
     base, step_w, rise, left = 540, 148, 78, 180
     pic.add(shadow(440, base + 4, 360, 10))
     right = left + 4 * step_w
-    walker = Pose(hip=(100, base - 196 * 0.8), lean=4, near_arm=(-24, -8), far_arm=(22, 44),
-                  near_leg=(22, 6, 96), far_leg=(-20, -34, 68))
+    walker = Pose(
+        hip=(100, base - 196 * 0.8),
+        lean=4,
+        near_arm=(-24, -8),
+        far_arm=(22, 44),
+        near_leg=(22, 6, 96),
+        far_leg=(-20, -34, 68),
+    )
     pic.add(side_figure(walker, cast.LEE, scale=0.8))
     for i, colour in enumerate(colours):
         x = left + i * step_w
@@ -55,14 +72,27 @@ def rest_and_move() -> Picture:
     pic.add(path(rrect_d(40, 400, 340, 90, 30), p.tint(p.SAGE, 0.15)))
     pic.add(rect(70, 480, 16, 40, p.INK, rx=6))
     pic.add(rect(334, 480, 16, 40, p.INK, rx=6))
-    pose = Pose(hip=(230, 400), lean=-30, head_tilt=-10, near_arm=(40, 100), far_arm=(30, 90),
-                near_leg=(85, 20, 95), far_leg=(80, 15, 95))
+    pose = Pose(
+        hip=(230, 400),
+        lean=-30,
+        head_tilt=-10,
+        near_arm=(40, 100),
+        far_arm=(30, 90),
+        near_leg=(85, 20, 95),
+        far_leg=(80, 15, 95),
+    )
     pic.add(side_figure(pose, cast.MAYA, scale=0.8, facing=1))
     pic.add(path(rrect_d(40, 380, 70, 70, 26), p.CORAL_LIGHT))
     pic.add(clock(210, 170, 52, minutes=15))
     pic.add(arrow([(390, 270), (450, 220), (520, 240)], p.TEAL_MID, 8))
-    walk = Pose(hip=(620, ground - 190 * 0.92), lean=4, near_arm=(-28, -8), far_arm=(26, 50),
-                near_leg=(22, 6, 96), far_leg=(-20, -34, 68))
+    walk = Pose(
+        hip=(620, ground - 190 * 0.92),
+        lean=4,
+        near_arm=(-28, -8),
+        far_arm=(26, 50),
+        near_leg=(22, 6, 96),
+        far_leg=(-20, -34, 68),
+    )
     pic.add(shadow(620, ground + 4, 90, 10))
     pic.add(side_figure(walk, cast.MAYA, scale=0.92))
     return pic
@@ -89,14 +119,28 @@ def _wrapped(pack: list[str], cx: float, cy: float) -> list[str]:
     towel_colour = p.TEAL_PALE
     stripe = p.TEAL_LIGHT
     flap = p.mix(towel_colour, stripe, 0.45)
-    out = [path(rrect_d(cx - 125, cy - 80, 250, 160, 30), p.PANEL_DEEP, opacity=0.6,
-                transform="translate(6 8)"),
-           path(rrect_d(cx - 125, cy - 80, 250, 160, 30), towel_colour)]
+    out = [
+        path(rrect_d(cx - 125, cy - 80, 250, 160, 30), p.PANEL_DEEP, opacity=0.6, transform="translate(6 8)"),
+        path(rrect_d(cx - 125, cy - 80, 250, 160, 30), towel_colour),
+    ]
     for x in (cx + 70, cx + 86):
         out.append(rect(x, cy - 80, 8, 160, stripe))
     out += pack
-    out.append(path(smooth_d([(cx - 120, cy - 78), (cx - 40, cy - 84), (cx - 30, cy), (cx - 40, cy + 84),
-                              (cx - 120, cy + 78), (cx - 128, cy)]), flap))
+    out.append(
+        path(
+            smooth_d(
+                [
+                    (cx - 120, cy - 78),
+                    (cx - 40, cy - 84),
+                    (cx - 30, cy),
+                    (cx - 40, cy + 84),
+                    (cx - 120, cy + 78),
+                    (cx - 128, cy),
+                ]
+            ),
+            flap,
+        )
+    )
     for x in (cx - 100, cx - 84):
         out.append(rect(x, cy - 80, 8, 160, stripe))
     return out
@@ -133,18 +177,40 @@ def physical_therapy() -> Picture:
 def injection() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))
-    doctor = Look(skin=p.SKIN_TONES[1], hair=p.HAIR_COLOURS[2], top=p.WHITE, bottom=p.BLUE_GREY,
-                  hair_style="short", long_sleeves=True)
+    doctor = Look(
+        skin=p.SKIN_TONES[1],
+        hair=p.HAIR_COLOURS[2],
+        top=p.WHITE,
+        bottom=p.BLUE_GREY,
+        hair_style="short",
+        long_sleeves=True,
+    )
     arm = (38, 70)
-    pic.add(front_figure(470, 560, doctor, scale=1.0, left_arm=arm, right_arm=(10, 6),
-                         extras=[rect(452, 300, 10, 22, p.TEAL_MID, rx=3)]))
+    pic.add(
+        front_figure(
+            470,
+            560,
+            doctor,
+            scale=1.0,
+            left_arm=arm,
+            right_arm=(10, 6),
+            extras=[rect(452, 300, 10, 22, p.TEAL_MID, rx=3)],
+        )
+    )
     hand = front_hand(470, 560, 1.0, -1, arm)
     # table and patient in front of the doctor
     pic.add(path(rrect_d(60, 420, 560, 30, 15), p.BLUE_GREY_LIGHT))
     pic.add(rect(110, 446, 18, 110, p.BLUE_GREY, rx=8))
     pic.add(rect(540, 446, 18, 110, p.BLUE_GREY, rx=8))
-    pose = Pose(hip=(330, 392), lean=90, head_tilt=10, near_arm=(-88, -90), far_arm=(-86, -88),
-                near_leg=(-90, -90, 0), far_leg=(-92, -92, 0))
+    pose = Pose(
+        hip=(330, 392),
+        lean=90,
+        head_tilt=10,
+        near_arm=(-88, -90),
+        far_arm=(-86, -88),
+        near_leg=(-90, -90, 0),
+        far_leg=(-92, -92, 0),
+    )
     pic.add(path(rrect_d(90, 394, 110, 28, 14), p.WHITE))
     pic.add(side_figure(pose, cast.RUTH, scale=1.0, facing=-1))
     site = joints(pose, 1.0, facing=-1)["low_back"]
@@ -164,7 +230,9 @@ def front_figure_hand(hand: tuple[float, float]) -> str:
     return circle(hand[0], hand[1], 10, p.SKIN_TONES[1])
 
 
-@picture("surgery", "A surgeon in cap and mask explaining the operation to a patient, with a picture of the spine")
+@picture(
+    "surgery", "A surgeon in cap and mask explaining the operation to a patient, with a picture of the spine"
+)
 def surgery() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))
@@ -172,15 +240,25 @@ def surgery() -> Picture:
     pic.add(path(rrect_d(262, 62, 276, 216, 16), p.TEAL_PALE))
     pic.add(vertebra_top(400, 190, scale=0.62, level="bone", opened=True))
     pic.add(badge(500, 250, 20, good=True))
-    surgeon = Look(skin=p.SKIN_TONES[2], hair=p.HAIR_COLOURS[0], top=p.TEAL_LIGHT, bottom=p.TEAL_LIGHT,
-                   shoes=p.WHITE, hair_style="short")
+    surgeon = Look(
+        skin=p.SKIN_TONES[2],
+        hair=p.HAIR_COLOURS[0],
+        top=p.TEAL_LIGHT,
+        bottom=p.TEAL_LIGHT,
+        shoes=p.WHITE,
+        hair_style="short",
+    )
     x, ground, s = 620, 580, 1.0
     head = (x, ground - 345 * s)
     r = 27 * s
     gear = [
-        path(f"M{head[0] - r * 1.08:.1f} {head[1] - r * 0.1:.1f} C{head[0] - r * 1.1:.1f} {head[1] - r * 1.5:.1f}"
-             f" {head[0] + r * 1.1:.1f} {head[1] - r * 1.5:.1f} {head[0] + r * 1.08:.1f} {head[1] - r * 0.1:.1f} Z",
-             p.TEAL_MID),
+        path(
+            f"M{num(head[0] - r * 1.08)} {num(head[1] - r * 0.1)}"
+            f" C{num(head[0] - r * 1.1)} {num(head[1] - r * 1.5)}"
+            f" {num(head[0] + r * 1.1)} {num(head[1] - r * 1.5)}"
+            f" {num(head[0] + r * 1.08)} {num(head[1] - r * 0.1)} Z",
+            p.TEAL_MID,
+        ),
         path(rrect_d(head[0] - r * 0.8, head[1] + r * 0.15, r * 1.6, r * 0.8, r * 0.3), p.WHITE),
         line((head[0] - r * 0.8, head[1] + r * 0.3), (head[0] - r * 1.0, head[1] + r * 0.1), p.WHITE, 3),
         line((head[0] + r * 0.8, head[1] + r * 0.3), (head[0] + r * 1.0, head[1] + r * 0.1), p.WHITE, 3),
@@ -192,8 +270,14 @@ def surgery() -> Picture:
     pic.add(rect(150, 300, 22, 150, p.SAGE, rx=10))
     pic.add(rect(160, 446, 12, 110, p.INK, rx=5))
     pic.add(rect(252, 446, 12, 110, p.INK, rx=5))
-    pose = Pose(hip=(200, 410), lean=-4, near_arm=(20, 80), far_arm=(15, 75), near_leg=(90, 2, 90),
-                far_leg=(88, 0, 90))
+    pose = Pose(
+        hip=(200, 410),
+        lean=-4,
+        near_arm=(20, 80),
+        far_arm=(15, 75),
+        near_leg=(90, 2, 90),
+        far_leg=(88, 0, 90),
+    )
     pic.add(shadow(240, 560, 90, 10))
     pic.add(side_figure(pose, cast.SAM, scale=1.0))
     return pic

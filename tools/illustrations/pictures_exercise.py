@@ -6,17 +6,28 @@ import math
 
 from . import cast
 from . import palette as p
-from .objects import arrow, badge, blob_backdrop, box, dumbbell, mat, no_sign, plant, shadow, sun, tree
+from .objects import dumbbell, mat
 from .people import TORSO, Look, Pose, arm_to, front_figure, joints, leg_to, side_figure
 from .registry import picture
-from .svg import Picture, circle, ellipse, g, path, rect, rrect_d, smooth_d, stroke
+from .scenery import arrow, blob_backdrop, box, no_sign, shadow, sun, tree
+from .svg import Picture, circle, path, rrect_d, smooth_d, stroke
 
 MAT_TOP = 470
 S = 1.0  # figure scale for the exercise pictures
 
 
-def _lying(hip_x: float, **legs: tuple[float, float, float]) -> Pose:
-    return Pose(hip=(hip_x, MAT_TOP - 27 * S), lean=-90, near_arm=(84, 88), far_arm=(86, 90), **legs)
+Leg = tuple[float, float, float]
+
+
+def _lying(hip_x: float, near_leg: Leg = (0.0, 0.0, 90.0), far_leg: Leg = (0.0, 0.0, 90.0)) -> Pose:
+    return Pose(
+        hip=(hip_x, MAT_TOP - 27 * S),
+        lean=-90,
+        near_arm=(84, 88),
+        far_arm=(86, 90),
+        near_leg=near_leg,
+        far_leg=far_leg,
+    )
 
 
 def _knees_bent(hip_x: float) -> Pose:
@@ -39,17 +50,45 @@ def core_support() -> Picture:
     for i in range(6):
         y = 290 - i * 16
         w = 11 + i * 0.8
-        extras.append(path(rrect_d(at(-w, 0)[0], at(0, y)[1], w * 2 * s, 11 * s, 4 * s), p.BONE,
-                           stroke=p.BONE_EDGE, stroke_width=2))
+        extras.append(
+            path(
+                rrect_d(at(-w, 0)[0], at(0, y)[1], w * 2 * s, 11 * s, 4 * s),
+                p.BONE,
+                stroke=p.BONE_EDGE,
+                stroke_width=2,
+            )
+        )
         if i < 5:
-            extras.append(path(rrect_d(at(-w + 2, 0)[0], at(0, y - 11)[1], (w - 2) * 2 * s, 5 * s, 2.5 * s), p.DISC))
+            extras.append(
+                path(rrect_d(at(-w + 2, 0)[0], at(0, y - 11)[1], (w - 2) * 2 * s, 5 * s, 2.5 * s), p.DISC)
+            )
     belt_top, belt_bottom = 252, 200
-    extras.append(path(smooth_d([at(-47, belt_top), at(0, belt_top - 8), at(47, belt_top), at(49, belt_bottom),
-                                 at(0, belt_bottom - 10), at(-49, belt_bottom)]), p.TEAL_MID, opacity=0.92))
+    extras.append(
+        path(
+            smooth_d(
+                [
+                    at(-47, belt_top),
+                    at(0, belt_top - 8),
+                    at(47, belt_top),
+                    at(49, belt_bottom),
+                    at(0, belt_bottom - 10),
+                    at(-49, belt_bottom),
+                ]
+            ),
+            p.TEAL_MID,
+            opacity=0.92,
+        )
+    )
     for k in range(-3, 4):
-        extras.append(stroke(f"M{at(k * 12 - 6, 0)[0]:.1f} {at(0, belt_top - 9)[1]:.1f}"
-                             f" L{at(k * 12 + 6, 0)[0]:.1f} {at(0, belt_bottom + 1)[1]:.1f}",
-                             p.TEAL_LIGHT, 3, opacity=0.8))
+        extras.append(
+            stroke(
+                f"M{at(k * 12 - 6, 0)[0]:.1f} {at(0, belt_top - 9)[1]:.1f}"
+                f" L{at(k * 12 + 6, 0)[0]:.1f} {at(0, belt_bottom + 1)[1]:.1f}",
+                p.TEAL_LIGHT,
+                3,
+                opacity=0.8,
+            )
+        )
     pic.add(front_figure(x, ground, cast.LEE, scale=s, left_arm=(22, 10), right_arm=(22, 10), extras=extras))
     for side in (-1, 1):
         pic.add(arrow([at(side * 88, 262), at(side * 96, 228), at(side * 72, 196)], p.TEAL_MID, 9))
@@ -65,7 +104,9 @@ def pelvic_tilt() -> Picture:
     pic.add(side_figure(pose, cast.MAYA, scale=S))
     lb = joints(pose, S)["low_back"]
     pic.add(arrow([(lb[0], lb[1] - 120), (lb[0], lb[1] - 52)], p.TEAL_MID, 9))
-    pic.add(arrow([(lb[0] + 88, lb[1] - 36), (lb[0] + 74, lb[1] - 80), (lb[0] + 40, lb[1] - 96)], p.TEAL_MID, 7))
+    pic.add(
+        arrow([(lb[0] + 88, lb[1] - 36), (lb[0] + 74, lb[1] - 80), (lb[0] + 40, lb[1] - 96)], p.TEAL_MID, 7)
+    )
     return pic
 
 
@@ -77,8 +118,14 @@ def knee_hug(hip_x: float, look: Look, scale: float = S) -> list[str]:
     pose = Pose(hip=hip, lean=-90, near_leg=(212, 78, 168), far_leg=(*far, 90))
     j = joints(pose, scale)
     hold = ((j["knee"][0] + j["ankle"][0]) / 2 - 6 * scale, (j["knee"][1] + j["ankle"][1]) / 2 - 4 * scale)
-    pose = Pose(hip=hip, lean=-90, near_arm=arm_to(pose, hold, scale, bend=1),
-                far_arm=arm_to(pose, hold, scale, bend=1), near_leg=pose.near_leg, far_leg=pose.far_leg)
+    pose = Pose(
+        hip=hip,
+        lean=-90,
+        near_arm=arm_to(pose, hold, scale, bend=1),
+        far_arm=arm_to(pose, hold, scale, bend=1),
+        near_leg=pose.near_leg,
+        far_leg=pose.far_leg,
+    )
     return side_figure(pose, look, scale=scale)
 
 
@@ -90,8 +137,13 @@ def knee_to_chest() -> Picture:
     hip_x = 380
     pic.add(knee_hug(hip_x, cast.SAM))
     knee = (hip_x - 52, MAT_TOP - 27 - 83)
-    pic.add(arrow([(knee[0] + 60, knee[1] - 50), (knee[0] + 20, knee[1] - 80), (knee[0] - 30, knee[1] - 76)],
-                  p.TEAL_MID, 8))
+    pic.add(
+        arrow(
+            [(knee[0] + 60, knee[1] - 50), (knee[0] + 20, knee[1] - 80), (knee[0] - 30, knee[1] - 76)],
+            p.TEAL_MID,
+            8,
+        )
+    )
     return pic
 
 
@@ -105,13 +157,25 @@ def bridge() -> Picture:
     beta = math.degrees(math.asin(min(drop / (TORSO * S), 0.95)))
     base = Pose(hip=hip, lean=-90 - beta)
     near = leg_to(base, (hip[0] + 120, MAT_TOP - 12), S)
-    pose = Pose(hip=hip, lean=-90 - beta, head_tilt=beta, near_arm=(90 - beta + 10, 90), far_arm=(92 - beta + 10, 92),
-                near_leg=(*near, 90), far_leg=(*near, 90))
+    pose = Pose(
+        hip=hip,
+        lean=-90 - beta,
+        head_tilt=beta,
+        near_arm=(90 - beta + 10, 90),
+        far_arm=(92 - beta + 10, 92),
+        near_leg=(*near, 90),
+        far_leg=(*near, 90),
+    )
     j = joints(pose, S)
-    pose = Pose(hip=hip, lean=pose.lean, head_tilt=beta,
-                near_arm=arm_to(pose, (j["shoulder"][0] + 132, MAT_TOP - 12), S, bend=-1),
-                far_arm=arm_to(pose, (j["shoulder"][0] + 126, MAT_TOP - 12), S, bend=-1),
-                near_leg=pose.near_leg, far_leg=(near[0] - 3, near[1] - 3, 90))
+    pose = Pose(
+        hip=hip,
+        lean=pose.lean,
+        head_tilt=beta,
+        near_arm=arm_to(pose, (j["shoulder"][0] + 132, MAT_TOP - 12), S, bend=-1),
+        far_arm=arm_to(pose, (j["shoulder"][0] + 126, MAT_TOP - 12), S, bend=-1),
+        near_leg=pose.near_leg,
+        far_leg=(near[0] - 3, near[1] - 3, 90),
+    )
     pic.add(side_figure(pose, cast.RUTH, scale=S))
     pic.add(arrow([(hip[0] + 10, hip[1] - 50), (hip[0] + 10, hip[1] - 120)], p.TEAL_MID, 9))
     pic.add(arrow([(hip[0] - 30, hip[1] - 40), (hip[0] - 30, hip[1] - 100)], p.TEAL_MID, 0.1)[:0])
@@ -122,15 +186,25 @@ def bridge() -> Picture:
 def walking() -> Picture:
     pic = Picture()
     pic.add(sun(640, 130, 44))
-    pic.add(path("M0 420 C200 380 600 380 800 420 V564 A36 36 0 0 1 764 600 H36 A36 36 0 0 1 0 564 Z",
-                 p.tint(p.SAGE, 0.55)))
+    pic.add(
+        path(
+            "M0 420 C200 380 600 380 800 420 V564 A36 36 0 0 1 764 600 H36 A36 36 0 0 1 0 564 Z",
+            p.tint(p.SAGE, 0.55),
+        )
+    )
     pic.add(path("M120 600 C240 520 420 470 800 470 V520 C520 520 380 560 330 600 Z", p.PANEL_DEEP))
     pic.add(tree(130, 430, 1.2))
     pic.add(tree(690, 440, 0.9))
     ground = 520
     s = 1.05
-    walk = Pose(hip=(420, ground - 196 * s), lean=4, near_arm=(-26, -8), far_arm=(24, 48),
-                near_leg=(22, 6, 96), far_leg=(-20, -34, 68))
+    walk = Pose(
+        hip=(420, ground - 196 * s),
+        lean=4,
+        near_arm=(-26, -8),
+        far_arm=(24, 48),
+        near_leg=(22, 6, 96),
+        far_leg=(-20, -34, 68),
+    )
     pic.add(shadow(420, ground + 6, 100, 12))
     pic.add(side_figure(walk, cast.MAYA, scale=s))
     return pic
@@ -159,17 +233,27 @@ def cycling() -> Picture:
     pedal_b = (crank[0] - 36, crank[1] - 28)
     hip = (seat[0] - 2, seat[1] - 16)
     base = Pose(hip=hip, lean=15)
-    legs = {"near_leg": (*leg_to(base, pedal_a, scale), 100.0), "far_leg": (*leg_to(base, pedal_b, scale), 95.0)}
-    reach = Pose(hip=hip, lean=15, **legs)
-    pose = Pose(hip=hip, lean=15, near_arm=arm_to(reach, bars, scale), far_arm=arm_to(reach, bars, scale), **legs)
+    near_leg = (*leg_to(base, pedal_a, scale), 100.0)
+    far_leg = (*leg_to(base, pedal_b, scale), 95.0)
+    reach = Pose(hip=hip, lean=15, near_leg=near_leg, far_leg=far_leg)
+    arm = arm_to(reach, bars, scale)
+    pose = Pose(hip=hip, lean=15, near_arm=arm, far_arm=arm, near_leg=near_leg, far_leg=far_leg)
     pic.add(stroke(f"M{pedal_b[0]} {pedal_b[1]} L{pedal_a[0]} {pedal_a[1]}", p.INK, 8))
-    pic.add(side_figure(pose, cast.OMAR, scale=scale,
-                        holding=[path(rrect_d(seat[0] - 40, seat[1] - 8, 80, 20, 10), p.INK)]))
+    pic.add(
+        side_figure(
+            pose,
+            cast.OMAR,
+            scale=scale,
+            holding=[path(rrect_d(seat[0] - 40, seat[1] - 8, 80, 20, 10), p.INK)],
+        )
+    )
     pic.add(circle(*crank, 16, p.INK))
     return pic
 
 
-@picture("avoid-lifting", "A heavy box on the floor with a gentle 'avoid' sign; the person stands back from it")
+@picture(
+    "avoid-lifting", "A heavy box on the floor with a gentle 'avoid' sign; the person stands back from it"
+)
 def avoid_lifting() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from . import cast
 from . import palette as p
-from .objects import (badge, small_phone, blob_backdrop, book, book_flat, box, calendar, document, mat, phone, plant, shadow,
-                      speech_bubble, sun)
+from .objects import small_phone
 from .people import Pose, arm_to, front_figure, front_hand, joints, leg_to, side_figure
 from .registry import picture
-from .svg import Picture, circle, ellipse, g, limb, line, path, poly_d, rect, rrect_d, smooth_d, stroke
+from .scenery import badge, blob_backdrop, book, book_flat, box, calendar, plant, shadow, sun
+from .svg import Picture, circle, g, line, path, rect, rrect_d, smooth_d, stroke
 
 
 @picture("recovery-time", "A calendar with days ticked off and a person more comfortable as the weeks pass")
@@ -22,12 +22,22 @@ def recovery_time() -> Picture:
     look = cast.OMAR
     sore = Pose(hip=(420, ground - 196 * s), lean=26, head_tilt=-6, near_arm=(-40, 30), far_arm=(-20, 20))
     sore_j = joints(sore, s)
-    sore = Pose(hip=sore.hip, lean=26, head_tilt=-6,
-                near_arm=arm_to(sore, (sore_j["low_back"][0] - 22 * s, sore_j["low_back"][1]), s, bend=-1),
-                far_arm=(-20, 20))
+    sore = Pose(
+        hip=sore.hip,
+        lean=26,
+        head_tilt=-6,
+        near_arm=arm_to(sore, (sore_j["low_back"][0] - 22 * s, sore_j["low_back"][1]), s, bend=-1),
+        far_arm=(-20, 20),
+    )
     better = Pose(hip=(560, ground - 196 * s), lean=8, near_arm=(6, 20), far_arm=(-6, 10))
-    well = Pose(hip=(690, ground - 196 * s), lean=3, near_arm=(-26, -8), far_arm=(24, 48),
-                near_leg=(22, 6, 96), far_leg=(-20, -34, 68))
+    well = Pose(
+        hip=(690, ground - 196 * s),
+        lean=3,
+        near_arm=(-26, -8),
+        far_arm=(24, 48),
+        near_leg=(22, 6, 96),
+        far_leg=(-20, -34, 68),
+    )
     for pose in (sore, better, well):
         pic.add(shadow(pose.hip[0], ground + 4, 60, 8))
     pic.glow(sore_j["low_back"][0] - 14, sore_j["low_back"][1], 40, p.CORAL, 0.7)
@@ -50,9 +60,15 @@ def safe_lifting() -> Picture:
     j = joints(pose, s)
     box_x, box_w, box_h = j["knee"][0] + 4, 104, 84
     hands = (box_x + 34, ground - box_h + 30)
-    pose = Pose(hip=hip, lean=22, head_tilt=-8, near_arm=arm_to(pose, hands, s, bend=-1),
-                far_arm=arm_to(pose, (hands[0] - 6, hands[1] - 4), s, bend=-1), near_leg=pose.near_leg,
-                far_leg=pose.far_leg)
+    pose = Pose(
+        hip=hip,
+        lean=22,
+        head_tilt=-8,
+        near_arm=arm_to(pose, hands, s, bend=-1),
+        far_arm=arm_to(pose, (hands[0] - 6, hands[1] - 4), s, bend=-1),
+        near_leg=pose.near_leg,
+        far_leg=pose.far_leg,
+    )
     pic.add(shadow(420, ground + 4, 170, 12))
     pic.add(side_figure(pose, cast.SAM, scale=s, holding=box(box_x, ground - box_h, box_w, box_h)))
     pic.add(badge(640, 160, 52, good=True))
@@ -74,7 +90,9 @@ def daily_stretch() -> Picture:
     pic.add(path(rrect_d(230, 548, 300, 18, 9), p.TEAL_LIGHT))
     pic.add(front_figure(380, 556, cast.RUTH, scale=1.2, left_arm=(150, 168), right_arm=(150, 168)))
     for side in (-1, 1):
-        pic.add(stroke(f"M{380 + side * 120} 170 Q{380 + side * 150} 230 {380 + side * 132} 300", p.TEAL_LIGHT, 8))
+        pic.add(
+            stroke(f"M{380 + side * 120} 170 Q{380 + side * 150} 230 {380 + side * 132} 300", p.TEAL_LIGHT, 8)
+        )
     pic.add(plant(150, 560, 0.9))
     return pic
 
@@ -88,12 +106,24 @@ def call_care_team() -> Picture:
     pic.add(path(rrect_d(60, 420, 230, 80, 30), p.tint(p.PLUM, 0.2)))
     pic.add(rect(80, 496, 14, 50, p.INK, rx=6))
     pic.add(rect(260, 496, 14, 50, p.INK, rx=6))
-    pose = Pose(hip=(150, 402), lean=-6, near_arm=(20, 80), far_arm=(15, 75), near_leg=(88, 2, 90),
-                far_leg=(86, 0, 90))
+    pose = Pose(
+        hip=(150, 402),
+        lean=-6,
+        near_arm=(20, 80),
+        far_arm=(15, 75),
+        near_leg=(88, 2, 90),
+        far_leg=(86, 0, 90),
+    )
     head = joints(pose)["head"]
     ear = (head[0] + 2, head[1] + 12)
-    pose = Pose(hip=pose.hip, lean=-6, near_arm=arm_to(pose, ear, bend=-1), far_arm=(15, 75),
-                near_leg=pose.near_leg, far_leg=pose.far_leg)
+    pose = Pose(
+        hip=pose.hip,
+        lean=-6,
+        near_arm=arm_to(pose, ear, bend=-1),
+        far_arm=(15, 75),
+        near_leg=pose.near_leg,
+        far_leg=pose.far_leg,
+    )
     pic.add(side_figure(pose, cast.MAYA, holding=small_phone(head[0] - 6, head[1] + 8, 16)))
     pic.add(path(rrect_d(80, 390, 50, 50, 18), p.CORAL_LIGHT))
     # the nurse answering
@@ -113,8 +143,14 @@ def call_care_team() -> Picture:
     pic.add(small_phone(hand[0] + 2, hand[1] - 16, -14, 1.2))
     pic.add(circle(hand[0], hand[1], 11 * s, cast.NURSE.skin))
     for k, r in enumerate((40, 70, 100)):
-        pic.add(stroke(f"M{400 - r * 0.7:.1f} {230 - r * 0.7:.1f} A{r} {r} 0 0 1 {400 + r * 0.7:.1f}"
-                       f" {230 - r * 0.7:.1f}", p.TEAL_MID, 8 - k * 2))
+        pic.add(
+            stroke(
+                f"M{400 - r * 0.7:.1f} {230 - r * 0.7:.1f} A{r} {r} 0 0 1 {400 + r * 0.7:.1f}"
+                f" {230 - r * 0.7:.1f}",
+                p.TEAL_MID,
+                8 - k * 2,
+            )
+        )
     pic.add(circle(400, 230, 10, p.TEAL_MID))
     return pic
 
@@ -170,7 +206,9 @@ def references() -> Picture:
     pic.add(book(140, 348, 60, 190, p.PLUM))
     pic.add(g(book(210, 348, 56, 170, p.SAGE), transform="rotate(12 238 348)"))
     # open book
-    pic.add(path("M420 300 Q540 280 600 310 Q660 280 780 300 V500 Q660 480 600 510 Q540 480 420 500 Z", p.DENIM))
+    pic.add(
+        path("M420 300 Q540 280 600 310 Q660 280 780 300 V500 Q660 480 600 510 Q540 480 420 500 Z", p.DENIM)
+    )
     pic.add(path("M432 292 Q530 270 596 300 V490 Q530 464 432 484 Z", p.WHITE))
     pic.add(path("M604 300 Q670 270 768 292 V484 Q670 464 604 490 Z", p.WHITE))
     pic.add(rect(596, 300, 8, 190, p.BLUE_GREY_LIGHT))

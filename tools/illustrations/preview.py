@@ -40,8 +40,9 @@ def contact_sheet(images: list[QImage], columns: int = 4, cell: tuple[int, int] 
     for index, image in enumerate(images):
         x = gap + (index % columns) * (cell[0] + gap)
         y = gap + (index // columns) * (cell[1] + gap)
-        scaled = image.scaled(cell[0], cell[1], Qt.AspectRatioMode.KeepAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
+        scaled = image.scaled(
+            cell[0], cell[1], Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
         painter.drawImage(x, y, scaled)
     painter.end()
     return sheet

@@ -22,7 +22,7 @@ def num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def el(tag: str, children: Iterable[str] | None = None, **attrs: object) -> str:
+def el(tag: str, children: Iterable[str] | None = None, /, **attrs: object) -> str:
     """One element; keyword names map to attributes (fill_rule -> fill-rule)."""
     parts = [tag]
     for key, value in attrs.items():
@@ -65,16 +65,29 @@ def rect(x: float, y: float, w: float, h: float, fill: str, rx: float = 0, **att
 
 def line(a: Point, b: Point, stroke: str, width: float = 3, **attrs: object) -> str:
     return el(
-        "line", x1=a[0], y1=a[1], x2=b[0], y2=b[1], stroke=stroke, stroke_width=width,
-        stroke_linecap="round", **attrs,
+        "line",
+        x1=a[0],
+        y1=a[1],
+        x2=b[0],
+        y2=b[1],
+        stroke=stroke,
+        stroke_width=width,
+        stroke_linecap="round",
+        **attrs,
     )
 
 
 def stroke(d: str, colour: str, width: float, **attrs: object) -> str:
     """A round-capped stroked path (used for hair strands, wires, glow trails)."""
     return el(
-        "path", d=d, fill="none", stroke=colour, stroke_width=width, stroke_linecap="round",
-        stroke_linejoin="round", **attrs,
+        "path",
+        d=d,
+        fill="none",
+        stroke=colour,
+        stroke_width=width,
+        stroke_linecap="round",
+        stroke_linejoin="round",
+        **attrs,
     )
 
 
@@ -138,8 +151,9 @@ def limb(a: Point, b: Point, ra: float, rb: float, fill: str, **attrs: object) -
     return path(limb_d(a, b, ra, rb), fill, **attrs)
 
 
-def outlined(filled: Sequence[str], strokes: Sequence[tuple[str, float]], fill: str, edge: str,
-             edge_width: float = 2.5) -> list[str]:
+def outlined(
+    filled: Sequence[str], strokes: Sequence[tuple[str, float]], fill: str, edge: str, edge_width: float = 2.5
+) -> list[str]:
     """Draw shapes as one merged silhouette with a thin soft outline.
 
     All outlines are painted first, then all fills, so overlapping parts (a bone and its
@@ -209,7 +223,11 @@ class Picture:
             el(
                 "linearGradient",
                 [el("stop", offset="0", stop_color=top), el("stop", offset="1", stop_color=bottom)],
-                id=ident, x1="0", y1="0", x2=x2, y2=y2,
+                id=ident,
+                x1="0",
+                y1="0",
+                x2=x2,
+                y2=y2,
             )
         )
         return f"url(#{ident})"
