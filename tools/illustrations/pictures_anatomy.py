@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import cast
 from . import palette as p
 from .anatomy import spine_side, vertebra_top
@@ -111,7 +113,7 @@ def imaging_scan() -> Picture:
     pic.add(rect(200, 440, 60, 80, p.BLUE_GREY, rx=10))
     pic.add(path(rrect_d(110, cy + 46, 380, 26, 13), p.WHITE))
     pic.add(rect(130, cy + 66, 330, 10, p.BLUE_GREY_LIGHT, rx=5))
-    look = cast.LEE
+    look = replace(cast.LEE, shoes=cast.LEE.skin)
     pic.add(path(rrect_d(150, cy + 30, 80, 20, 10), p.BLUE_GREY_PALE))
     pose = Pose(
         hip=(300, cy + 20),
@@ -159,7 +161,7 @@ def nerve_test() -> Picture:
         near_leg=(90, 90, 178),
         far_leg=(92, 92, 175),
     )
-    pic.add(side_figure(pose, cast.RUTH, scale=1.0, facing=1))
+    pic.add(side_figure(pose, replace(cast.RUTH, shoes=cast.RUTH.skin), scale=1.0, facing=1))
     pads = [(420, 338), (470, 338), (556, 330)]
     # monitor on a cart
     pic.add(rect(668, 330, 14, 210, p.BLUE_GREY, rx=6))

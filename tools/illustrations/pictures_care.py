@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import cast
 from . import palette as p
 from .anatomy import vertebra_top
@@ -193,7 +195,7 @@ def injection() -> Picture:
             doctor,
             scale=1.0,
             left_arm=arm,
-            right_arm=(10, 6),
+            right_arm=(14, -40),
             extras=[rect(452, 300, 10, 22, p.TEAL_MID, rx=3)],
         )
     )
@@ -208,11 +210,11 @@ def injection() -> Picture:
         head_tilt=10,
         near_arm=(-88, -90),
         far_arm=(-86, -88),
-        near_leg=(-90, -90, 0),
-        far_leg=(-92, -92, 0),
+        near_leg=(-90, -90, -60),
+        far_leg=(-92, -92, -62),
     )
     pic.add(path(rrect_d(90, 394, 110, 28, 14), p.WHITE))
-    pic.add(side_figure(pose, cast.RUTH, scale=1.0, facing=-1))
+    pic.add(side_figure(pose, replace(cast.RUTH, shoes=cast.RUTH.skin), scale=1.0, facing=-1))
     site = joints(pose, 1.0, facing=-1)["low_back"]
     site = (site[0] - 6, site[1] - 26)
     pic.glow(*site, 40, p.TEAL_LIGHT, 0.9)
