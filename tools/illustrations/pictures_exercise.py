@@ -7,13 +7,13 @@ import math
 from . import cast
 from . import palette as p
 from .objects import dumbbell, mat
-from .people import TORSO, Look, Pose, arm_to, front_figure, joints, leg_to, side_figure
+from .people import THIGH, TORSO, Look, Pose, arm_to, front_figure, joints, leg_to, side_figure
 from .registry import picture
 from .scenery import arrow, blob_backdrop, box, no_sign, shadow, sun, tree
-from .svg import Picture, circle, path, rrect_d, smooth_d, stroke
+from .svg import Picture, circle, path, rrect_d, smooth_d, stroke, toward
 
-MAT_TOP = 470
-S = 1.0  # figure scale for the exercise pictures
+MAT_TOP = 452
+S = 1.22  # figure scale for the exercise pictures
 
 
 Leg = tuple[float, float, float]
@@ -32,8 +32,8 @@ def _lying(hip_x: float, near_leg: Leg = (0.0, 0.0, 90.0), far_leg: Leg = (0.0, 
 
 def _knees_bent(hip_x: float) -> Pose:
     base = _lying(hip_x)
-    near = leg_to(base, (hip_x + 150, MAT_TOP - 12), S)
-    far = leg_to(base, (hip_x + 140, MAT_TOP - 12), S)
+    near = leg_to(base, (hip_x + 150 * S, MAT_TOP - 12 * S), S)
+    far = leg_to(base, (hip_x + 140 * S, MAT_TOP - 12 * S), S)
     return _lying(hip_x, near_leg=(*near, 90), far_leg=(*far, 90))
 
 
@@ -114,7 +114,7 @@ def knee_hug(hip_x: float, look: Look, scale: float = S) -> list[str]:
     """Lying on the back, one knee hugged toward the chest, the other foot flat on the floor."""
     hip = (hip_x, MAT_TOP - 27 * scale)
     base = Pose(hip=hip, lean=-90)
-    far = leg_to(base, (hip_x + 150 * scale, MAT_TOP - 12), scale)
+    far = leg_to(base, (hip_x + 150 * scale, MAT_TOP - 12 * scale), scale)
     pose = Pose(hip=hip, lean=-90, near_leg=(212, 78, 168), far_leg=(*far, 90))
     j = joints(pose, scale)
     hold = ((j["knee"][0] + j["ankle"][0]) / 2 - 6 * scale, (j["knee"][1] + j["ankle"][1]) / 2 - 4 * scale)
@@ -136,7 +136,7 @@ def knee_to_chest() -> Picture:
     pic.add(mat(60, MAT_TOP, 600))
     hip_x = 380
     pic.add(knee_hug(hip_x, cast.SAM))
-    knee = (hip_x - 52, MAT_TOP - 27 - 83)
+    knee = toward((hip_x, MAT_TOP - 27 * S), 212, THIGH * S)
     pic.add(
         arrow(
             [(knee[0] + 60, knee[1] - 50), (knee[0] + 20, knee[1] - 80), (knee[0] - 30, knee[1] - 76)],
@@ -152,11 +152,11 @@ def bridge() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 320, 340, 220))
     pic.add(mat(60, MAT_TOP, 600))
-    hip = (400, MAT_TOP - 100)
+    hip = (400, MAT_TOP - 100 * S)
     drop = (MAT_TOP - 26) - hip[1]
     beta = math.degrees(math.asin(min(drop / (TORSO * S), 0.95)))
     base = Pose(hip=hip, lean=-90 - beta)
-    near = leg_to(base, (hip[0] + 120, MAT_TOP - 12), S)
+    near = leg_to(base, (hip[0] + 120 * S, MAT_TOP - 12 * S), S)
     pose = Pose(
         hip=hip,
         lean=-90 - beta,
@@ -171,8 +171,8 @@ def bridge() -> Picture:
         hip=hip,
         lean=pose.lean,
         head_tilt=beta,
-        near_arm=arm_to(pose, (j["shoulder"][0] + 132, MAT_TOP - 12), S, bend=-1),
-        far_arm=arm_to(pose, (j["shoulder"][0] + 126, MAT_TOP - 12), S, bend=-1),
+        near_arm=arm_to(pose, (j["shoulder"][0] + 132 * S, MAT_TOP - 12 * S), S, bend=-1),
+        far_arm=arm_to(pose, (j["shoulder"][0] + 126 * S, MAT_TOP - 12 * S), S, bend=-1),
         near_leg=pose.near_leg,
         far_leg=(near[0] - 3, near[1] - 3, 90),
     )
