@@ -19,6 +19,11 @@ def spine_nerve_root() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 330, 250))
     spine_side(pic, 370, 92, levels=5, scale=1.04, pinch_level=2)
+    # where this is: a small person seen from behind with the low back marked
+    pic.add(circle(122, 150, 92, p.WHITE))
+    pic.add(front_figure(122, 236, cast.OMAR, scale=0.44, back_view=True))
+    pic.add(path(rrect_d(102, 124, 40, 30, 8), "none", stroke=p.TEAL_MID, stroke_width=3))
+    pic.add(stroke("M144 140 C190 150 232 190 262 250", p.TEAL_MID, 3, stroke_dasharray="6 6"))
     return pic
 
 
