@@ -11,6 +11,8 @@ SYSTEM_PACKAGES=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
   # QtMultimedia, and read-aloud
   libpulse0 speech-dispatcher espeak-ng
+  # the end-to-end test: a finger on the X screen, and a screenshot of it
+  xdotool imagemagick
 )
 
 missing=()

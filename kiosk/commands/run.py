@@ -34,7 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def configure_logging(level: str) -> None:
-    logging.basicConfig(level=getattr(logging, level.upper()), format="%(levelname)s %(name)s: %(message)s")
+    """The kiosk's own messages at `level` on stderr; other libraries only from warnings up."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("kiosk").setLevel(getattr(logging, level.upper()))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,5 +54,4 @@ def run(args: argparse.Namespace) -> int:
     if exit_requested is not None:
         exit_requested.connect(qt_app.quit)
     kiosk_app.show(window, screen, args.windowed, args.size)
-    logging.getLogger("kiosk.route").info("route: %s", "home" if pack is not None else "out-of-order")
     return int(qt_app.exec())

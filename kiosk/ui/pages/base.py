@@ -54,7 +54,8 @@ class PageView(QWidget):
         margin = theme.px(theme.metrics.margin)
         if context.landscape:
             row = QHBoxLayout(self)
-            row.setContentsMargins(margin, margin // 2, 0, 0)
+            edge = theme.px(6)  # room for the red-flag frame
+            row.setContentsMargins(margin, margin // 2, edge, edge)
             row.setSpacing(margin)
             picture = self.picture_widget()
             if picture is not None:
@@ -67,7 +68,8 @@ class PageView(QWidget):
             self._fill(self.text_column.column, with_picture=False)
         else:
             column = QVBoxLayout(self)
-            column.setContentsMargins(0, 0, 0, 0)
+            edge = theme.px(6)
+            column.setContentsMargins(edge, edge, edge, edge)
             self.text_column = ScrollColumn(theme)
             column.addWidget(self.text_column)
             self._fill(self.text_column.column, with_picture=True)

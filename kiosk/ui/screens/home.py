@@ -19,9 +19,11 @@ class HomeScreen(QWidget):
         theme, pack, language = context.theme, context.pack, context.language
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = ScrollColumn(theme)
+        margin = theme.px(theme.metrics.margin)
+        scroll = ScrollColumn(theme, (margin, margin * 3 // 4, margin, margin))
         outer.addWidget(scroll)
         column = scroll.column
+        column.setSpacing(theme.px(18))
 
         column.addWidget(TextLabel(pack.text(pack.manifest.title, language), "title"))
         column.addWidget(TextLabel(pack.text(pack.manifest.welcome, language), "lead"))
@@ -61,10 +63,10 @@ class HomeScreen(QWidget):
         card.setAccessibleName(title)
         card.setProperty("route", f"topic/{topic.id}")
         box = QVBoxLayout(card)
-        pad = theme.px(18)
+        pad = theme.px(16)
         box.setContentsMargins(pad, pad, pad, pad)
-        box.setSpacing(theme.px(12))
-        max_picture = theme.px(200 if theme.landscape else 260)
+        box.setSpacing(theme.px(8))
+        max_picture = theme.px(165 if theme.landscape else 260)
         box.addWidget(Picture(pack.media_path(topic.picture), title, max_picture))
         heading = QHBoxLayout()
         heading.setSpacing(theme.px(14))

@@ -61,6 +61,7 @@ class TopicScreen(QWidget):
         row.addWidget(thumb, 0, Qt.AlignmentFlag.AlignVCenter)
         texts = QVBoxLayout()
         texts.setSpacing(theme.px(6))
+        texts.addStretch(1)
         texts.addWidget(
             TextLabel(
                 context.tr("page_of", number=number, count=len(context.pack.topic(topic_id).pages)), "small"

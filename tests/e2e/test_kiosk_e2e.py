@@ -1,0 +1,188 @@
+"""The real `kiosk` process, fullscreen in a real X server, driven like a patient with a finger.
+
+The test starts its own Xvfb (1920x1080x24), runs `kiosk` with no arguments except a debug log
+level (so it lists where each tappable is), taps Home -> topic -> page, swipes to the next page,
+taps Home, and quits through the setup-mode control. It follows the routes the kiosk logs and
+saves a screenshot of the X screen at each step.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+pytestmark = pytest.mark.e2e
+
+WIDTH, HEIGHT = 1920, 1080
+WAIT_SECONDS = 30
+TAPPABLE = re.compile(r"tappable: (\S+) (-?\d+),(-?\d+) (\d+)x(\d+)")
+
+
+def _require(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        pytest.fail(f"{tool} is not installed; run scripts/setup.sh")
+    return found
+
+
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A fresh Xvfb server; its display number comes back through -displayfd."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [
+            _require("Xvfb"),
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            f"{WIDTH}x{HEIGHT}x24",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        server.kill()
+        pytest.fail("Xvfb did not start")
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+class KioskProcess:
+    """The running kiosk: its log lines, the tappables of the current screen, and a finger."""
+
+    def __init__(self, display: str, shots: Path) -> None:
+        env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+        env["DISPLAY"] = display
+        kiosk = Path(sys.executable).parent / "kiosk"
+        command = [str(kiosk)] if kiosk.exists() else [sys.executable, "-m", "kiosk"]
+        self.display = display
+        self.shots = shots
+        self.env = env
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        self.routes: list[str] = []
+        self.tappables: dict[str, tuple[int, int]] = {}
+        self.process = subprocess.Popen(
+            [*command, "--log-level", "debug"],
+            env=env,
+            text=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for_screen(self, route: str | Callable[[str], bool]) -> str:
+        """Read the log until a route (`route`, or one `route` accepts) is shown and its tappables
+        are listed; returns that route."""
+        accept = route if callable(route) else (lambda name: name == route)
+        deadline = time.monotonic() + WAIT_SECONDS
+        pending: dict[str, tuple[int, int]] = {}
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.5)
+            except queue.Empty:
+                if self.process.poll() is not None:
+                    break
+                continue
+            self.log.append(line)
+            if "route: " in line:
+                self.routes.append(line.rsplit("route: ", 1)[1])
+            match = TAPPABLE.search(line)
+            if match:
+                name, x, y, w, h = match.groups()
+                pending[name] = (int(x) + int(w) // 2, int(y) + int(h) // 2)
+            if "tappables listed for " in line:
+                listed = line.split("tappables listed for ", 1)[1]
+                if self.routes and self.routes[-1] == listed and accept(listed):
+                    self.tappables = pending
+                    return listed
+                pending = {}
+        self.process.kill()
+        rest = self.process.stderr.read() if self.process.stderr else ""
+        pytest.fail(f"kiosk never showed {route}; log:\n" + "\n".join(self.log[-40:]) + rest)
+
+    def xdotool(self, *args: object) -> None:
+        subprocess.run([_require("xdotool"), *map(str, args)], env=self.env, check=True)
+
+    def tap(self, name: str) -> None:
+        assert name in self.tappables, f"{name} not on screen; there is {sorted(self.tappables)}"
+        x, y = self.tappables[name]
+        self.xdotool("mousemove", x, y, "click", 1)
+
+    def swipe(self, from_x: int, to_x: int, y: int, steps: int = 12) -> None:
+        """Press, move in steps, release: a finger swipe as the X server sees a mouse drag."""
+        self.xdotool("mousemove", from_x, y, "mousedown", 1)
+        for step in range(1, steps + 1):
+            self.xdotool("mousemove", from_x + (to_x - from_x) * step // steps, y, "sleep", 0.02)
+        self.xdotool("mouseup", 1)
+
+    def screenshot(self, name: str) -> QImage:
+        target = self.shots / f"{name}.png"
+        subprocess.run([_require("import"), "-window", "root", str(target)], env=self.env, check=True)
+        image = QImage(str(target))
+        assert (image.width(), image.height()) == (WIDTH, HEIGHT)
+        colours = {image.pixel(x, y) for x in range(0, WIDTH, 24) for y in range(0, HEIGHT, 24)}
+        assert len(colours) > 20, f"{name}.png looks blank ({len(colours)} colours)"
+        return image
+
+
+def test_a_patient_taps_through_and_swipes_with_a_finger(x_display: str, tmp_path: Path) -> None:
+    kiosk = KioskProcess(x_display, tmp_path)
+    try:
+        kiosk.wait_for_screen("home")
+        home = kiosk.screenshot("1-home")
+        # Fullscreen: the top bar's colour reaches the top left corner, the page colour the bottom.
+        assert home.pixelColor(2, 2).name() == "#0c4f57"
+
+        topic = next(name for name in kiosk.tappables if name.startswith("topic/"))
+        kiosk.tap(topic)
+        kiosk.wait_for_screen(topic)
+        kiosk.screenshot("2-topic")
+
+        first_page = next(name for name in kiosk.tappables if name.startswith("page/"))
+        kiosk.tap(first_page)
+        kiosk.wait_for_screen(first_page)
+        kiosk.screenshot("3-page")
+
+        kiosk.swipe(1500, 500, 600)
+        same_topic = first_page.rsplit("/", 1)[0] + "/"
+        second = kiosk.wait_for_screen(lambda name: name.startswith(same_topic) and name != first_page)
+        kiosk.screenshot("4-swiped")
+
+        kiosk.tap("home")
+        kiosk.wait_for_screen("home")
+        kiosk.screenshot("5-home-again")
+        assert kiosk.routes == ["home", topic, first_page, second, "home"]
+
+        kiosk.tap("SetupQuit")
+        assert kiosk.process.wait(timeout=WAIT_SECONDS) == 0
+    finally:
+        if kiosk.process.poll() is None:
+            kiosk.process.kill()
+            kiosk.process.wait()
