@@ -23,6 +23,7 @@ class Look:
     shoes: str = p.INK
     hair_style: str = "short"  # short, long, bun, bald
     long_sleeves: bool = False
+    sore: bool = False  # a tired, uncomfortable face instead of a smile (pain pictures)
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,23 @@ def _head(
             )
         )
     parts.append(circle(-r * 0.2, r * 0.1, r * 0.19, p.shade(look.skin, 0.12)))  # ear
+    if look.sore:
+        parts.append(stroke(f"M{num(r * 0.4)} {num(r * 0.02)} L{num(r * 0.62)} {num(-r * 0.04)}", p.INK, 2.6))
+        parts.append(stroke(f"M{num(r * 0.36)} {num(-r * 0.22)} L{num(r * 0.62)} {num(-r * 0.3)}", p.INK, 2))
+        parts.append(
+            stroke(
+                f"M{num(r * 0.52)} {num(r * 0.52)} Q{num(r * 0.68)} {num(r * 0.42)}"
+                f" {num(r * 0.82)} {num(r * 0.5)}",
+                p.INK,
+                2.2,
+            )
+        )
+        flip = " scale(-1 1)" if facing < 0 else ""
+        return g(
+            parts,
+            transform=f"translate({num(centre[0])} {num(centre[1])}) rotate({num(angle)}){flip}"
+            f" scale({num(scale)})",
+        )
     parts.append(circle(r * 0.5, -r * 0.02, r * 0.09, p.INK))
     parts.append(
         stroke(

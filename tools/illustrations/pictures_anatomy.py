@@ -82,26 +82,26 @@ def narrow_canal() -> Picture:
 def back_injury() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 320, 240))
-    ground = 540
-    pose = Pose(hip=(400, ground - 196), lean=24, head_tilt=-10, near_leg=(8, -4, 90), far_leg=(-6, -6, 90))
-    lb = joints(pose)["low_back"]
+    ground, sc = 550, 1.2
+    hip = (360, ground - 196 * sc)
+    pose = Pose(hip=hip, lean=24, head_tilt=-10, near_leg=(8, -4, 90), far_leg=(-6, -6, 90))
+    lb = joints(pose, sc)["low_back"]
     pose = Pose(
-        hip=pose.hip,
+        hip=hip,
         lean=24,
         head_tilt=-10,
-        near_arm=arm_to(pose, (lb[0] - 26, lb[1] + 4), bend=-1),
+        near_arm=arm_to(pose, (lb[0] - 30 * sc, lb[1] + 4), sc, bend=-1),
         far_arm=(-20, 20),
         near_leg=pose.near_leg,
         far_leg=pose.far_leg,
     )
-    pic.add(shadow(410, ground, 120, 14))
-    pic.add(box(520, ground - 110, 130, 110, heavy=True))
-    pic.add(shadow(585, ground, 80, 10))
-    j = joints(pose)
-    pic.add(side_figure(pose, cast.SAM))
-    back = (j["low_back"][0] - 24, j["low_back"][1] - 6)
-    pic.glow(*back, 56, p.CORAL, 0.8)
-    pic.add(sparkle(back[0] - 4, back[1] - 4, 50, p.CORAL_DEEP))
+    pic.add(shadow(370, ground, 130, 14))
+    pic.add(shadow(595, ground, 90, 10))
+    pic.add(box(520, ground - 130, 150, 130, heavy=True))
+    pic.add(side_figure(pose, replace(cast.SAM, sore=True), scale=sc))
+    back = (lb[0] - 28 * sc, lb[1] - 6)
+    pic.glow(*back, 64, p.CORAL, 0.8)
+    pic.add(sparkle(back[0] - 4, back[1] - 4, 58, p.CORAL_DEEP))
     return pic
 
 

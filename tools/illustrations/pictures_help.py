@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import cast
 from . import palette as p
 from .objects import small_phone
@@ -41,8 +43,8 @@ def recovery_time() -> Picture:
     for pose in (sore, better, well):
         pic.add(shadow(pose.hip[0], ground + 4, 60, 8))
     pic.glow(sore_j["low_back"][0] - 14, sore_j["low_back"][1], 40, p.CORAL, 0.7)
-    for pose in (sore, better, well):
-        pic.add(side_figure(pose, look, scale=s))
+    for pose, mood in ((sore, True), (better, False), (well, False)):
+        pic.add(side_figure(pose, replace(look, sore=mood), scale=s))
     return pic
 
 
