@@ -20,6 +20,7 @@ from kiosk.ui.widgets import Picture, TextLabel, push_button
 
 _LINK_PARAGRAPH = re.compile(r'<p><a href="(page:[a-z0-9-]+)">(.*?)</a></p>', re.S)
 _TAG = re.compile(r"<[^>]+>")
+_INLINE_LINK = re.compile(r'<a href="(page:[a-z0-9-]+)">(.*?)</a>', re.S)
 
 
 def split_link_paragraphs(body_html: str) -> list[tuple[str, str]]:
@@ -105,13 +106,25 @@ class PageView(QWidget):
         return picture
 
     def body_widgets(self) -> list[QWidget]:
+        """The text, with every link also offered as a large button (a word in a sentence is too
+        small a target for an unsteady finger)."""
         widgets: list[QWidget] = []
+        linked: set[str] = set()
+        inline: list[tuple[str, str]] = []
         for part, value in split_link_paragraphs(self.page.body_html):
             if part == "html":
                 widgets.append(self.rich_text(value))
+                inline += [
+                    (m.group(1), _TAG.sub("", m.group(2)).strip()) for m in _INLINE_LINK.finditer(value)
+                ]
             else:
                 href, label = value.split("\n", 1)
                 widgets.append(self.link_button(href, label))
+                linked.add(href)
+        for href, label in inline:
+            if href not in linked:
+                widgets.append(self.link_button(href, label))
+                linked.add(href)
         return widgets
 
     # --- helpers -------------------------------------------------------------------------------

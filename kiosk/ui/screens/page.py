@@ -181,6 +181,9 @@ class PageScreen(QWidget):
             icon_px=icon_px,
             icon_after=True,
         )
+        same_width = max(self.previous.sizeHint().width(), self.next.sizeHint().width())
+        for button in (self.previous, self.next):  # equal widths keep the page dots centred
+            button.setMinimumWidth(same_width)
         row.addWidget(self.previous, 0)
         row.addStretch(1)
         middle = QVBoxLayout()
