@@ -64,6 +64,14 @@ def shade(colour: str, amount: float = 0.18) -> str:
     return mix(colour, "#22303A", amount)
 
 
+def far_side(colour: str) -> str:
+    """Colour for limbs on the far side of a body: darker, or lighter when already dark,
+    so that crossing legs and arms stay easy to tell apart."""
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return mix(colour, "#FFFFFF", 0.2) if luminance < 0.32 else shade(colour, 0.16)
+
+
 def tint(colour: str, amount: float = 0.35) -> str:
     """A lighter version of a colour for highlights."""
     return mix(colour, "#FFFFFF", amount)

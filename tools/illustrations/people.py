@@ -248,7 +248,7 @@ def side_figure(
     def arm(angles: tuple[float, float], far: bool) -> list[str]:
         elbow = toward(shoulder, ang(angles[0]), UPPER_ARM * s)
         wrist = toward(elbow, ang(angles[1]), FOREARM * s)
-        top = p.shade(look.top, far_tone) if far else look.top
+        top = p.far_side(look.top) if far else look.top
         skin = p.shade(look.skin, far_tone) if far else look.skin
         fore = top if look.long_sleeves else skin
         return [
@@ -262,8 +262,8 @@ def side_figure(
         ankle = toward(knee, ang(angles[1]), SHIN * s)
         toe = toward(ankle, ang(angles[2]), FOOT * s)
         heel = toward(ankle, ang(angles[2]), -6 * s)
-        bottom = p.shade(look.bottom, far_tone) if far else look.bottom
-        shoe = p.shade(look.shoes, far_tone * 0.5) if far else look.shoes
+        bottom = p.far_side(look.bottom) if far else look.bottom
+        shoe = p.far_side(look.shoes) if far else look.shoes
         return [
             limb(heel, toe, 10 * s, 8 * s, shoe),
             limb(knee, ankle, 16 * s, 10.5 * s, bottom),

@@ -60,7 +60,7 @@ def pain_path_leg() -> Picture:
 def disc_bulge() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 320, 250))
-    pic.add(vertebra_top(400, 330, scale=1.45, level="disc", herniation=True, pic=pic))
+    pic.add(vertebra_top(400, 318, scale=1.4, level="disc", herniation=True, pic=pic))
     return pic
 
 
