@@ -15,6 +15,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from kiosk.content.exercise import ExerciseFrontMatter, check_exercise_page
 from kiosk.content.markdown import PageLink, render_markdown
 from kiosk.content.media import MEDIA_TYPES, PICTURE_TYPES, file_problems, reference_problem
 from kiosk.content.models import ANY_LANGUAGE, FRONT_MATTER_BY_KIND, MEDIA_FILE, PackManifest
@@ -323,6 +324,10 @@ def _load_page(
             line_of(document, location),
             media,
             PICTURE_TYPES if location[:1] == ("illustration",) else MEDIA_TYPES,
+        )
+    if isinstance(front, ExerciseFrontMatter):
+        inspection.problems.extend(
+            check_exercise_page(inspection.root, relative, front, lambda where: line_of(document, where))
         )
     body = render_markdown("\n".join(lines[end + 1 :]), first_line=end + 2)
     for issue in body.issues:

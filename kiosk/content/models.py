@@ -167,3 +167,5 @@ FRONT_MATTER_BY_KIND: dict[str, type[PageFrontMatter]] = {
     "exercise": PageFrontMatter,
 }
 """Which front-matter model checks a page of each kind; a kind with extra fields registers its own."""
+
+from kiosk.content import exercise as _exercise  # noqa: E402, F401  (registers the exercise page model)
