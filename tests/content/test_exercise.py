@@ -85,16 +85,16 @@ def test_exercise_pages_are_read_with_the_exercise_model(exercise_pack: Path) ->
 def test_a_step_after_the_end_of_the_animation_names_its_line(exercise_pack: Path) -> None:
     text = GOOD_PAGE.replace("    start: 3\n    end: 4", "    start: 3\n    end: 6.5")
     _write(exercise_pack, text)
-    assert _problems(exercise_pack) == [
-        ("pages/what-is-it.en.md", _line(text, "end: 6.5"), "step 4 ends at 6.5 s, but the animation lasts only 4 s")
-    ]
+    message = "step 4 ends at 6.5 s, but the animation lasts only 4 s"
+    assert _problems(exercise_pack) == [("pages/what-is-it.en.md", _line(text, "end: 6.5"), message)]
 
 
 def test_zero_reps_is_refused_on_its_line(exercise_pack: Path) -> None:
     text = GOOD_PAGE.replace("reps: 10", "reps: 0")
     _write(exercise_pack, text)
     problems = _problems(exercise_pack)
-    assert [(file, line) for file, line, _ in problems] == [("pages/what-is-it.en.md", _line(text, "reps: 0"))]
+    where = [(file, line) for file, line, _ in problems]
+    assert where == [("pages/what-is-it.en.md", _line(text, "reps: 0"))]
 
 
 def test_an_animation_that_cannot_be_read_is_reported_on_the_page_and_the_file(exercise_pack: Path) -> None:
@@ -118,8 +118,8 @@ def test_a_missing_animation_is_reported_once(exercise_pack: Path) -> None:
         (("reps: 10\n", "reps: 10\nminutes: 5\n"), "minutes: 5", "either reps or minutes"),
         (("    hold: true\n", ""), "hold_seconds: 5", "no step is marked as the hold"),
         (("hold_seconds: 5\n", ""), "hold: true", "hold_seconds is missing"),
-        (("    start: 2\n    end: 3", "    start: 1.5\n    end: 3"), "start: 1.5", "starts at 1.5 s, before step 2"),
-        (("    start: 3\n    end: 4", "    start: 3\n    end: 2.5"), "end: 2.5", "must be later than start"),
+        (("start: 2\n    end: 3", "start: 1.5\n    end: 3"), "start: 1.5", "starts at 1.5 s, before step 2"),
+        (("start: 3\n    end: 4", "start: 3\n    end: 2.5"), "end: 2.5", "must be later than start"),
         (("ask_care_team_first: true", "ask_care_team_first: true\nvideo: x.mp4"), "video:", "not a known"),
     ],
 )
