@@ -21,7 +21,7 @@ from .objects import (
 )
 from .people import Look, Pose, front_figure, front_hand, joints, side_figure
 from .registry import picture
-from .scenery import arrow, badge, blob_backdrop, house, plant, shadow
+from .scenery import arrow, badge, blob_backdrop, house, shadow
 from .svg import Picture, circle, line, num, path, rect, rrect_d, smooth_d, stroke
 
 
@@ -167,11 +167,10 @@ def physical_therapy() -> Picture:
 
     pic = Picture()
     pic.add(blob_backdrop(400, 300, 340, 240))
-    pic.add(mat(50, MAT_TOP, 470))
-    pic.add(knee_hug(250, cast.OMAR, scale=0.95))
-    pic.add(shadow(640, 560, 80, 10))
-    pic.add(front_figure(640, 560, cast.THERAPIST, scale=1.0, left_arm=(50, 75), right_arm=(10, 20)))
-    pic.add(plant(740, 560, 0.6))
+    pic.add(mat(40, MAT_TOP, 500))
+    pic.add(knee_hug(270, cast.OMAR, scale=1.08))
+    pic.add(shadow(650, 566, 80, 10))
+    pic.add(front_figure(650, 566, cast.THERAPIST, scale=1.05, left_arm=(50, 75), right_arm=(10, 20)))
     return pic
 
 
