@@ -44,7 +44,7 @@ def reference_problem(root: Path, relative: str, allowed: tuple[str, ...]) -> tu
             "check the spelling, including capital letters, or add the file to the pack folder",
         )
     if not path.is_file():
-        return (f"'{relative}' is a folder, not a file", "name a file inside it instead")
+        return (f"'{relative}' is a folder or a special file, not a picture", "name a picture file instead")
     return None
 
 
@@ -57,6 +57,8 @@ def file_problems(root: Path, relative: str) -> list[Problem]:
         return Problem(relative, line, Severity.ERROR, message, fix)
 
     try:
+        if not path.is_file():  # a device or pipe that could block reading forever
+            return [problem("this is not a normal file", "replace it with the real picture")]
         size = path.stat().st_size
         limit = {".svg": MAX_SVG_BYTES, ".mp4": MAX_VIDEO_BYTES}.get(extension, MAX_PICTURE_BYTES)
         if size > limit:

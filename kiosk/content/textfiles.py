@@ -19,6 +19,8 @@ def read_text(root: Path, relative: str, limit: int) -> str | Problem:
 
     try:
         path = resolve_inside(root, relative)
+        if not path.is_file():  # a folder, or a device or pipe that could block reading forever
+            return problem("this is not a normal file", "replace it with a text file of that name")
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
     except UnsafePath as error:

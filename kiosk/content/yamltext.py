@@ -25,6 +25,7 @@ _PackYamlLoader.yaml_implicit_resolvers = {
 }
 
 MAX_NODES = 20_000
+MAX_DEPTH = 32
 """A pack.yaml with more values than this is refused: no real pack needs it, and it bounds work."""
 
 
@@ -46,14 +47,9 @@ class YamlDocument:
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument | YamlIssue:
     """Parse `text` with the safe loader; any mistake comes back as a YamlIssue, never raised."""
     try:
-        for event in yaml.parse(text, Loader=_PackYamlLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = first_line + event.start_mark.line if event.start_mark else first_line
-                return YamlIssue(
-                    line,
-                    "anchors and aliases (& and *) are not supported",
-                    "write each value out in full instead of repeating it with & and *",
-                )
+        issue = _check_events(text, first_line)
+        if issue is not None:
+            return issue
         loader = _PackYamlLoader(text)
         try:
             root = loader.get_single_node()
@@ -88,6 +84,36 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument | YamlIssue:
             "compare it with the example in docs/pack-format.md",
         )
     return YamlDocument(data, root, first_line)
+
+
+def _check_events(text: str, first_line: int) -> YamlIssue | None:
+    """Refuse aliases, deep nesting and huge documents while streaming, before building anything.
+
+    PyYAML slows down sharply with nesting depth (a file of 100 000 '[' takes minutes), so parsing
+    stops as soon as the document is nested deeper than any real pack needs.
+    """
+    depth = 0
+    for count, event in enumerate(yaml.parse(text, Loader=_PackYamlLoader)):
+        line = first_line + (event.start_mark.line if event.start_mark else 0)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return YamlIssue(
+                line,
+                "anchors and aliases (& and *) are not supported",
+                "write each value out in full instead of repeating it with & and *",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return YamlIssue(
+                    line,
+                    "the settings are nested far too deeply",
+                    "compare the indentation with the example in docs/pack-format.md",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if count > 2 * MAX_NODES:
+            return YamlIssue(line, "the file is far too long", "shorten it")
+    return None
 
 
 def _count_nodes(root: yaml.Node) -> int:

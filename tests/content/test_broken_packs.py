@@ -47,7 +47,7 @@ EXPECTED: dict[str, tuple[str, int, Severity, str]] = {
     "duplicate-key": ("pack.yaml", 4, E, "'id' is written twice"),
     "yaml-alias": ("pack.yaml", 5, E, "anchors and aliases"),
     "unknown-setting": ("pack.yaml", 5, E, "'colour' is not a known setting"),
-    "version-not-text": ("pack.yaml", 3, E, "version should be a text"),
+    "version-not-text": ("pack.yaml", 3, E, "'version' should be a text"),
     "unknown-page-kind": ("pages/what-is-it.en.md", 3, E, "'quiz' is not a kind of page"),
     "no-front-matter": ("pages/what-is-it.en.md", 1, E, "must start with a line '---'"),
     "missing-translation": ("pack.yaml", 16, W, "no 'es' translation"),

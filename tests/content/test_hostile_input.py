@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -117,3 +118,27 @@ def test_oversized_files_are_refused_without_reading_them_whole(tmp_path: Path) 
     result = load_pack(root)
     assert [(p.file, p.line) for p in result.problems] == [("pages/symptoms.en.md", 1)]
     assert "too large" in result.problems[0].message
+
+
+def test_pipes_where_files_should_be_do_not_block(tmp_path: Path) -> None:
+    root = Path(shutil.copytree(MINI_PACK, tmp_path / "mini"))
+    (root / "pages" / "symptoms.en.md").unlink()
+    os.mkfifo(root / "pages" / "symptoms.en.md")
+    (root / "images" / "square.svg").unlink()
+    os.mkfifo(root / "images" / "square.svg")
+    result = load_pack(root)
+    assert {(p.file, p.line) for p in result.problems} == {
+        ("pack.yaml", 36),
+        ("pages/symptoms.en.md", 1),
+        ("pages/symptoms.es.md", 3),
+        ("pages/when-to-call.en.md", 3),
+        ("pages/when-to-call.es.md", 3),
+    }
+
+
+def test_deeply_nested_yaml_is_refused_quickly(tmp_path: Path) -> None:
+    """PyYAML needs minutes for a megabyte of '['; the loader stops at a modest depth instead."""
+    root = Path(shutil.copytree(MINI_PACK, tmp_path / "mini"))
+    (root / "pack.yaml").write_text("topics: " + "[" * 1_000_000)
+    result = load_pack(root)
+    assert [(p.line, p.message) for p in result.problems] == [(1, "the settings are nested far too deeply")]

@@ -119,7 +119,7 @@ def test_front_matter_model_is_chosen_by_kind(mini_pack: Path, monkeypatch: pyte
     page.write_text(page.read_text().replace("title: What is it?", "title: What is it?\nkind: exercise"))
     result = load_pack(mini_pack)
     assert [(p.file, p.line, p.message) for p in result.problems] == [
-        ("pages/what-is-it.en.md", 2, "'animation' is missing (in the top of the file)")
+        ("pages/what-is-it.en.md", 2, "'animation' is missing")
     ]
     page.write_text(
         page.read_text().replace(
