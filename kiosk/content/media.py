@@ -7,6 +7,7 @@ bad *file* (a picture too large, an SVG with a script) is reported once, on the 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kiosk.content.images import HEADER_BYTES, BadImage, looks_like_mp4, read_image_size, size_problem
@@ -25,6 +26,27 @@ def extension_of(relative: str) -> str:
     return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
+def spelling_on_disk(root: Path, relative: str) -> str | None:
+    """How `relative` is actually spelled in the folder, matching capital letters loosely, or None.
+
+    A pack written on Windows or macOS, where 'Spine.svg' and 'spine.svg' are the same file, must
+    still work on a Linux kiosk where they are not.
+    """
+    folder, spelled = root, []
+    for part in relative.split("/"):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return None
+        if part not in names:
+            part = next((name for name in sorted(names) if name.lower() == part.lower()), "")
+            if not part:
+                return None
+        spelled.append(part)
+        folder = folder / part
+    return "/".join(spelled)
+
+
 def reference_problem(root: Path, relative: str, allowed: tuple[str, ...]) -> tuple[str, str] | None:
     """(message, fix) if `relative` cannot be used as a media file of one of the `allowed` types."""
     try:
@@ -38,6 +60,12 @@ def reference_problem(root: Path, relative: str, allowed: tuple[str, ...]) -> tu
     if extension not in allowed:
         names = " ".join(allowed)
         return (f"'{relative}' is not a supported kind of file here", f"use one of: {names}")
+    spelled = spelling_on_disk(root, relative)
+    if spelled is not None and spelled != relative:
+        return (
+            f"the file is called '{spelled}', not '{relative}'; capital letters count on the kiosk",
+            f"write '{spelled}', or rename the file",
+        )
     if not path.exists():
         return (
             f"the file '{relative}' is missing",

@@ -175,3 +175,13 @@ def test_load_result_is_immutable() -> None:
     assert isinstance(result, LoadResult)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.pack = None  # type: ignore[misc]
+
+
+def test_capital_letters_must_match_the_file_name(mini_pack: Path) -> None:
+    (mini_pack / "images" / "square.svg").rename(mini_pack / "images" / "Square.svg")
+    result = load_pack(mini_pack)
+    first = result.problems[0]
+    assert (first.file, first.line) == ("pack.yaml", 36)
+    assert first.message == (
+        "the file is called 'images/Square.svg', not 'images/square.svg'; capital letters count on the kiosk"
+    )
