@@ -51,9 +51,13 @@ def _run(path: Path, today: dt.date | None) -> int:
     from kiosk.content.archive import ArchiveError, extract_pack_archive
     from kiosk.content.validator import validate_pack
 
-    if not path.exists():
+    try:
+        exists, is_folder = path.exists(), path.is_dir()
+    except OSError as error:
+        return _usage(f"{path} cannot be opened ({error.strerror})")
+    if not exists:
         return _usage(f"there is no file or folder called {path}")
-    if path.is_dir():
+    if is_folder:
         return _report(validate_pack(path, today).lines(), path)
     if path.suffix.lower() != ".zip":
         return _usage(f"{path} is a file; give the pack folder (the one holding pack.yaml) or a .zip of it")

@@ -85,25 +85,41 @@ class Inspection:
 
 def load_pack(path: Path) -> LoadResult:
     """Load and check the pack folder at `path`; never raises for anything inside the folder."""
-    inspection = inspect_pack(path)
-    problems = tuple(sorted(set(inspection.problems)))
-    if inspection.manifest is None or any(problem.is_error for problem in problems):
-        return LoadResult(None, problems)
-    pack = Pack(
-        root=path.resolve(), manifest=inspection.manifest, pages=MappingProxyType(dict(inspection.pages))
-    )
-    return LoadResult(pack, problems)
+    return inspect_pack(path).result()
 
 
 def inspect_pack(path: Path) -> Inspection:
+    """Load the pack at `path`, keeping everything learned; file-system errors become problems."""
     inspection = Inspection(root=path)
+    try:
+        _inspect(inspection)
+    except OSError as error:  # e.g. a folder the kiosk user is not allowed to open
+        inspection.manifest = None
+        inspection.error(
+            _relative_name(path, error.filename),
+            0,
+            f"the pack cannot be read ({error.strerror or error.__class__.__name__})",
+            "check that the folder and its files may be opened by everyone",
+        )
+    return inspection
+
+
+def _relative_name(root: Path, filename: object) -> str:
+    try:
+        return Path(str(filename)).relative_to(root).as_posix() if filename else "."
+    except ValueError:
+        return "."
+
+
+def _inspect(inspection: Inspection) -> None:
+    path = inspection.root
     try:
         is_folder = path.is_dir()
     except OSError:
         is_folder = False
     if not is_folder:
         inspection.error(str(path), 0, "this is not a pack folder", "give the folder that holds pack.yaml")
-        return inspection
+        return
     if not (path / MANIFEST).exists():
         inspection.error(
             MANIFEST,
@@ -111,14 +127,13 @@ def inspect_pack(path: Path) -> Inspection:
             "pack.yaml is missing",
             "every pack folder needs a pack.yaml file; see docs/pack-format.md",
         )
-        return inspection
+        return
     manifest = _load_manifest(inspection)
     if manifest is None:
-        return inspection
+        return
     inspection.manifest = manifest
     _check_manifest(inspection, manifest)
     _load_pages(inspection, manifest)
-    return inspection
 
 
 def _load_manifest(inspection: Inspection) -> PackManifest | None:

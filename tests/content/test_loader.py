@@ -185,3 +185,20 @@ def test_capital_letters_must_match_the_file_name(mini_pack: Path) -> None:
     assert first.message == (
         "the file is called 'images/Square.svg', not 'images/square.svg'; capital letters count on the kiosk"
     )
+
+
+def test_file_system_errors_become_problems(mini_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Path.exists raises for a folder the kiosk user may not open; that must not escape."""
+    real_exists = Path.exists
+
+    def refuse(path: Path, **kwargs: bool) -> bool:
+        if path.parent.name == "pages":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_exists(path, **kwargs)
+
+    monkeypatch.setattr(Path, "exists", refuse)
+    result = load_pack(mini_pack)
+    assert result.pack is None
+    assert [(p.file, p.message) for p in result.problems] == [
+        ("pages/what-is-it.en.md", "the pack cannot be read (Permission denied)")
+    ]
