@@ -106,6 +106,10 @@ def create_window(pack: Pack | None, state: AppState, width: int, height: int) -
 def show(window: QWidget, screen: QScreen, windowed: bool, size: tuple[int, int] | None) -> None:
     """Fullscreen on `screen` (sized to it first, so it opens on the right monitor), or a window."""
     geometry = screen.geometry()
+    window.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+    handle = window.windowHandle()
+    if handle is not None:
+        handle.setScreen(screen)
     if windowed:
         width, height = size or (min(1280, geometry.width()), min(800, geometry.height()))
         window.resize(width, height)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRect, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.content.pack import Pack
@@ -121,6 +121,21 @@ class MainWindow(QWidget):
         wanted = (size.width(), size.height(), snapshot.text_size.value, snapshot.language)
         if wanted != self._built_for:
             self.rebuild()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys for staff previewing on a desktop; they call the same commands as taps and swipes."""
+        command = {
+            Qt.Key.Key_Right: self.navigator.next_page,
+            Qt.Key.Key_Left: self.navigator.previous_page,
+            Qt.Key.Key_Backspace: self.navigator.back,
+            Qt.Key.Key_Home: self.navigator.go_home,
+            Qt.Key.Key_Plus: self.navigator.bigger_text,
+            Qt.Key.Key_Minus: self.navigator.smaller_text,
+        }.get(Qt.Key(event.key()))
+        if command is None:
+            super().keyPressEvent(event)
+            return
+        command()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._unsubscribe()

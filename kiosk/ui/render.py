@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.pack import Pack
@@ -33,11 +35,18 @@ def settle() -> None:
         QApplication.sendPostedEvents()
 
 
+def _quiet_offscreen_notes(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform notes that it cannot size windows to hints; that is expected here."""
+    if "propagateSizeHints" not in message:
+        sys.stderr.write(message + "\n")
+
+
 def render_all_screens(
     pack: Pack, out: Path, size: tuple[int, int], text_percent: int, name_for: Callable[[str], str]
 ) -> list[str]:
     """Save one PNG per route into `out`; returns a description of every screen that failed."""
     application()
+    qInstallMessageHandler(_quiet_offscreen_notes)
     out.mkdir(parents=True, exist_ok=True)
     state = AppState(Snapshot(text_size=TextSize(text_percent)))
     window = MainWindow(state, pack)
@@ -64,4 +73,5 @@ def render_all_screens(
         window.close()
         window.deleteLater()
         settle()
+        qInstallMessageHandler(None)
     return failures

@@ -68,3 +68,14 @@ def test_text_size_buttons_reflow_the_page(make_kiosk: Any) -> None:
     title = kiosk.window.current_screen.findChild(QLabel, "PageTitle")
     assert title.font().pixelSize() >= before * 1.4
     assert kiosk.route == "page/basics/what-is-it"
+
+
+def test_staff_preview_keys_use_the_same_commands(make_kiosk: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    kiosk = make_kiosk()
+    kiosk.window.navigator.open_page("basics", "what-is-it")
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Right)
+    assert kiosk.route == "page/basics/symptoms"
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Backspace)
+    assert kiosk.route == "home"

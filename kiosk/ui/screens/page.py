@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.session.state import Route
 from kiosk.ui import resources
@@ -155,10 +155,10 @@ class PageScreen(QWidget):
 
         bar = QWidget()
         bar.setObjectName("PageNav")
-        row = QHBoxLayout(bar)
+        row = QGridLayout(bar)
         margin = theme.px(theme.metrics.margin)
         row.setContentsMargins(margin, theme.px(16), margin, theme.px(20))
-        row.setSpacing(theme.px(theme.metrics.gap))
+        row.setHorizontalSpacing(theme.px(theme.metrics.gap))
         icon_px = theme.text_px(30)
         on_accent = theme.palette.on_accent
         self.previous = push_button(
@@ -181,11 +181,10 @@ class PageScreen(QWidget):
             icon_px=icon_px,
             icon_after=True,
         )
-        same_width = max(self.previous.sizeHint().width(), self.next.sizeHint().width())
-        for button in (self.previous, self.next):  # equal widths keep the page dots centred
-            button.setMinimumWidth(same_width)
-        row.addWidget(self.previous, 0)
-        row.addStretch(1)
+        # Two equally stretching side columns keep the page dots in the middle of the screen.
+        row.setColumnStretch(0, 1)
+        row.setColumnStretch(2, 1)
+        row.addWidget(self.previous, 0, 0, Qt.AlignmentFlag.AlignLeft)
         middle = QVBoxLayout()
         middle.setSpacing(theme.px(6))
         middle.addWidget(PageDots(context, number, count), 0, Qt.AlignmentFlag.AlignHCenter)
@@ -194,7 +193,6 @@ class PageScreen(QWidget):
         where.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         where.setWordWrap(False)
         middle.addWidget(where, 0, Qt.AlignmentFlag.AlignHCenter)
-        row.addLayout(middle)
-        row.addStretch(1)
-        row.addWidget(self.next, 0)
+        row.addLayout(middle, 0, 1)
+        row.addWidget(self.next, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         column.addWidget(bar)
