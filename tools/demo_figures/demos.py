@@ -43,6 +43,18 @@ STANDING_STAGE = (1.1, -40.0, -12.0)
 CYCLING_STAGE = (1.1, -44.0, -12.0)
 
 
+def feet_on_mat(pose: Pose, sides: tuple[str, ...] = ("far", "near")) -> Pose:
+    """Bend the legs so the feet stay flat where they started on the mat."""
+    for side in sides:
+        target = (ANKLE_LYING[0] + (8 if side == "far" else 0), ANKLE_LYING[1])
+        pose = place_leg(pose, side, target, 0.0)
+    return pose
+
+
+def far_foot_on_mat(pose: Pose) -> Pose:
+    return feet_on_mat(pose, ("far",))
+
+
 def lying(pelvis: float = 184.0, torso: float = 177.0) -> Pose:
     """On the back on the mat, head to the left, knees bent and feet flat, arms by the sides."""
     pose = Pose(HIP_LYING, {
@@ -50,20 +62,18 @@ def lying(pelvis: float = 184.0, torso: float = 177.0) -> Pose:
         "far_upper_arm": 3.0, "far_forearm": 1.0, "far_hand": 0.0,
         "near_upper_arm": 5.0, "near_forearm": 2.0, "near_hand": 0.0,
     })
-    pose = place_leg(pose, "far", (ANKLE_LYING[0] + 8, ANKLE_LYING[1]), 0.0)
-    return place_leg(pose, "near", ANKLE_LYING, 0.0)
+    return feet_on_mat(pose)
 
 
 def pelvic_tilt() -> Demo:
     rest = lying(pelvis=190.0, torso=176.0)
     tilt = lying(pelvis=172.0, torso=180.5).moved((HIP_LYING[0], HIP_LYING[1] - 3))
-    tilt = place_leg(tilt, "far", (ANKLE_LYING[0] + 8, ANKLE_LYING[1]), 0.0)
-    tilt = place_leg(tilt, "near", ANKLE_LYING, 0.0)
+    tilt = feet_on_mat(tilt)
     keys = (
         Key(0, rest), Key(0.5, rest), Key(2.0, tilt, 1), Key(3.0, tilt, 1), Key(4.5, rest), Key(5.0, rest),
     )
     return Demo(
-        "pelvic-tilt", "Pelvic tilt", Keyframes(keys), LOOK,
+        "pelvic-tilt", "Pelvic tilt", Keyframes(keys, feet_on_mat), LOOK,
         highlights=(abdomen(LOOK),),
         halos=(Halo("torso", (20, 10), (70, 48)),),
         backdrop=tuple(mat()),
@@ -88,7 +98,7 @@ def knee_to_chest() -> Demo:
     keys = (Key(0, rest), Key(0.5, rest), Key(1.6, middle, 0.4), Key(2.6, lifted, 1), Key(4.6, lifted, 1),
             Key(5.7, middle, 0.4), Key(6.5, rest), Key(7.0, rest))
     return Demo(
-        "knee-to-chest", "Knee to chest", Keyframes(keys), LOOK,
+        "knee-to-chest", "Knee to chest", Keyframes(keys, far_foot_on_mat), LOOK,
         highlights=(low_back(LOOK), glutes(LOOK), hamstrings(LOOK)),
         halos=(Halo("pelvis", (10, -10), (72, 56)),),
         backdrop=tuple(mat()),
@@ -106,14 +116,12 @@ def bridge() -> Demo:
         hip_x = neck[0] + math.sqrt(max(reach * reach - (neck[1] - hip_y) ** 2, 0.0))
         angle = math.degrees(math.atan2(neck[1] - hip_y, neck[0] - hip_x))
         pose = rest.moved((hip_x, hip_y)).with_angles(pelvis=angle, torso=angle)
-        pose = pose.with_angles(head=180.0)
-        pose = place_leg(pose, "far", (ANKLE_LYING[0] + 8, ANKLE_LYING[1]), 0.0)
-        return place_leg(pose, "near", ANKLE_LYING, 0.0)
+        return feet_on_mat(pose.with_angles(head=180.0))
 
     up = lifted(64.0)
     keys = (Key(0, rest), Key(0.5, rest), Key(2.0, up, 1), Key(3.0, up, 1), Key(5.0, rest), Key(5.5, rest))
     return Demo(
-        "bridge", "Bridge", Keyframes(keys), LOOK,
+        "bridge", "Bridge", Keyframes(keys, feet_on_mat), LOOK,
         highlights=(glutes(LOOK), hamstrings(LOOK), abdomen(LOOK)),
         halos=(Halo("pelvis", (6, -6), (70, 56)),),
         backdrop=tuple(mat()),

@@ -35,9 +35,14 @@ class Motion:
 
 @dataclass(frozen=True)
 class Keyframes(Motion):
-    """Eases between key poses; the last key should repeat the first so the loop is seamless."""
+    """Eases between key poses; the last key should repeat the first so the loop is seamless.
+
+    Easing joint angles alone would let a planted foot slide between two keys; `settle` puts such
+    parts back in place (e.g. re-bends the legs so the feet stay flat on the mat).
+    """
 
     keys: tuple[Key, ...]
+    settle: Callable[[Pose], Pose] | None = None
 
     def __post_init__(self) -> None:
         times = [key.time for key in self.keys]
@@ -57,7 +62,8 @@ class Keyframes(Motion):
 
     def pose_at(self, time: float) -> Pose:
         before, after, fraction = self._around(time)
-        return blend(before.pose, after.pose, fraction)
+        pose = blend(before.pose, after.pose, fraction)
+        return self.settle(pose) if self.settle else pose
 
     def glow_at(self, time: float) -> float:
         before, after, fraction = self._around(time)
