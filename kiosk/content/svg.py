@@ -8,6 +8,8 @@ its line number.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import xml.sax
 from dataclasses import dataclass
@@ -15,6 +17,8 @@ from xml.sax.xmlreader import AttributesImpl, Locator
 
 import defusedxml
 import defusedxml.sax
+
+from kiosk.content.images import HEADER_BYTES, BadImage, read_image_size, size_problem
 
 MAX_SVG_BYTES = 2 * 1024 * 1024
 MAX_SVG_ELEMENTS = 20_000
@@ -41,6 +45,23 @@ def _local(name: str) -> str:
 def _reference_allowed(value: str) -> bool:
     value = value.strip()
     return value.startswith("#") or bool(_RASTER_DATA.match(value))
+
+
+def embedded_picture_problem(value: str) -> str | None:
+    """Why a picture embedded as `data:image/...;base64,` is refused (too large, damaged), or None.
+
+    The renderer would decode it like any other picture, so its header gets the same size check.
+    """
+    match = _RASTER_DATA.match(value.strip())
+    if match is None:
+        return None
+    payload = re.sub(r"\s", "", value.strip()[match.end() : match.end() + 2 * HEADER_BYTES])
+    payload = payload[: (HEADER_BYTES // 3) * 4]
+    try:
+        header = base64.b64decode(payload + "=" * (-len(payload) % 4))
+        return size_problem(read_image_size(header, "." + match.group(1).lower()))
+    except (BadImage, binascii.Error, ValueError) as error:
+        return f"it cannot be read ({error})"
 
 
 class _Checker(xml.sax.ContentHandler):
@@ -84,7 +105,11 @@ class _Checker(xml.sax.ContentHandler):
                     f'the drawing refers to another file or web address ({attribute}="{value[:60]}")',
                     "put everything in this one file; only '#name' links inside the drawing are allowed",
                 )
-            elif attribute_local == "style":
+            elif attribute_local == "href":
+                self._check_embedded(value)
+            elif attribute_local == "attributename" and _local(value) == "href":
+                self._add("the drawing's animation changes a link (attributeName=href)")
+            elif "url(" in value.lower():
                 self._check_css(value)
 
     def endElement(self, name: str) -> None:
@@ -106,6 +131,13 @@ class _Checker(xml.sax.ContentHandler):
                 self._add(
                     f"the drawing's style refers to another file or web address (url({match.group(1)[:60]}))"
                 )
+            else:
+                self._check_embedded(match.group(1))
+
+    def _check_embedded(self, value: str) -> None:
+        reason = embedded_picture_problem(value)
+        if reason is not None:
+            self._add(f"a picture inside the drawing is refused: {reason}", "use a smaller picture")
 
 
 class _TooManyElements(Exception):
