@@ -142,3 +142,44 @@ def test_deeply_nested_yaml_is_refused_quickly(tmp_path: Path) -> None:
     (root / "pack.yaml").write_text("topics: " + "[" * 1_000_000)
     result = load_pack(root)
     assert [(p.line, p.message) for p in result.problems] == [(1, "the settings are nested far too deeply")]
+
+
+_FOLDER_NAMES = st.sampled_from(
+    [
+        "pack.yaml",
+        "pages/what-is-it.en.md",
+        "pages/symptoms.en.md",
+        "pages/symptoms.es.md",
+        "images/circle.svg",
+        "images/square.svg",
+        "images/a.png",
+        "images/b.webp",
+        "pages",
+        "images",
+    ]
+)
+_FOLDER_CONTENT = st.one_of(
+    st.binary(max_size=120),
+    st.sampled_from([_MANIFEST_TEXT, _PAGE_TEXT, (MINI_PACK / "images" / "circle.svg").read_text(), ""]),
+    _mutations(_MANIFEST_TEXT),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dictionaries(_FOLDER_NAMES, _FOLDER_CONTENT, max_size=7))
+def test_any_folder_contents_give_problems_not_exceptions(files: dict[str, str | bytes]) -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        for relative, content in files.items():
+            target = root / relative
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(content, bytes):
+                    target.write_bytes(content)
+                else:
+                    target.write_text(content, encoding="utf-8", errors="surrogatepass")
+            except OSError:  # a file where a folder should be: that is what the folder holds, then
+                continue
+        report = validate_pack(root)
+        assert report.lines()[-1].endswith(("file", "files"))
+        assert (report.pack is None) == (report.errors > 0)
