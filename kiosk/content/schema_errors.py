@@ -83,7 +83,10 @@ def _explain(error: Any, steps: list[int | str]) -> tuple[str, str]:
     if kind in ("too_short", "string_too_short"):
         return (f"'{name}' must not be empty{inside}", f"write at least one value after '{name}:'")
     if kind in ("too_long", "string_too_long"):
-        return (f"'{name}' is too long{inside}" + (f": at most {limit} letters" if limit else ""), "shorten it")
+        return (
+            f"'{name}' is too long{inside}" + (f": at most {limit} letters" if limit else ""),
+            "shorten it",
+        )
     if kind in _NUMBER_LIMITS:
         bound = next(iter(error.get("ctx", {}).values()), "")
         rule = f"{_NUMBER_LIMITS[kind]} {bound}"
