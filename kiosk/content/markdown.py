@@ -137,6 +137,7 @@ def _render_inline(children: list[Token], line: int, out: RenderedBody) -> tuple
     html_parts: list[str] = []
     plain_parts: list[str] = []
     skipping_link = 0
+    link_words_from = 0
     for child in children:
         kind = child.type
         if kind == "text":
@@ -161,11 +162,20 @@ def _render_inline(children: list[Token], line: int, out: RenderedBody) -> tuple
             else:
                 out.links.append(PageLink(target, line))
                 html_parts.append(f'<a href="{PAGE_LINK_PREFIX}{target}">')
+                link_words_from = len(plain_parts)
         elif kind == "link_close":
             if skipping_link:
                 skipping_link -= 1
             else:
                 html_parts.append("</a>")
+                if not "".join(plain_parts[link_words_from:]).strip():
+                    out.issues.append(
+                        MarkdownIssue(
+                            line,
+                            "a link has no words, so there is nothing to tap",
+                            "write the words to tap between [ and ], like [Symptoms](symptoms)",
+                        )
+                    )
         elif kind == "image":
             out.issues.append(
                 MarkdownIssue(

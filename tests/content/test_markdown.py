@@ -73,3 +73,10 @@ def test_any_text_renders_to_whitelisted_tags_only(text: str) -> None:
     for href in re.findall(r'href="([^"]*)"', body.html):
         assert href.startswith("page:")
     assert "<a " not in body.html.replace('<a href="page:', "")
+
+
+def test_link_without_words_is_refused() -> None:
+    body = render_markdown("Text.\n\nGo [](symptoms) or [ ](page:symptoms).", first_line=6)
+    assert [(issue.line, issue.message) for issue in body.issues] == [
+        (8, "a link has no words, so there is nothing to tap")
+    ]
