@@ -202,9 +202,6 @@ QPushButton {{
     min-height: {self.target}px; min-width: {self.target}px; }}
 QPushButton:pressed {{ background: {p.accent_pressed}; }}
 QPushButton:disabled {{ background: transparent; color: transparent; }}
-QPushButton[role="link"] {{ background: {p.surface}; color: {p.accent};
-    border: {px(m.border)}px solid {p.accent}; text-align: left; }}
-QPushButton[role="link"]:pressed {{ background: {p.surface_pressed}; }}
 #Card {{ background: {p.surface}; border: {px(m.border)}px solid {p.border};
     border-radius: {px(m.radius)}px; }}
 #Card[pressed="true"] {{ background: {p.surface_pressed}; border-color: {p.accent}; }}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui import resources
 from kiosk.ui.theme import Theme
@@ -97,6 +97,7 @@ class Card(QAbstractButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMinimumSize(theme.target, theme.target)
         self.clicked.connect(on_tap)
+        self.outline = theme.palette.border
 
     def sizeHint(self) -> QSize:
         layout = self.layout()
@@ -123,7 +124,7 @@ class Card(QAbstractButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         border = self.theme.px(self.theme.metrics.border)
         pressed = self.isDown()
-        painter.setPen(QPen(QColor(p.accent if pressed else p.border), border))
+        painter.setPen(QPen(QColor(p.accent if pressed else self.outline), border))
         painter.setBrush(QColor(p.surface_pressed if pressed else p.surface))
         radius = self.theme.px(self.theme.metrics.radius)
         painter.drawRoundedRect(
@@ -133,6 +134,28 @@ class Card(QAbstractButton):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.update()
+
+
+def link_card(theme: Theme, text: str, icon: QIcon, on_tap: Callable[[], None], name: str) -> Card:
+    """A large, full-width link to another page whose words wrap at any text size."""
+    card = Card(theme, on_tap, name)
+    card.setObjectName("Card")
+    card.setProperty("route", name)
+    card.setAccessibleName(text)
+    card.outline = theme.palette.accent
+    row = QHBoxLayout(card)
+    pad = theme.px(20)
+    row.setContentsMargins(pad + theme.px(6), pad, pad, pad)
+    row.setSpacing(theme.px(18))
+    size = theme.text_px(36)
+    mark = QLabel()
+    mark.setPixmap(icon.pixmap(size, size))
+    mark.setFixedSize(size, size)
+    row.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
+    label = TextLabel(text, "cardTitle")
+    label.setStyleSheet(f"color: {theme.palette.accent};")
+    row.addWidget(label, 1)
+    return card
 
 
 def push_button(

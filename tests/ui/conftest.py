@@ -8,21 +8,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer, QVariantAnimation
-from uihelpers import Kiosk, settle
+from uihelpers import Kiosk, load, settle
 
-from kiosk.content.loader import load_pack
 from kiosk.content.pack import Pack
 from kiosk.session.state import AppState, Snapshot, TextSize
 from kiosk.ui.app import application
 from kiosk.ui.main_window import MainWindow
 
 MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
-
-
-def load(path: Path) -> Pack:
-    result = load_pack(path)
-    assert result.pack is not None, [p.format() for p in result.problems]
-    return result.pack
 
 
 @pytest.fixture(scope="session")

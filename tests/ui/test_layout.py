@@ -67,3 +67,14 @@ def test_the_checker_notices_clipped_text_and_small_targets(qtbot: Any) -> None:
     assert any("clipped" in p for p in problems)
     assert any("under 72x72" in p for p in problems)
     assert any("overlap" in p for p in problems)
+
+
+@pytest.mark.parametrize("text_size", [TextSize.NORMAL, TextSize.LARGEST], ids=["100", "175"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_bundled_pack_screens_are_clean(
+    make_kiosk: Any, bundled_pack_dir: Any, size: tuple[int, int], text_size: TextSize
+) -> None:
+    from uihelpers import load
+
+    problems = check_every_screen(make_kiosk, load(bundled_pack_dir), size, text_size)
+    assert not problems, "\n".join(problems)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QInputDevice, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.content.loader import load_pack
+from kiosk.content.pack import Pack
 from kiosk.ui.main_window import MainWindow
+
+
+def load(path: Path) -> Pack:
+    result = load_pack(path)
+    assert result.pack is not None, [p.format() for p in result.problems]
+    return result.pack
 
 
 class Finger:

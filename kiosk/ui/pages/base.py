@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.pack import Page
 from kiosk.ui import resources
 from kiosk.ui.screens.base import ScreenContext, ScrollColumn
-from kiosk.ui.widgets import Picture, TextLabel, push_button
+from kiosk.ui.widgets import Picture, TextLabel, link_card
 
 _LINK_PARAGRAPH = re.compile(r'<p><a href="(page:[a-z0-9-]+)">(.*?)</a></p>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -96,7 +96,9 @@ class PageView(QWidget):
 
     def picture_widget(self) -> QWidget | None:
         theme = self.context.theme
-        max_height = theme.height * 2 // 5 if not self.context.landscape else 0
+        # In portrait the picture sits above the text; with big text it gives the text more room.
+        share = 0.4 if theme.text_percent < 150 else 0.28
+        max_height = int(theme.height * share) if not self.context.landscape else 0
         picture = Picture(
             self.context.pack.media_path(self.page.front.illustration),
             self.page.front.illustration_alt,
@@ -142,13 +144,5 @@ class PageView(QWidget):
 
     def link_button(self, href: str, label: str) -> QWidget:
         theme = self.context.theme
-        button = push_button(
-            label,
-            lambda: self.context.navigator.follow_link(href),
-            icon=resources.icon("fa5s.arrow-circle-right", theme.palette.accent),
-            name=f"link:{href}",
-            role="link",
-            icon_px=theme.text_px(36),
-        )
-        button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        return button
+        return link_card(theme, label, resources.icon("fa5s.arrow-circle-right", theme.palette.accent),
+                         lambda: self.context.navigator.follow_link(href), f"link:{href}")
