@@ -11,7 +11,7 @@ import math
 from .body import Look
 from .motion import Key, Keyframes, Procedural
 from .props import FLOOR_Y, MAT_TOP, bike_frame, crank, floor, mat, moving_floor
-from .skeleton import Pose, end_of, joints, place_arm, place_leg, toward
+from .skeleton import SHIN, THIGH, Pose, end_of, joints, place_arm, place_leg, toward
 from .writer import Demo, Halo, Highlight, Raw
 
 LOOK = Look()
@@ -66,11 +66,13 @@ def lying(pelvis: float = 184.0, torso: float = 177.0) -> Pose:
 
 
 def pelvic_tilt() -> Demo:
+    """Tighten the belly (0.5-1.2 s), tilt the pelvis to flatten the low back (1.2-2), hold (2-3),
+    relax (3-5)."""
     rest = lying(pelvis=190.0, torso=176.0)
-    tilt = lying(pelvis=172.0, torso=180.5).moved((HIP_LYING[0], HIP_LYING[1] - 3))
-    tilt = feet_on_mat(tilt)
+    tilt = feet_on_mat(lying(pelvis=172.0, torso=180.5).moved((HIP_LYING[0], HIP_LYING[1] - 3)))
     keys = (
-        Key(0, rest), Key(0.5, rest), Key(2.0, tilt, 1), Key(3.0, tilt, 1), Key(4.5, rest), Key(5.0, rest),
+        Key(0, rest), Key(0.5, rest), Key(1.2, rest, 1), Key(2.0, tilt, 1), Key(3.0, tilt, 1),
+        Key(4.5, rest), Key(5.0, rest),
     )
     return Demo(
         "pelvic-tilt", "Pelvic tilt", Keyframes(keys, feet_on_mat), LOOK,
@@ -82,21 +84,27 @@ def pelvic_tilt() -> Demo:
 
 
 def knee_to_chest() -> Demo:
+    """Hands behind one knee (0.5-1.6 s), pull it toward the chest (1.6-2.6), hold (2.6-4.6),
+    lower it slowly (4.6-7)."""
     rest = lying()
-    up = rest
-    hip = joints(up)["near_thigh"]
-    knee = toward(hip, -122.0, 98.0)
-    shin_angle = 12.0
-    ankle = toward(knee, shin_angle, 92.0)
-    up = place_leg(up, "near", ankle, 40.0)
-    up = up.with_angles(pelvis=178.0, torso=179.0)
-    grip = toward(knee, shin_angle, 16.0)
-    up = place_arm(up, "near", (grip[0] + 4, grip[1] - 12), shin_angle - 60, bend=+1)
-    up = place_arm(up, "far", (grip[0] + 10, grip[1] - 8), shin_angle - 60, bend=+1)
-    lifted = Pose(up.hip, dict(up.angles))
-    middle = place_leg(rest, "near", toward(toward(hip, -80.0, 98.0), 40.0, 92.0), 10.0)
-    keys = (Key(0, rest), Key(0.5, rest), Key(1.6, middle, 0.4), Key(2.6, lifted, 1), Key(4.6, lifted, 1),
-            Key(5.7, middle, 0.4), Key(6.5, rest), Key(7.0, rest))
+    hip = joints(rest)["near_thigh"]
+
+    def knee_up(thigh: float, shin: float, foot: float, flatten: float = 0.0) -> Pose:
+        knee = toward(hip, thigh, THIGH)
+        pose = place_leg(rest, "near", toward(knee, shin, SHIN), foot)
+        pose = pose.with_angles(pelvis=184.0 - flatten, torso=177.0 + flatten / 3)
+        behind = toward(toward(knee, thigh + 180, 22), thigh + 90, 13)  # back of the thigh, near the knee
+        for side, dx in (("near", 0.0), ("far", 7.0)):
+            pose = place_arm(pose, side, (behind[0] + dx, behind[1] - dx / 2), 0.0, bend=+1)
+            pose = pose.with_angles(**{f"{side}_hand": pose.angles[f"{side}_forearm"] + 35})
+        return pose
+
+    reaching = knee_up(-96.0, 32.0, 24.0)
+    hugged = knee_up(-124.0, 10.0, 40.0, flatten=6.0)
+    keys = (
+        Key(0, rest), Key(0.5, rest), Key(1.6, reaching, 0.4), Key(2.6, hugged, 1), Key(4.6, hugged, 1),
+        Key(5.8, reaching, 0.3), Key(6.6, rest), Key(7.0, rest),
+    )
     return Demo(
         "knee-to-chest", "Knee to chest", Keyframes(keys, far_foot_on_mat), LOOK,
         highlights=(low_back(LOOK), glutes(LOOK), hamstrings(LOOK)),
@@ -107,6 +115,8 @@ def knee_to_chest() -> Demo:
 
 
 def bridge() -> Demo:
+    """Tighten belly and buttocks (0.5-1.2 s), lift the hips a little (1.2-2.5), hold (2.5-3.5),
+    lower slowly (3.5-5.5), rest (5.5-6)."""
     rest = lying(pelvis=181.0, torso=179.0)
     neck = end_of(rest, "torso")
 
@@ -118,8 +128,11 @@ def bridge() -> Demo:
         pose = rest.moved((hip_x, hip_y)).with_angles(pelvis=angle, torso=angle)
         return feet_on_mat(pose.with_angles(head=180.0))
 
-    up = lifted(64.0)
-    keys = (Key(0, rest), Key(0.5, rest), Key(2.0, up, 1), Key(3.0, up, 1), Key(5.0, rest), Key(5.5, rest))
+    up = lifted(52.0)
+    keys = (
+        Key(0, rest), Key(0.5, rest), Key(1.2, rest, 1), Key(2.5, up, 1), Key(3.5, up, 1), Key(5.5, rest),
+        Key(6.0, rest),
+    )
     return Demo(
         "bridge", "Bridge", Keyframes(keys, feet_on_mat), LOOK,
         highlights=(glutes(LOOK), hamstrings(LOOK), abdomen(LOOK)),
@@ -184,12 +197,12 @@ CYCLE_LOOP = 1.2
 SEAT = (330.0, 296.0)
 CRANK_CENTRE = (392.0, 432.0)
 CRANK_R = 34.0
-BARS = (508.0, 246.0)
+BARS = (478.0, 232.0)
 
 
 def _cycle_pose(time: float) -> Pose:
     turn = 360.0 * time / CYCLE_LOOP
-    pose = Pose((SEAT[0] + 6, SEAT[1] - 16), {"pelvis": -74.0, "torso": -62.0, "head": -80.0})
+    pose = Pose((SEAT[0] + 6, SEAT[1] - 16), {"pelvis": -80.0, "torso": -80.0, "head": -88.0})
     for side, start in (("near", 0.0), ("far", 180.0)):
         angle = math.radians(start + turn)
         pedal = (CRANK_CENTRE[0] + CRANK_R * math.cos(angle), CRANK_CENTRE[1] + CRANK_R * math.sin(angle))
