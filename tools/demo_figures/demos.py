@@ -39,8 +39,8 @@ def quadriceps(look: Look, side: str = "near") -> Highlight:
 
 
 LYING_STAGE = (1.75, -300.0, -440.0)
-STANDING_STAGE = (1.1, -40.0, -12.0)
-CYCLING_STAGE = (1.1, -44.0, -12.0)
+STANDING_STAGE = (1.3, -120.0, -116.0)
+CYCLING_STAGE = (1.2, -104.0, -64.0)
 
 
 def feet_on_mat(pose: Pose, sides: tuple[str, ...] = ("far", "near")) -> Pose:
@@ -161,7 +161,7 @@ def _walk_foot(phase: float) -> tuple[tuple[float, float], float]:
     eased = 0.5 - 0.5 * math.cos(math.pi * f)
     x = -half + 2 * half * eased
     foot = 32.0 * (1 - f / 0.35) if f < 0.35 else -14.0 * (f - 0.35) / 0.65
-    return (x, FLOOR_Y - 11 - 34 * math.sin(math.pi * f) ** 1.4 - 4), foot
+    return (x, FLOOR_Y - 11 - 24 * math.sin(math.pi * f) ** 1.4 - 3), foot
 
 
 def _walk_pose(time: float) -> Pose:
