@@ -1,0 +1,67 @@
+"""Exercise demo frames: how long one frame of each bundled animated SVG takes at 1920x1080.
+
+Each frame is drawn as a player would: set the renderer's frame for a moment of the loop, then
+render into a full-screen image. If the pack holds no demos yet, they are generated from the demo
+generator in `tools/demo_figures` into a temporary folder, so the figure is still measured.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from kiosk.bench.stats import summary
+
+DEMOS_DIR = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve" / "animations"
+
+
+def demo_files(scratch: Path) -> tuple[list[Path], str]:
+    """The pack's animated SVGs, else freshly generated ones; and where they came from."""
+    found = sorted(DEMOS_DIR.glob("*.svg")) if DEMOS_DIR.is_dir() else []
+    if found:
+        return found, "pack"
+    try:
+        from tools.demo_figures.build import render_all
+    except ImportError:
+        return [], "none"
+    for name, text in render_all().items():
+        (scratch / name).write_text(text, encoding="utf-8")
+    return sorted(scratch.glob("*.svg")), "generated"
+
+
+def frame_times(svg: Path, frames: int, width: int = 1920, height: int = 1080) -> list[float]:
+    renderer = QSvgRenderer(str(svg))
+    if not renderer.isValid():
+        raise ValueError(f"{svg} cannot be drawn")
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    size = renderer.defaultSize().scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio)
+    target = QRectF((width - size.width()) / 2, (height - size.height()) / 2, size.width(), size.height())
+    total = max(1, renderer.animationDuration() * renderer.framesPerSecond() // 1000)
+    timings = []
+    for index in range(frames):
+        start = time.perf_counter()
+        renderer.setCurrentFrame(index * total // frames)
+        image.fill(QColor("#f7f3ee"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, target)
+        painter.end()
+        timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def demo_frames(frames: int) -> dict[str, Any]:
+    from kiosk.ui.app import application
+
+    application()
+    with tempfile.TemporaryDirectory() as scratch:
+        files, source = demo_files(Path(scratch))
+        per_demo = {svg.stem: summary(frame_times(svg, frames)) for svg in files}
+    worst_p95 = max((figures["p95"] for figures in per_demo.values()), default=float("nan"))
+    return {"source": source, "demos": per_demo, "worst_p95": worst_p95}

@@ -1,0 +1,193 @@
+"""Scenarios that touch the running kiosk: tap to paint, the page slide, memory, and the soak.
+
+Each takes a `Kiosk` (see `harness`) and returns a dict of figures for the report.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import sys
+import time
+from typing import Any
+
+from PySide6.QtCore import QAbstractAnimation, QPoint
+
+from kiosk.bench.harness import Kiosk, pss_mb_settled, settle
+from kiosk.bench.stats import summary
+
+
+def _pick_tap(kiosk: Kiosk, rng: random.Random, taps_done: int) -> tuple[str, str, QPoint] | None:
+    """(kind, name, point) of the next tap a reading patient would make on this screen."""
+    targets = kiosk.tappables()
+    kind = kiosk.window.state.current.route.kind
+    if kind == "page":
+        wanted = [t for t in targets if t[0] == "next"]
+        if wanted and taps_done % 12:
+            return ("next", *wanted[0])
+        wanted = [t for t in targets if t[0] == "home"]
+        return ("home", *wanted[0]) if wanted else None
+    prefix = "topic/" if kind == "home" else "page/"
+    tiles = [t for t in targets if t[0].startswith(prefix)]
+    if not tiles:
+        home = [t for t in targets if t[0] == "home"]
+        return ("home", *home[0]) if home else None
+    return ("tile", *rng.choice(tiles))
+
+
+def tap_latency(kiosk: Kiosk, count: int, seed: int = 6) -> dict[str, Any]:
+    """Tap tiles, page cards and Next like a reader; time each from release to new screen painted."""
+    rng = random.Random(seed)
+    by_kind: dict[str, list[float]] = {"tile": [], "next": [], "home": []}
+    for done in range(count):
+        choice = _pick_tap(kiosk, rng, done)
+        if choice is None:
+            kiosk.window.navigator.go_home()
+            settle()
+            continue
+        kind, _name, point = choice
+        by_kind[kind].append(kiosk.tap_until_painted(point))
+    every = [ms for values in by_kind.values() for ms in values]
+    return {"all": summary(every), **{kind: summary(values) for kind, values in by_kind.items()}}
+
+
+def _first_page_with_next(kiosk: Kiosk) -> None:
+    navigator = kiosk.window.navigator
+    for topic in navigator.pack.manifest.topics:
+        if len(topic.pages) > 1:
+            navigator.open_page(topic.id, topic.pages[0])
+            settle()
+            return
+    raise RuntimeError("no topic with two pages to slide between")
+
+
+def page_slide(kiosk: Kiosk, swipes: int, frame_ms: int = 16) -> dict[str, Any]:
+    """Frame times of the page slide: the page following the finger, then the animated finish.
+
+    Each frame is the work for one step (moving the pages, painting, flushing). The animation is
+    stepped by hand at 60 Hz so every frame is measured; the turn to the next page's own screen
+    at the end is reported apart (`settle_frame`), since it builds a new screen.
+    """
+    slide: list[float] = []
+    settle_frames: list[float] = []
+    for _ in range(swipes):
+        _first_page_with_next(kiosk)
+        pager = kiosk.window.current_screen.pager
+        y = kiosk.window.height() // 2
+        start, end, steps = 1500, 900, 12
+        kiosk.touch("press", QPoint(start, y))
+        settle(1)
+        for step in range(1, steps + 1):
+            x = start + (end - start) * step // steps
+            slide.append(kiosk.frame(lambda x=x: kiosk.touch("move", QPoint(x, y))))
+        animation = pager.animation
+        slide.append(kiosk.frame(lambda: kiosk.touch("release", QPoint(end, y))))
+        animation.pause()
+        route_before = kiosk.route
+        for moment in range(frame_ms, animation.duration(), frame_ms):
+            slide.append(kiosk.frame(lambda moment=moment: animation.setCurrentTime(moment)))
+        animation.resume()
+        settle_frames.append(kiosk.frame(lambda: animation.setCurrentTime(animation.duration())))
+        if animation.state() != QAbstractAnimation.State.Stopped or kiosk.route == route_before:
+            raise RuntimeError("the slide did not turn the page")
+        settle()
+    return {"frames": summary(slide), "settle_frame": summary(settle_frames)}
+
+
+def random_navigation(kiosk: Kiosk, rng: random.Random) -> None:
+    """One random navigation command, as a tap, swipe or link would send it."""
+    navigator = kiosk.window.navigator
+    pack = navigator.pack
+    topic = rng.choice(pack.manifest.topics)
+    command = rng.randrange(6)
+    if command == 0:
+        navigator.open_topic(topic.id)
+    elif command == 1:
+        navigator.open_page(topic.id, rng.choice(topic.pages))
+    elif command == 2:
+        navigator.next_page()
+    elif command == 3:
+        navigator.previous_page()
+    elif command == 4:
+        navigator.back()
+    else:
+        navigator.go_home()
+
+
+def memory_growth(kiosk: Kiosk, navigations: int, seed: int = 7) -> dict[str, Any]:
+    """PSS after start, after `navigations` random navigations (each painted), and the growth."""
+    rng = random.Random(seed)
+    after_start = pss_mb_settled()
+    for done in range(navigations):
+        random_navigation(kiosk, rng)
+        settle(1)
+        if done % 500 == 0:
+            settle()
+    after = pss_mb_settled()
+    return {
+        "navigations": navigations,
+        "pss_after_start_mb": after_start,
+        "pss_after_mb": after,
+        "growth_mb": round(after - after_start, 1),
+    }
+
+
+class _ErrorCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def soak(kiosk: Kiosk, minutes: float, seed: int = 8) -> dict[str, Any]:
+    """Random taps, swipes and scroll drags for `minutes`; exceptions (must be 0) and memory growth."""
+    rng = random.Random(seed)
+    exceptions: list[str] = []
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda kind, value, tb: exceptions.append(f"{kind.__name__}: {value}")
+    errors = _ErrorCounter()
+    logging.getLogger().addHandler(errors)
+    start_pss = pss_mb_settled()
+    touches = 0
+    deadline = time.monotonic() + minutes * 60
+    try:
+        while time.monotonic() < deadline:
+            _random_touch(kiosk, rng)
+            touches += 1
+    finally:
+        sys.excepthook = previous_hook
+        logging.getLogger().removeHandler(errors)
+    end_pss = pss_mb_settled()
+    return {
+        "minutes": minutes,
+        "touches": touches,
+        "exceptions": len(exceptions),
+        "first_exceptions": exceptions[:5],
+        "logged_errors": errors.count,
+        "pss_start_mb": start_pss,
+        "pss_end_mb": end_pss,
+        "growth_mb": round(end_pss - start_pss, 1),
+    }
+
+
+def _random_touch(kiosk: Kiosk, rng: random.Random) -> None:
+    width, height = kiosk.window.width(), kiosk.window.height()
+    gesture = rng.random()
+    if gesture < 0.7:
+        targets = kiosk.tappables()
+        point = rng.choice(targets)[1] if targets else QPoint(width // 2, height // 2)
+        kiosk.touch("press", point)
+        settle(1)
+        kiosk.touch("release", point)
+    else:
+        start = QPoint(rng.randrange(width), rng.randrange(height // 5, height))
+        horizontal = gesture < 0.85
+        end = QPoint(rng.randrange(width), start.y()) if horizontal else QPoint(start.x(), rng.randrange(height))
+        kiosk.touch("press", start)
+        for step in range(1, 9):
+            kiosk.touch("move", start + (end - start) * step / 8)
+            settle(1)
+        kiosk.touch("release", end)
+    settle()
