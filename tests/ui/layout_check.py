@@ -23,7 +23,7 @@ def layout_problems(root: QWidget, min_target: int) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible() or isinstance(widget, QScrollBar):
             continue
-        if widget.objectName() == "OverlayLayer":
+        if widget.objectName() in ("OverlayLayer", "MoreBelowFade"):  # drawn over others on purpose
             continue
         problems.extend(_text_problems(widget))
         small = widget.width() < min_target or widget.height() < min_target
@@ -72,7 +72,7 @@ def _overlaps(parent: QWidget) -> list[str]:
     children = [
         c
         for c in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        if c.isVisible() and c.objectName() != "OverlayLayer" and not c.isWindow()
+        if c.isVisible() and c.objectName() not in ("OverlayLayer", "MoreBelowFade") and not c.isWindow()
     ]
     found = []
     for index, first in enumerate(children):

@@ -42,6 +42,8 @@ class PageView(QWidget):
     """One page of a topic, drawn for the current screen shape and text size."""
 
     kind = "article"
+    background_token = "background"
+    """The palette colour behind the text, so the "more below" fade blends in."""
 
     def __init__(self, context: ScreenContext, page: Page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +55,7 @@ class PageView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         theme = context.theme
         margin = theme.px(theme.metrics.margin)
+        fade = getattr(theme.palette, self.background_token)
         if context.landscape:
             row = QHBoxLayout(self)
             edge = theme.px(6)  # room for the red-flag frame
@@ -64,14 +67,14 @@ class PageView(QWidget):
                 holder.addWidget(picture)
                 holder.addStretch(1)
                 row.addLayout(holder, 45)
-            self.text_column = ScrollColumn(theme, (0, margin // 2, margin, margin))
+            self.text_column = ScrollColumn(theme, (0, margin // 2, margin, margin), fade_colour=fade)
             row.addWidget(self.text_column, 55)
             self._fill(self.text_column.column, with_picture=False)
         else:
             column = QVBoxLayout(self)
             edge = theme.px(6)
             column.setContentsMargins(edge, edge, edge, edge)
-            self.text_column = ScrollColumn(theme)
+            self.text_column = ScrollColumn(theme, fade_colour=fade)
             column.addWidget(self.text_column)
             self._fill(self.text_column.column, with_picture=True)
 
@@ -144,5 +147,10 @@ class PageView(QWidget):
 
     def link_button(self, href: str, label: str) -> QWidget:
         theme = self.context.theme
-        return link_card(theme, label, resources.icon("fa5s.arrow-circle-right", theme.palette.accent),
-                         lambda: self.context.navigator.follow_link(href), f"link:{href}")
+        return link_card(
+            theme,
+            label,
+            resources.icon("fa5s.arrow-circle-right", theme.palette.accent),
+            lambda: self.context.navigator.follow_link(href),
+            f"link:{href}",
+        )

@@ -14,6 +14,7 @@ from kiosk.ui.widgets import TextLabel
 @register("red-flag")
 class RedFlagView(PageView):
     kind = "red-flag"
+    background_token = "urgent_tint"
 
     def header_widgets(self) -> list[QWidget]:
         theme = self.context.theme

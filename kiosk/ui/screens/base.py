@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.pack import Pack
@@ -34,11 +34,35 @@ class ScreenContext:
         return self.theme.landscape
 
 
+class MoreBelowFade(QWidget):
+    """A soft fade at the bottom of a scrolling column, shown only while more text lies below,
+    so a patient can see that the page goes on."""
+
+    def __init__(self, colour: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("MoreBelowFade")
+        self.colour = QColor(colour)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        clear = QColor(self.colour)
+        clear.setAlpha(0)
+        gradient.setColorAt(0, clear)
+        gradient.setColorAt(1, self.colour)
+        QPainter(self).fillRect(self.rect(), gradient)
+
+
 class ScrollColumn(QScrollArea):
     """A vertical column that scrolls with a finger flick when its content is taller than the screen."""
 
     def __init__(
-        self, theme: Theme, margins: tuple[int, int, int, int] | None = None, parent: QWidget | None = None
+        self,
+        theme: Theme,
+        margins: tuple[int, int, int, int] | None = None,
+        parent: QWidget | None = None,
+        fade_colour: str = "",
     ) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -53,6 +77,22 @@ class ScrollColumn(QScrollArea):
         self.column.setSpacing(theme.px(theme.metrics.gap))
         self.setWidget(self.content)
         make_kinetic(self)
+        self.fade = MoreBelowFade(fade_colour or theme.palette.background, self.viewport())
+        self.fade_height = theme.px(90)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._update_fade)
+        bar.rangeChanged.connect(self._update_fade)
+
+    def _update_fade(self, *_: object) -> None:
+        bar = self.verticalScrollBar()
+        viewport = self.viewport()
+        self.fade.setGeometry(0, viewport.height() - self.fade_height, viewport.width(), self.fade_height)
+        self.fade.setVisible(bar.value() < bar.maximum())
+        self.fade.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_fade()
 
 
 class TileGrid(QWidget):
