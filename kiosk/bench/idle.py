@@ -72,7 +72,7 @@ def idle_cost(kiosk: Kiosk, seconds: float) -> dict[str, Any]:
 
 def _has_attract_screen(kiosk: Kiosk) -> bool:
     """True once the app draws the attract route with a screen of its own (not Home)."""
-    from kiosk.session.state import ATTRACT, AppState
+    from kiosk.session.state import ATTRACT
     from kiosk.ui.screens import build_screen
     from kiosk.ui.screens.base import ScreenContext
 
@@ -84,5 +84,4 @@ def _has_attract_screen(kiosk: Kiosk) -> bool:
         return False
     name = screen.objectName()
     screen.deleteLater()
-    del AppState
     return name not in ("HomeScreen", "")

@@ -1,0 +1,96 @@
+"""Targets, and the table that puts each figure next to its target.
+
+Targets are reported, never asserted: a miss is printed as MISS so a person can look into it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    path: tuple[str, ...]
+    unit: str = ""
+    target: str = ""
+    passes: Callable[[float, dict[str, Any]], bool] | None = None
+
+
+def _stray_timer_events(idle: dict[str, Any]) -> float:
+    """Timer events on a static page that are not the idle timer (receiver named *idle*)."""
+    timers: dict[str, int] = idle.get("timers", {})
+    return float(sum(count for name, count in timers.items() if "idle" not in name.lower()))
+
+
+ROWS = [
+    Row("Start: kiosk to first Home frame", ("start", "app_ms"), "ms"),
+    Row("Start: bare PySide6 floor", ("start", "floor_ms"), "ms"),
+    Row("Start: kiosk / floor", ("start", "ratio"), "x", "<= 1.5", lambda v, _: v <= 1.5),
+    Row("Tap to paint: median", ("taps", "all", "median"), "ms"),
+    Row("Tap to paint: p95", ("taps", "all", "p95"), "ms", "<= 50", lambda v, _: v <= 50),
+    Row("Tap to paint: p95 tiles", ("taps", "tile", "p95"), "ms"),
+    Row("Tap to paint: p95 Next", ("taps", "next", "p95"), "ms"),
+    Row("Page slide frame: median", ("slide", "frames", "median"), "ms"),
+    Row("Page slide frame: p95", ("slide", "frames", "p95"), "ms", "<= 16.7", lambda v, _: v <= 16.7),
+    Row("Page slide frame: max", ("slide", "frames", "max"), "ms"),
+    Row("Page slide: last frame (new screen)", ("slide", "settle_frame", "median"), "ms"),
+    Row("Demo frame 1920x1080: worst p95", ("demos", "worst_p95"), "ms", "<= 8", lambda v, _: v <= 8),
+    Row("Idle page: timer events", ("idle", "page", "timer_events"), ""),
+    Row("Idle page: non-idle timer events", ("idle", "page", "stray"), "", "0", lambda v, _: v == 0),
+    Row("Idle page: CPU seconds", ("idle", "page", "cpu_seconds"), "s"),
+    Row("Idle attract: timer events", ("idle", "attract", "timer_events"), ""),
+    Row("Idle attract: CPU seconds", ("idle", "attract", "cpu_seconds"), "s"),
+    Row("Scale: start 500 / 10 pages", ("scale", "start_growth"), "x", "<= 1.2 (flat)", lambda v, _: v <= 1.2),
+    Row("Scale: validate 500 / 10 pages", ("scale", "validate_growth"), "x"),
+    Row("Memory: PSS after start", ("memory", "pss_after_start_mb"), "MB"),
+    Row("Memory: PSS after navigations", ("memory", "pss_after_mb"), "MB"),
+    Row("Memory: growth", ("memory", "growth_mb"), "MB", "<= 10", lambda v, _: v <= 10),
+    Row("Soak: exceptions", ("soak", "exceptions"), "", "0", lambda v, _: v == 0),
+    Row("Soak: logged errors", ("soak", "logged_errors"), ""),
+    Row("Soak: memory growth", ("soak", "growth_mb"), "MB"),
+]
+
+
+def add_derived(report: dict[str, Any]) -> None:
+    """Figures computed from others (stray timers), so the JSON holds what the table shows."""
+    idle = report.get("idle", {})
+    for place in ("page", "attract"):
+        if isinstance(idle.get(place), dict):
+            idle[place]["stray"] = _stray_timer_events(idle[place])
+
+
+def lookup(report: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = report
+    for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def verdicts(report: dict[str, Any]) -> dict[str, str]:
+    """Row label -> "pass" or "MISS" for every figure with a target that was measured."""
+    found = {}
+    for row in ROWS:
+        value = lookup(report, row.path)
+        if row.passes is not None and isinstance(value, int | float) and not math.isnan(value):
+            found[row.label] = "pass" if row.passes(float(value), report) else "MISS"
+    return found
+
+
+def table(report: dict[str, Any]) -> str:
+    judged = verdicts(report)
+    lines = [f"{'Figure':<40} {'Value':>10} {'Unit':<4} {'Target':<14} Result", "-" * 78]
+    for row in ROWS:
+        value = lookup(report, row.path)
+        if value is None:
+            continue
+        shown = f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+        lines.append(f"{row.label:<40} {shown:>10} {row.unit:<4} {row.target:<14} {judged.get(row.label, '')}")
+    errors = {name: part["error"] for name, part in report.items() if isinstance(part, dict) and "error" in part}
+    lines += [f"! {name} failed: {error}" for name, error in errors.items()]
+    return "\n".join(lines)

@@ -1,0 +1,30 @@
+"""How cost grows with pack size: start-up and `kiosk validate` on generated packs."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from kiosk.bench.processes import start_figures, validate_ms
+from kiosk.content.generate import write_generated_pack
+
+
+def scale_figures(sizes: list[int], runs: int) -> dict[str, Any]:
+    """For each page count: median start to first frame, and median `kiosk validate` time."""
+    rows: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for pages in sizes:
+            pack = write_generated_pack(Path(scratch) / f"pack-{pages}", pages)
+            start = start_figures(runs, pack)
+            validations = sorted(validate_ms(pack) for _ in range(runs))
+            rows[str(pages)] = {
+                "start_ms": start["app_ms"],
+                "validate_ms": round(validations[len(validations) // 2], 1),
+            }
+    first, last = rows[str(sizes[0])], rows[str(sizes[-1])]
+    return {
+        "pages": rows,
+        "start_growth": round(last["start_ms"] / first["start_ms"], 2),
+        "validate_growth": round(last["validate_ms"] / first["validate_ms"], 2),
+    }
