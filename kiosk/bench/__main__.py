@@ -48,8 +48,14 @@ def measure(plan: Plan, soak_minutes: float | None, say: Callable[[str], None]) 
         ("memory", lambda: processes.run_worker("memory", "--count", str(plan.navigations))),
     ]
     if soak_minutes:
-        steps.append(("soak", lambda: processes.run_worker(
-            "soak", "--minutes", str(soak_minutes), timeout_s=soak_minutes * 60 + 600)))
+        steps.append(
+            (
+                "soak",
+                lambda: processes.run_worker(
+                    "soak", "--minutes", str(soak_minutes), timeout_s=soak_minutes * 60 + 600
+                ),
+            )
+        )
     results: dict[str, Any] = {}
     for name, step in steps:
         say(f"measuring {name} ...")
@@ -87,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     report.add_derived(results)
     results["verdicts"] = report.verdicts(results)
     print(report.table(results))
-    print(f"({results['machine']['platform']}, {'quick' if args.quick else 'full'} run, "
-          f"{results['machine']['took_s']} s)")
+    print(
+        f"({results['machine']['platform']}, {'quick' if args.quick else 'full'} run, "
+        f"{results['machine']['took_s']} s)"
+    )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     failed = [name for name, part in results.items() if isinstance(part, dict) and "error" in part]

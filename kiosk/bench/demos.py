@@ -18,7 +18,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.bench.stats import summary
 
-DEMOS_DIR = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve" / "animations"
+DEMOS_DIR = (
+    Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve" / "animations"
+)
 
 
 def demo_files(scratch: Path) -> tuple[list[Path], str]:

@@ -23,6 +23,13 @@ NOT_TAPPED = {"SetupQuit", "staff", "staff-entry"}
 """Tappables a benchmark must not press: they leave kiosk mode or open the staff panel."""
 
 
+def app_instance() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("no QApplication is running")
+    return app
+
+
 def settle(rounds: int = 3) -> None:
     """Run pending events, layouts, paints and deferred deletions (as the event loop would)."""
     for _ in range(rounds):
@@ -61,7 +68,9 @@ class PaintWatcher(QObject):
         if event.type() == QEvent.Type.Paint:
             self.any_painted = True
             screen = self.window.current_screen
-            if screen is not None and (watched is screen or (isinstance(watched, QWidget) and screen.isAncestorOf(watched))):
+            if screen is not None and (
+                watched is screen or (isinstance(watched, QWidget) and screen.isAncestorOf(watched))
+            ):
                 self.screen_painted = True
         return False
 
@@ -71,7 +80,7 @@ class Kiosk:
 
     def __init__(self, window: Any) -> None:
         self.window = window
-        self.app = QApplication.instance()
+        self.app = app_instance()
         self.device: QPointingDevice = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
         self.paints = PaintWatcher(window)
         self.app.installEventFilter(self.paints)
@@ -92,7 +101,8 @@ class Kiosk:
         return [
             (name, self.window.mapFromGlobal(rect.center()))
             for name, rect in self.window.tappables()
-            if name not in NOT_TAPPED and self.window.rect().contains(self.window.mapFromGlobal(rect.center()))
+            if name not in NOT_TAPPED
+            and self.window.rect().contains(self.window.mapFromGlobal(rect.center()))
         ]
 
     def point_of(self, name: str) -> QPoint | None:
@@ -147,14 +157,14 @@ def run_in_kiosk(scenario: Callable[[Kiosk], dict[str, Any]], pack: Path | None 
                 result["error"] = f"{type(error).__name__}: {error}"
                 raise
             finally:
-                QApplication.instance().quit()
+                app_instance().quit()
 
         QTimer.singleShot(0, measure)
 
-    kiosk_app.show = show_then_measure  # type: ignore[assignment]
+    kiosk_app.show = show_then_measure
     try:
         argv = ["run", "--log-level", "warning"] + (["--pack", str(pack)] if pack else [])
         cli.main(argv)
     finally:
-        kiosk_app.show = original_show  # type: ignore[assignment]
+        kiosk_app.show = original_show
     return result

@@ -12,9 +12,8 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
-from kiosk.bench.harness import Kiosk, settle
+from kiosk.bench.harness import Kiosk, app_instance, settle
 
 
 class TimerCounter(QObject):
@@ -36,7 +35,7 @@ def quiet_cost(seconds: float) -> dict[str, Any]:
     stopper = QTimer()
     stopper.setSingleShot(True)
     counter = TimerCounter(stopper)
-    app = QApplication.instance()
+    app = app_instance()
     app.installEventFilter(counter)
     loop = QEventLoop()
     stopper.timeout.connect(loop.quit)

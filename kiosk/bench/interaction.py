@@ -9,6 +9,7 @@ import logging
 import random
 import sys
 import time
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractAnimation, QPoint
@@ -78,16 +79,16 @@ def page_slide(kiosk: Kiosk, swipes: int, frame_ms: int = 16) -> dict[str, Any]:
         kiosk.touch("press", QPoint(start, y))
         settle(1)
         for step in range(1, steps + 1):
-            x = start + (end - start) * step // steps
-            slide.append(kiosk.frame(lambda x=x: kiosk.touch("move", QPoint(x, y))))
+            point = QPoint(start + (end - start) * step // steps, y)
+            slide.append(kiosk.frame(partial(kiosk.touch, "move", point)))
         animation = pager.animation
-        slide.append(kiosk.frame(lambda: kiosk.touch("release", QPoint(end, y))))
+        slide.append(kiosk.frame(partial(kiosk.touch, "release", QPoint(end, y))))
         animation.pause()
         route_before = kiosk.route
         for moment in range(frame_ms, animation.duration(), frame_ms):
-            slide.append(kiosk.frame(lambda moment=moment: animation.setCurrentTime(moment)))
+            slide.append(kiosk.frame(partial(animation.setCurrentTime, moment)))
         animation.resume()
-        settle_frames.append(kiosk.frame(lambda: animation.setCurrentTime(animation.duration())))
+        settle_frames.append(kiosk.frame(partial(animation.setCurrentTime, animation.duration())))
         if animation.state() != QAbstractAnimation.State.Stopped or kiosk.route == route_before:
             raise RuntimeError("the slide did not turn the page")
         settle()
@@ -184,7 +185,11 @@ def _random_touch(kiosk: Kiosk, rng: random.Random) -> None:
     else:
         start = QPoint(rng.randrange(width), rng.randrange(height // 5, height))
         horizontal = gesture < 0.85
-        end = QPoint(rng.randrange(width), start.y()) if horizontal else QPoint(start.x(), rng.randrange(height))
+        end = (
+            QPoint(rng.randrange(width), start.y())
+            if horizontal
+            else QPoint(start.x(), rng.randrange(height))
+        )
         kiosk.touch("press", start)
         for step in range(1, 9):
             kiosk.touch("move", start + (end - start) * step / 8)

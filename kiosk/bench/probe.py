@@ -53,7 +53,7 @@ def run_app(argv: list[str]) -> int:
         _watch_first_paint(window)
         original_show(window, *args, **kwargs)
 
-    kiosk_app.show = show_and_watch  # type: ignore[assignment]
+    kiosk_app.show = show_and_watch
     return cli.main(["run", "--log-level", "warning", *argv])
 
 

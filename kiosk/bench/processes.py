@@ -16,8 +16,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-_SCREEN = {"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080,
-                        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+_SCREEN = {
+    "screens": [
+        {
+            "name": "bench",
+            "x": 0,
+            "y": 0,
+            "width": 1920,
+            "height": 1080,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        }
+    ]
+}
 
 
 def child_environment() -> dict[str, str]:
@@ -32,7 +44,8 @@ def child_environment() -> dict[str, str]:
 
 
 def platform_name() -> str:
-    return "xcb (DISPLAY=%s)" % os.environ["DISPLAY"] if os.environ.get("DISPLAY") else "offscreen 1920x1080"
+    display = os.environ.get("DISPLAY")
+    return f"xcb (DISPLAY={display})" if display else "offscreen 1920x1080"
 
 
 def first_paint_ms(mode: str, extra: list[str] | None = None, timeout_s: float = 120) -> float:
@@ -67,8 +80,13 @@ def start_figures(runs: int, pack: Path | None = None) -> dict[str, Any]:
 def validate_ms(pack: Path) -> float:
     """Milliseconds for a fresh `kiosk validate PACK` process; it must report the pack as valid."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "kiosk", "validate", str(pack)], capture_output=True,
-                          text=True, timeout=300, env=child_environment())
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", str(pack)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=child_environment(),
+    )
     elapsed = (time.perf_counter() - start) * 1000
     if done.returncode != 0:
         raise RuntimeError(f"kiosk validate {pack} failed ({done.returncode}): {done.stdout[-800:]}")
@@ -81,6 +99,6 @@ def run_worker(scenario: str, *options: str, timeout_s: float = 3600) -> dict[st
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, env=child_environment())
     for line in done.stdout.splitlines():
         if line.startswith("RESULT "):
-            result: dict[str, Any] = json.loads(line[len("RESULT "):])
+            result: dict[str, Any] = json.loads(line[len("RESULT ") :])
             return result
     return {"error": f"worker {scenario} exited {done.returncode}: {done.stderr[-1500:]}"}

@@ -44,7 +44,9 @@ ROWS = [
     Row("Idle page: CPU seconds", ("idle", "page", "cpu_seconds"), "s"),
     Row("Idle attract: timer events", ("idle", "attract", "timer_events"), ""),
     Row("Idle attract: CPU seconds", ("idle", "attract", "cpu_seconds"), "s"),
-    Row("Scale: start 500 / 10 pages", ("scale", "start_growth"), "x", "<= 1.2 (flat)", lambda v, _: v <= 1.2),
+    Row(
+        "Scale: start 500 / 10 pages", ("scale", "start_growth"), "x", "<= 1.2 (flat)", lambda v, _: v <= 1.2
+    ),
     Row("Scale: validate 500 / 10 pages", ("scale", "validate_growth"), "x"),
     Row("Memory: PSS after start", ("memory", "pss_after_start_mb"), "MB"),
     Row("Memory: PSS after navigations", ("memory", "pss_after_mb"), "MB"),
@@ -90,7 +92,11 @@ def table(report: dict[str, Any]) -> str:
         if value is None:
             continue
         shown = f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
-        lines.append(f"{row.label:<40} {shown:>10} {row.unit:<4} {row.target:<14} {judged.get(row.label, '')}")
-    errors = {name: part["error"] for name, part in report.items() if isinstance(part, dict) and "error" in part}
+        lines.append(
+            f"{row.label:<40} {shown:>10} {row.unit:<4} {row.target:<14} {judged.get(row.label, '')}"
+        )
+    errors = {
+        name: part["error"] for name, part in report.items() if isinstance(part, dict) and "error" in part
+    }
     lines += [f"! {name} failed: {error}" for name, error in errors.items()]
     return "\n".join(lines)
