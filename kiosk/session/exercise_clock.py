@@ -207,8 +207,11 @@ class ExercisePlan:
         if state.phase is Phase.DONE:
             set_index = 0
         rep_length = self.rep_seconds if self.minutes is None else self.loop_seconds
-        start = set_index * (self.set_seconds + self.rest_seconds) + rep_index * rep_length
-        return start + self.rep_offset_of(step.start) + JUMP_NUDGE
+        offset = self.rep_offset_of(step.start) + JUMP_NUDGE
+        # a timed set may end part-way through a loop: go back a loop if the step lies past the end
+        while rep_index > 0 and rep_index * rep_length + offset >= self.set_seconds:
+            rep_index -= 1
+        return set_index * (self.set_seconds + self.rest_seconds) + rep_index * rep_length + offset
 
     def _last_rep(self) -> int:
         if self.reps is not None:
