@@ -74,7 +74,7 @@ class Keyframes(Motion):
 class Procedural(Motion):
     """A movement computed from the time, for cyclic activities like walking and pedalling."""
 
-    duration: float  # type: ignore[misc]
+    duration: float
     pose_fn: Callable[[float], Pose]
     glow_fn: Callable[[float], float]
 
