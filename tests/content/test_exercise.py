@@ -93,8 +93,8 @@ def test_zero_reps_is_refused_on_its_line(exercise_pack: Path) -> None:
     text = GOOD_PAGE.replace("reps: 10", "reps: 0")
     _write(exercise_pack, text)
     problems = _problems(exercise_pack)
-    where = [(file, line) for file, line, _ in problems]
-    assert where == [("pages/what-is-it.en.md", _line(text, "reps: 0"))]
+    message = "'reps' must be at least 1, not 0"
+    assert problems == [("pages/what-is-it.en.md", _line(text, "reps: 0"), message)]
 
 
 def test_an_animation_that_cannot_be_read_is_reported_on_the_page_and_the_file(exercise_pack: Path) -> None:
@@ -121,6 +121,8 @@ def test_a_missing_animation_is_reported_once(exercise_pack: Path) -> None:
         (("start: 2\n    end: 3", "start: 1.5\n    end: 3"), "start: 1.5", "starts at 1.5 s, before step 2"),
         (("start: 3\n    end: 4", "start: 3\n    end: 2.5"), "end: 2.5", "must be later than start"),
         (("ask_care_team_first: true", "ask_care_team_first: true\nvideo: x.mp4"), "video:", "not a known"),
+        (("sets: 2", "sets: lots"), "sets: lots", "'sets' should be a whole number"),
+        (("hold_seconds: 5", "hold_seconds: 500"), "hold_seconds: 500", "'hold_seconds' must be at most 120"),
     ],
 )
 def test_each_mistake_is_explained_on_its_line(
