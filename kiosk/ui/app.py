@@ -97,7 +97,7 @@ def create_window(pack: Pack | None, state: AppState, width: int, height: int) -
     else:
         log_route_changes(state)
         logging.getLogger("kiosk.route").info("route: %s", state.current.route.name)
-        window = MainWindow(state, pack)
+        window = MainWindow(state, pack, size=(width, height))
         log_tappables_after_layout(window)
     window.resize(width, height)
     return window

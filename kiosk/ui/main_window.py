@@ -32,8 +32,13 @@ class MainWindow(QWidget):
     screen_changed = Signal(str)
     """A new screen is showing; carries the route name."""
 
-    def __init__(self, state: AppState, pack: Pack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: AppState, pack: Pack, parent: QWidget | None = None, size: tuple[int, int] | None = None
+    ) -> None:
+        """`size`, when known, is set before the first build, so start-up builds the screens once."""
         super().__init__(parent)
+        if size is not None:
+            self.resize(*size)
         self.setObjectName("KioskRoot")
         self.setWindowTitle("Clinic Kiosk")
         self.state = state

@@ -9,6 +9,7 @@ rather than crashing.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,7 +53,39 @@ def icon(name: str, colour: str) -> QIcon:
     return found
 
 
-@lru_cache(maxsize=256)
+PICTURE_CACHE_BYTES = 12 * 1024 * 1024
+"""Drawn pictures kept for reuse: about two full-page pictures and a screen of thumbnails.
+
+Bounded by bytes, not by count: a count bound lets a pack with many large pictures hold hundreds
+of megabytes. Drawing a pack SVG again costs a few milliseconds, so a small cache is enough."""
+
+_pictures: OrderedDict[tuple[str, int, int, float], QPixmap | None] = OrderedDict()
+_pictures_bytes = 0
+
+
+def _pixmap_bytes(pixmap: QPixmap | None) -> int:
+    return 0 if pixmap is None else pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8)
+
+
+def _cached_render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
+    """`_render`, remembered least-recently-used first out within `PICTURE_CACHE_BYTES`.
+
+    A picture that cannot be drawn is remembered too (as None), so it is logged once, not per paint.
+    """
+    global _pictures_bytes
+    key = (path_text, width, height, ratio)
+    if key in _pictures:
+        _pictures.move_to_end(key)
+        return _pictures[key]
+    pixmap = _render(path_text, width, height, ratio)
+    _pictures[key] = pixmap
+    _pictures_bytes += _pixmap_bytes(pixmap)
+    while _pictures_bytes > PICTURE_CACHE_BYTES and len(_pictures) > 1:
+        _old_key, old = _pictures.popitem(last=False)
+        _pictures_bytes -= _pixmap_bytes(old)
+    return pixmap
+
+
 def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
     path = Path(path_text)
     size = QSize(max(1, round(width * ratio)), max(1, round(height * ratio)))
@@ -87,9 +120,10 @@ def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | 
 
 def picture(path: Path, width: int, height: int, ratio: float = 1.0) -> QPixmap | None:
     """The picture at `path` drawn to fit `width` x `height` logical px, keeping its proportions."""
-    return _render(str(path), width, height, ratio)
+    return _cached_render(str(path), width, height, ratio)
 
 
+@lru_cache(maxsize=1024)
 def picture_aspect(path: Path) -> float:
     """Height / width of a picture (0.75 for the pack's 800x600 drawings); 0.75 if unknown."""
     if path.suffix.lower() == ".svg":
