@@ -41,6 +41,8 @@ def quadriceps(look: Look, side: str = "near") -> Highlight:
 LYING_STAGE = (1.75, -300.0, -440.0)
 STANDING_STAGE = (1.3, -120.0, -116.0)
 CYCLING_STAGE = (1.2, -104.0, -64.0)
+LYING_BLOB = (410.0, 330.0, 330.0, 190.0)
+STANDING_BLOB = (400.0, 300.0, 250.0, 240.0)
 
 
 def feet_on_mat(pose: Pose, sides: tuple[str, ...] = ("far", "near")) -> Pose:
@@ -80,6 +82,7 @@ def pelvic_tilt() -> Demo:
         halos=(Halo("torso", (20, 10), (70, 48)),),
         backdrop=tuple(mat()),
         stage=LYING_STAGE,
+        backdrop_blob=LYING_BLOB,
     )
 
 
@@ -111,6 +114,7 @@ def knee_to_chest() -> Demo:
         halos=(Halo("pelvis", (10, -10), (72, 56)),),
         backdrop=tuple(mat()),
         stage=LYING_STAGE,
+        backdrop_blob=LYING_BLOB,
     )
 
 
@@ -139,6 +143,7 @@ def bridge() -> Demo:
         halos=(Halo("pelvis", (6, -6), (70, 56)),),
         backdrop=tuple(mat()),
         stage=LYING_STAGE,
+        backdrop_blob=LYING_BLOB,
     )
 
 
@@ -189,6 +194,7 @@ def walking() -> Demo:
         "walking", "Walking", Procedural(WALK_LOOP, _walk_pose, _walk_glow), LOOK,
         highlights=(glutes(LOOK), quadriceps(LOOK)),
         backdrop=tuple(moving_floor(WALK_LOOP, STRIDE)),
+        backdrop_blob=STANDING_BLOB,
         stage=STANDING_STAGE,
     )
 
@@ -235,6 +241,7 @@ def cycling() -> Demo:
         backdrop=(floor(),),
         order=order,
         stage=CYCLING_STAGE,
+        backdrop_blob=STANDING_BLOB,
     )
 
 

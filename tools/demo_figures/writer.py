@@ -41,7 +41,8 @@ class Highlight:
 
 @dataclass(frozen=True)
 class Halo:
-    """A soft coral glow behind the body around the working area, following a segment."""
+    """A soft coral glow behind the body around the working area, following a segment. It fades
+    into the backdrop shape's colour, so it must lie inside that shape."""
 
     segment: str
     centre: Point
@@ -68,6 +69,8 @@ class Demo:
     front: tuple[str, ...] = ()
     stage: tuple[float, float, float] = (1.0, 0.0, 0.0)
     """(scale, x, y): how the scene is framed on the 800x600 canvas."""
+    backdrop_blob: tuple[float, float, float, float] = (400.0, 300.0, 300.0, 210.0)
+    """(x, y, half width, half height) of the soft shape behind the scene, as in the pack's pictures."""
 
 
 def sample_times(duration: float) -> list[float]:
@@ -192,16 +195,26 @@ def _highlight_svg(highlight: Highlight, tracks: _Tracks) -> str:
 def _halo_svg(halo: Halo, tracks: _Tracks) -> str:
     return "".join(
         _glowing(_oval(halo.centre, halo.radii, 1.0 - step * 0.2),
-                 tracks.colours(p.PANEL, p.mix(p.PANEL, p.CORAL_LIGHT, 0.45 + 0.18 * step)), tracks.duration)
+                 tracks.colours(p.PANEL_SHADE, p.mix(p.PANEL_SHADE, p.CORAL_LIGHT, 0.45 + 0.18 * step)),
+                 tracks.duration)
         for step in range(4)
     )
+
+
+def _soft_shape(x: float, y: float, half_width: float, half_height: float) -> str:
+    """A gently irregular oval in the panel's shade colour."""
+    wobble = (1.0, 0.93, 1.04, 0.96, 1.02, 0.9, 1.05, 0.95)
+    points = [(x + half_width * w * math.cos(math.radians(a)), y + half_height * w * math.sin(math.radians(a)))
+              for a, w in zip(range(0, 360, 45), wobble, strict=True)]
+    return blob(points, p.PANEL_SHADE)
 
 
 def render_demo(demo: Demo) -> str:
     """The complete SVG text of one demo."""
     tracks = _Tracks(demo)
     painter = _Painter(tracks)
-    painter.out.append(f'<rect width="{WIDTH}" height="{HEIGHT}" fill="{p.PANEL}"/>')
+    painter.out.append(f'<rect width="{WIDTH}" height="{HEIGHT}" rx="36" fill="{p.PANEL}"/>')
+    painter.out.append(_soft_shape(*demo.backdrop_blob))
     scale, x, y = demo.stage
     painter.out.append(f'<g transform="translate({num(x)} {num(y)}) scale({scale:g})">')
     for halo in demo.halos:
