@@ -38,18 +38,27 @@ def settle(rounds: int = 3) -> None:
         QApplication.processEvents()
 
 
-def pss_kib() -> int:
-    """Proportional set size of this process in KiB (Linux), the fair share of shared pages."""
+def memory_kib() -> dict[str, int]:
+    """PSS and private memory of this process in KiB (Linux /proc/self/smaps_rollup).
+
+    PSS is the fair share of shared pages, so it also moves when other processes map the same
+    libraries (other Qt apps starting or ending); private memory (USS) is this process's alone.
+    """
+    fields: dict[str, int] = {}
     for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1])
-    raise RuntimeError("no Pss line in /proc/self/smaps_rollup")
+        name, _, rest = line.partition(":")
+        if name in ("Pss", "Private_Clean", "Private_Dirty"):
+            fields[name] = int(rest.split()[0])
+    if "Pss" not in fields:
+        raise RuntimeError("no Pss line in /proc/self/smaps_rollup")
+    return {"pss": fields["Pss"], "private": fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)}
 
 
-def pss_mb_settled() -> float:
+def memory_mb_settled() -> dict[str, float]:
+    """`memory_kib` in MB, after garbage collection and pending deletions."""
     gc.collect()
     settle()
-    return round(pss_kib() / 1024, 1)
+    return {name: round(kib / 1024, 1) for name, kib in memory_kib().items()}
 
 
 class PaintWatcher(QObject):
