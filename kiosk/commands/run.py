@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from pathlib import Path
 
 
@@ -24,7 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--windowed", action="store_true", help="a window instead of fullscreen (staff preview)"
     )
     parser.add_argument("--size", type=parse_size, help="window size for --windowed, e.g. 1080x1920")
-    parser.add_argument("--screen", type=int, help="monitor number (0 = first); default: the primary screen")
+    parser.add_argument(
+        "--screen",
+        help="monitor name (e.g. HDMI-1) or number (0 = first); default: the settings file, else the primary",
+    )
     parser.add_argument(
         "--log-level",
         default="info",
@@ -34,24 +38,60 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def configure_logging(level: str) -> None:
-    """The kiosk's own messages at `level` on stderr; other libraries only from warnings up."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    """The kiosk's own messages at `level`; other libraries only from warnings up. Everything goes to
+    stderr (the journal under systemd) and to the rotating log file in the platform's log folder."""
+    from kiosk.session.logs import configure_logging as to_file_and_stderr
+
+    to_file_and_stderr(level=logging.WARNING)
     logging.getLogger("kiosk").setLevel(getattr(logging, level.upper()))
 
 
 def run(args: argparse.Namespace) -> int:
     configure_logging(args.log_level)
-    from kiosk.session.state import AppState
+    log = logging.getLogger("kiosk.run")
+    from kiosk.session.settings import SettingsError, load_settings
+
+    loaded = load_settings()
+    for problem in loaded.problems:
+        log.warning("settings: %s", problem)
+    try:
+        settings = loaded.settings.with_overrides(pack=args.pack, screen=args.screen)
+    except SettingsError as error:
+        print(f"kiosk run: {error}", file=sys.stderr)
+        return 2
+
+    from kiosk.session.paths import pin_lockout_file, usage_db_file
+    from kiosk.session.state import ATTRACT, AppState, Snapshot
     from kiosk.ui import app as kiosk_app
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.operation import BareOperation, KioskOperation, keep_systemd_informed
 
     qt_app = kiosk_app.application()
-    pack = kiosk_app.load_pack_or_fallback(args.pack)
-    screen = kiosk_app.pick_screen(args.screen)
+    pack = kiosk_app.load_pack_or_fallback(settings.pack)
+    screen = kiosk_app.pick_screen(settings.screen)
     geometry = screen.geometry()
     width, height = args.size if args.windowed and args.size else (geometry.width(), geometry.height())
-    window = kiosk_app.create_window(pack, AppState(), width, height)
-    exit_requested = getattr(window, "exit_requested", None)
-    if exit_requested is not None:
-        exit_requested.connect(qt_app.quit)
+    # A fresh start, and the state every idle reset returns to: the attract screen.
+    state = AppState(Snapshot(route=ATTRACT, language=settings.default_language))
+    window = kiosk_app.create_window(pack, state, width, height)
+    operation: KioskOperation | BareOperation
+    if isinstance(window, MainWindow):
+        operation = KioskOperation(
+            window,
+            settings,
+            setup_mode=loaded.setup_mode,
+            entry_closed=loaded.pin_unreadable,
+            locked=not args.windowed,
+            pack_path=settings.pack,
+            usage_db=usage_db_file(),
+            lockout_file=pin_lockout_file(),
+        )
+        operation.install_exception_hook()
+        window.exit_requested.connect(qt_app.quit)
+    else:  # the "ask at the front desk" screen: still locked, still telling systemd it is alive
+        operation = keep_systemd_informed(window, locked=not args.windowed)
+    qt_app.aboutToQuit.connect(operation.shutdown)
+    operation.lock()
     kiosk_app.show(window, screen, args.windowed, args.size)
+    operation.started()
     return int(qt_app.exec())

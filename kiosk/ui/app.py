@@ -61,12 +61,21 @@ def out_of_order_screen(width: int, height: int) -> QWidget:
     return label
 
 
-def pick_screen(index: int | None) -> QScreen:
+def pick_screen(choice: str | int | None) -> QScreen:
+    """The screen named `choice` (e.g. "HDMI-1") or numbered `choice` from 0; else the primary one."""
     screens = QGuiApplication.screens()
-    if index is not None and 0 <= index < len(screens):
-        return screens[index]
-    if index is not None:
-        log.warning("no screen %d (have %d); using the primary screen", index, len(screens))
+    if isinstance(choice, str) and choice.strip().isdigit():
+        choice = int(choice)
+    if isinstance(choice, int):
+        if 0 <= choice < len(screens):
+            return screens[choice]
+        log.warning("no screen %d (have %d); using the primary screen", choice, len(screens))
+    elif choice:
+        for screen in screens:
+            if screen.name() == choice:
+                return screen
+        names = ", ".join(repr(screen.name()) for screen in screens)
+        log.warning("no screen named %r (have %s); using the primary screen", choice, names)
     return QGuiApplication.primaryScreen()
 
 
@@ -75,18 +84,24 @@ def log_tappables_after_layout(window: MainWindow) -> None:
     the end-to-end test, which taps them by position)."""
     tappables_log = logging.getLogger("kiosk.tappables")
 
-    def report() -> None:
+    def report(dialog: str = "") -> None:
         for name, rect in window.tappables():
             tappables_log.debug(
                 "tappable: %s %d,%d %dx%d", name, rect.x(), rect.y(), rect.width(), rect.height()
             )
-        tappables_log.debug("tappables listed for %s", window.state.current.route.name)
+        listed = f"dialog:{dialog}" if dialog else window.state.current.route.name
+        tappables_log.debug("tappables listed for %s", listed)
 
     def later(_route: str) -> None:
         if tappables_log.isEnabledFor(logging.DEBUG):
             QTimer.singleShot(150, window, report)
 
+    def later_for_dialog(name: str) -> None:
+        if tappables_log.isEnabledFor(logging.DEBUG):
+            QTimer.singleShot(150, window, lambda: report(name))
+
     window.screen_changed.connect(later)
+    window.overlay.shown.connect(later_for_dialog)
     later("")
 
 

@@ -8,6 +8,7 @@ stale content); when the window changes size the theme is rescaled and the scree
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
@@ -63,6 +64,7 @@ class MainWindow(QWidget):
             app.installEventFilter(self.arbiter)
         self._unsubscribe = state.subscribe(self._on_state_change)
         self._built_for: tuple[int, int, int, str] | None = None
+        self._top_bar_hooks: list[Callable[[TopBar], None]] = []
         self.rebuild()
 
     @property
@@ -87,8 +89,25 @@ class MainWindow(QWidget):
             self._layout.replaceWidget(self.top_bar, bar)
             self.top_bar.deleteLater()
         self.top_bar = bar
+        for hook in self._top_bar_hooks:
+            hook(bar)
         self.top_bar.show_state(snapshot)
         self._show_screen(snapshot)
+
+    def add_top_bar_hook(self, hook: Callable[[TopBar], None]) -> None:
+        """Call `hook(bar)` now and on every new top bar (it is rebuilt with the text size), e.g. to
+        put the staff entry in it with `TopBar.set_staff_widget`."""
+        self._top_bar_hooks.append(hook)
+        if self.top_bar is not None:
+            hook(self.top_bar)
+
+    def set_pack(self, pack: Pack) -> None:
+        """A new pack goes live (staff reload): its colours, Home, and every part rebuilt."""
+        self.palette_tokens = with_overrides(
+            Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
+        )
+        self.navigator.set_pack(pack)
+        self.rebuild()
 
     def _show_screen(self, snapshot: Snapshot) -> None:
         context = ScreenContext(self.pack, self.navigator, self.theme, snapshot.language, snapshot.route)
@@ -104,6 +123,8 @@ class MainWindow(QWidget):
             old.hide()
             old.deleteLater()
         self.current_screen = screen
+        if self.top_bar is not None:  # the start screen is the whole screen; one touch opens Home
+            self.top_bar.setVisible(snapshot.route.kind != "attract")
         self._host_layout.addWidget(screen)
         self.overlay.raise_()
         self.screen_changed.emit(snapshot.route.name)

@@ -6,7 +6,7 @@ costs nothing. `show_widget(widget)` centres a dialog over a dimmed screen; `cle
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -20,6 +20,9 @@ class OverlayLayer(QWidget):
         self.current: QWidget | None = None
         self.hide()
 
+    shown = Signal(str)
+    """A dialog appeared; carries its name (the widget's `dialog` property, else its object name)."""
+
     def show_widget(self, widget: QWidget) -> None:
         self.clear()
         self.current = widget
@@ -29,6 +32,7 @@ class OverlayLayer(QWidget):
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
+        self.shown.emit(str(widget.property("dialog") or widget.objectName()))
 
     def clear(self) -> None:
         if self.current is not None:

@@ -20,6 +20,15 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "urgent_banner": "Get help now",
         "setup_quit": "Setup mode · Quit",
         "out_of_order": "This screen is being set up. Please ask at the front desk.",
+        "still_reading": "Are you still reading?",
+        "starting_over_in": "To keep your reading private, this screen starts over in {seconds} seconds.",
+        "starting_over_in_one": "To keep your reading private, this screen starts over in 1 second.",
+        "keep_reading": "Keep reading",
+        "touch_to_start": "Touch anywhere to start",
+        "pause_slides": "Pause",
+        "play_slides": "Play",
+        "setup_mode": "Setup mode",
+        "ask_front_desk": "Sorry, this screen needs a moment. Please ask at the front desk.",
     },
 }
 

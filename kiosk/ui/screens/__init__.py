@@ -1,4 +1,4 @@
-"""The screens a route can show: Home, Topic (a topic's pages as cards) and Page."""
+"""The screens a route can show: Attract (the start screen), Home, Topic (its pages as cards) and Page."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ def build_screen(context: ScreenContext) -> QWidget:
     from kiosk.ui.screens.topic import TopicScreen
 
     kind = context.route.kind
+    if kind == "attract":
+        from kiosk.ui.attract import AttractScreen
+
+        return AttractScreen(context)
     if kind == "topic":
         return TopicScreen(context)
     if kind == "page":

@@ -1,0 +1,324 @@
+"""The attract screen: what the kiosk shows when nobody is using it, and where every visit starts.
+
+A calm loop of the pack's highlights (each topic's picture, title and one-line summary) under
+"Touch anywhere to start". A touch anywhere except the Pause button opens Home.
+
+It is cheap and quiet on purpose:
+- one timer, firing once per slide (never faster), and a crossfade animation that runs only while
+  one slide changes to the next;
+- a visible Pause / Play button (WCAG 2.2.2: moving content can be paused);
+- after `settle_after_cycles` rounds it stops on the first slide and stays still, so a screen
+  nobody looks at does not move (and costs nothing) all afternoon;
+- the timer and the animation stop whenever the screen is hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEasingCurve, QPointF, Qt, QTimer, QVariantAnimation
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGridLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.pack import Pack
+from kiosk.ui import resources
+from kiosk.ui.screens.base import ScreenContext
+from kiosk.ui.widgets import Picture, TextLabel, push_button
+
+SLIDE_SECONDS = 9.0
+"""How long each highlight stays; also the only timer interval on this screen."""
+SETTLE_AFTER_CYCLES = 3
+"""Full rounds of the highlights before the screen rests on the first one (about 3-4 minutes)."""
+FADE_MS = 900
+
+
+@dataclass(frozen=True)
+class Slide:
+    picture: Path
+    title: str
+    teaser: str
+
+
+def highlights(pack: Pack, language: str) -> list[Slide]:
+    """One slide per topic, in pack order; a topic made only of reference lists is left out."""
+    slides = []
+    for topic in pack.manifest.topics:
+        kinds = {pack.page(page_id, language).kind for page_id in topic.pages}
+        if kinds == {"references"}:
+            continue
+        teaser = pack.text(topic.summary, language) if topic.summary else ""
+        slides.append(Slide(pack.media_path(topic.picture), pack.text(topic.title, language), teaser))
+    if not slides:  # a pack of only references still gets a start screen
+        topic = pack.manifest.topics[0]
+        slides.append(Slide(pack.media_path(topic.picture), pack.text(topic.title, language), ""))
+    return slides
+
+
+class SlideView(QWidget):
+    """One highlight: the picture beside (landscape) or above (portrait) its title and teaser."""
+
+    def __init__(self, context: ScreenContext, slide: Slide, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Slide")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        theme = context.theme
+        landscape = context.landscape
+        box = QHBoxLayout(self) if landscape else QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(theme.px(56 if landscape else 36))
+        max_height = round(theme.height * (0.58 if landscape else 0.42))
+        picture = Picture(slide.picture, slide.title, max_height)
+        picture.setObjectName("SlidePicture")
+        texts = QVBoxLayout()
+        texts.setSpacing(theme.px(18))
+        texts.addStretch(1)
+        title = TextLabel(slide.title, "title")
+        title.setObjectName("SlideTitle")
+        title.setStyleSheet(f"font-size: {theme.px(68)}px; font-weight: bold;")
+        texts.addWidget(title)
+        if slide.teaser:
+            teaser = TextLabel(slide.teaser, "lead")
+            teaser.setObjectName("SlideTeaser")
+            teaser.setStyleSheet(f"font-size: {theme.px(42)}px;")
+            texts.addWidget(teaser)
+        texts.addStretch(1)
+        if landscape:
+            box.addWidget(picture, 50)
+            box.addLayout(texts, 50)
+        else:
+            for index in range(texts.count()):
+                item = texts.itemAt(index)
+                label = item.widget() if item is not None else None
+                if isinstance(label, TextLabel):
+                    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            box.addStretch(1)
+            box.addWidget(picture)
+            box.addLayout(texts)
+            box.addStretch(1)
+
+
+class FadeCover(QWidget):
+    """The previous slide as a picture, fading out over the new one during a change."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("FadeCover")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.pixmap = QPixmap()
+        self.opacity = 1.0
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.pixmap.isNull():
+            return
+        painter = QPainter(self)
+        painter.setOpacity(self.opacity)
+        painter.drawPixmap(QPointF(0, 0), self.pixmap)
+
+
+class AttractScreen(QAbstractButton):
+    """The start screen. The whole screen is one target: a tap anywhere opens Home."""
+
+    def __init__(
+        self,
+        context: ScreenContext,
+        parent: QWidget | None = None,
+        *,
+        slide_seconds: float = SLIDE_SECONDS,
+        settle_after_cycles: int = SETTLE_AFTER_CYCLES,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("AttractScreen")
+        self.setProperty("tappable", True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(context.tr("touch_to_start"))
+        self.context = context
+        self.slides = highlights(context.pack, context.language)
+        self.index = 0
+        self.cycles = 0
+        self.settle_after_cycles = settle_after_cycles
+        self.paused = False
+        self.settled = False
+        self.clicked.connect(context.navigator.go_home)
+
+        theme = context.theme
+        margin = theme.px(theme.metrics.margin) * 3 // 2
+        column = QVBoxLayout(self)
+        column.setContentsMargins(margin, margin, margin, theme.px(36))
+        column.setSpacing(theme.px(32))
+        pack_title = TextLabel(context.pack.text(context.pack.manifest.title, context.language), "heading")
+        pack_title.setObjectName("AttractPackTitle")
+        pack_title.setStyleSheet(f"color: {theme.palette.accent}; font-size: {theme.px(44)}px;")
+        pack_title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(pack_title)
+        self.slide_host = QWidget()
+        self.slide_host.setObjectName("SlideHost")
+        self.slide_host.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._slide_layout = QVBoxLayout(self.slide_host)
+        self._slide_layout.setContentsMargins(0, 0, 0, 0)
+        self.slide = SlideView(context, self.slides[0])
+        self._slide_layout.addWidget(self.slide)
+        column.addWidget(self.slide_host, 1)
+        column.addLayout(self._footer())
+
+        self.cover = FadeCover(self.slide_host)
+        self.timer = QTimer(self)
+        self.timer.setObjectName("AttractSlideTimer")
+        self.timer.setInterval(max(1, round(slide_seconds * 1000)))
+        self.timer.timeout.connect(self.advance)
+        self.fade = QVariantAnimation(self)
+        self.fade.setDuration(FADE_MS)
+        self.fade.setStartValue(1.0)
+        self.fade.setEndValue(0.0)
+        self.fade.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self.fade.valueChanged.connect(self._set_cover_opacity)
+        self.fade.finished.connect(self._end_fade)
+        self.pressed.connect(lambda: self._show_pressed(True))
+        self.released.connect(lambda: self._show_pressed(False))
+
+    def _footer(self) -> QGridLayout:
+        """The invitation in the middle, Pause at the right. Two equally stretching side columns
+        centre the invitation on a wide screen; on a narrow one it moves left to make room."""
+        theme, context = self.context.theme, self.context
+        row = QGridLayout()
+        row.setHorizontalSpacing(theme.px(24))
+        row.setColumnStretch(0, 1)
+        row.setColumnStretch(2, 1)
+        self.invitation = TextLabel(context.tr("touch_to_start"), "title")
+        self.invitation.setObjectName("TouchToStart")
+        self.invitation.setWordWrap(False)
+        self.invitation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._show_pressed(False)
+        row.addWidget(self.invitation, 0, 1)
+        on_accent = theme.palette.accent
+        self.pause_button = push_button(
+            context.tr("pause_slides"),
+            self.toggle_pause,
+            name="attract-pause",
+            icon=resources.icon("fa5s.pause", on_accent),
+            icon_px=theme.px(26),
+            role="quiet",
+        )
+        self.pause_button.setStyleSheet(
+            f"QPushButton {{ background: {theme.palette.surface}; color: {on_accent};"
+            f" border: {theme.px(3)}px solid {on_accent}; font-size: {theme.px(28)}px; }}"
+            f" QPushButton:pressed {{ background: {theme.palette.surface_pressed}; }}"
+        )
+        column = 2 if context.landscape else 3
+        corner = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+        row.addWidget(self.pause_button, 0, column, corner)
+        return row
+
+    def _show_pressed(self, down: bool) -> None:
+        theme = self.context.theme
+        p = theme.palette
+        background = p.accent_pressed if down else p.accent
+        self.invitation.setStyleSheet(
+            f"background: {background}; color: {p.on_accent}; font-size: {theme.px(46)}px;"
+            f" font-weight: bold; border-radius: {theme.px(44)}px;"
+            f" padding: {theme.px(20)}px {theme.px(56)}px;"
+        )
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    @property
+    def moving(self) -> bool:
+        return not (self.paused or self.settled or len(self.slides) < 2)
+
+    def advance(self) -> None:
+        """The timer's slot: cross-fade to the next highlight; rest on the first after enough rounds."""
+        following = (self.index + 1) % len(self.slides)
+        if following == 0:
+            self.cycles += 1
+            if self.cycles >= self.settle_after_cycles:
+                self.settled = True
+                self.timer.stop()
+                self._label_pause_button()
+        self.show_slide(following)
+
+    def show_slide(self, index: int, fade: bool = True) -> None:
+        if index == self.index:
+            return
+        if fade and self.isVisible() and self.slide_host.width() > 0:
+            self.fade.stop()
+            self.cover.pixmap = self.slide_host.grab()
+            self.cover.setGeometry(self.slide_host.rect())
+            self.cover.opacity = 1.0
+            self.cover.show()
+            self.cover.raise_()
+        self.index = index
+        old = self.slide
+        self.slide = SlideView(self.context, self.slides[index])
+        self._slide_layout.replaceWidget(old, self.slide)
+        old.hide()
+        old.deleteLater()
+        if self.cover.isVisible():
+            self.cover.raise_()
+            self.fade.start()
+
+    def _set_cover_opacity(self, value: object) -> None:
+        self.cover.opacity = float(value)  # type: ignore[arg-type]
+        self.cover.update()
+
+    def _end_fade(self) -> None:
+        self.cover.hide()
+        self.cover.pixmap = QPixmap()
+
+    def toggle_pause(self) -> None:
+        if self.moving:
+            self.pause()
+        else:
+            self.play()
+
+    def pause(self) -> None:
+        self.paused = True
+        self.timer.stop()
+        if self.fade.state() == QVariantAnimation.State.Running:
+            self.fade.stop()
+            self._end_fade()
+        self._label_pause_button()
+
+    def play(self) -> None:
+        """Start the loop again (also after it settled)."""
+        self.paused = False
+        if self.settled:
+            self.settled = False
+            self.cycles = 0
+        self._label_pause_button()
+        self._start_if_moving()
+
+    def _label_pause_button(self) -> None:
+        accent = self.context.theme.palette.accent
+        moving = self.moving
+        self.pause_button.setText("\u2002" + self.context.tr("pause_slides" if moving else "play_slides"))
+        self.pause_button.setAccessibleName(self.context.tr("pause_slides" if moving else "play_slides"))
+        self.pause_button.setIcon(resources.icon("fa5s.pause" if moving else "fa5s.play", accent))
+
+    def _start_if_moving(self) -> None:
+        if self.moving and self.isVisible() and not self.timer.isActive():
+            self.timer.start()
+
+    # --- Qt -----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._start_if_moving()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.timer.stop()
+        if self.fade.state() == QVariantAnimation.State.Running:
+            self.fade.stop()
+            self._end_fade()
+        super().hideEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).fillRect(self.rect(), QColor(self.context.theme.palette.background))

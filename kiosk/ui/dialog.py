@@ -1,0 +1,53 @@
+"""The card every dialog over the dimmed screen uses (idle question, PIN pad, staff panel).
+
+One look for all of them: a white rounded card with a coloured edge, as wide as the screen allows
+up to a comfortable reading width, with text that wraps at any text size.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import Theme
+
+
+def dialog_stylesheet(theme: Theme) -> str:
+    p = theme.palette
+    px = theme.px
+    return f"""
+#Dialog {{ background: {p.surface}; border: {px(4)}px solid {p.accent};
+    border-radius: {px(28)}px; }}
+#Dialog QLabel {{ background: transparent; }}
+#Dialog QPushButton[role="quiet"] {{ background: {p.surface}; color: {p.accent};
+    border: {px(3)}px solid {p.accent}; }}
+#Dialog QPushButton[role="quiet"]:pressed {{ background: {p.surface_pressed}; }}
+#Dialog QPushButton[role="danger"] {{ background: {p.urgent}; color: {p.on_urgent}; }}
+#Dialog QPushButton[role="danger"]:pressed {{ background: {p.urgent_text}; }}
+#Dialog QPushButton:disabled {{ background: {p.surface_pressed}; color: {p.text_muted}; }}
+"""
+
+
+class DialogCard(QFrame):
+    """A dialog body: `column` is its vertical layout; the width follows the window.
+
+    `max_width` is in reference pixels (1080 px short side); on narrow screens the card keeps a
+    margin to the window's edges instead.
+    """
+
+    def __init__(
+        self, theme: Theme, name: str, window_width: int, max_width: int = 980, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("Dialog")
+        self.setProperty("dialog", name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(dialog_stylesheet(theme))
+        self.theme = theme
+        margin = theme.px(theme.metrics.margin)
+        self.setFixedWidth(max(theme.px(300), min(theme.px(max_width), window_width - 2 * margin)))
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self.column = QVBoxLayout(self)
+        pad = theme.px(48)
+        self.column.setContentsMargins(pad, pad, pad, pad)
+        self.column.setSpacing(theme.px(28))
