@@ -6,7 +6,7 @@ up to a comfortable reading width, with text that wraps at any text size.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Theme
@@ -51,3 +51,11 @@ class DialogCard(QFrame):
         pad = theme.px(48)
         self.column.setContentsMargins(pad, pad, pad, pad)
         self.column.setSpacing(theme.px(28))
+
+    def sizeHint(self) -> QSize:
+        """The card's width is fixed, so its height is what its wrapped text needs at that width
+        (the overlay centres it by its size hint, which would otherwise ignore the wrapping)."""
+        return QSize(self.width(), self.column.totalHeightForWidth(self.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()

@@ -8,7 +8,8 @@ connects it to the window:
   a second while the "Are you still reading?" countdown shows, and not at all after a reset until
   the next touch: a screen nobody touches costs no timer wake-ups;
 - the countdown dialog sits on the window's overlay with a large "Keep reading" button (WCAG
-  2.2.1); any touch anywhere also keeps reading.
+  2.2.1); any touch anywhere also keeps reading. The dialog goes when that touch ends, so the
+  touch never reaches the button that was under it.
 """
 
 from __future__ import annotations
@@ -26,12 +27,9 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.strings import tr
 from kiosk.ui.widgets import TextLabel, push_button
 
-_ACTIVITY_EVENTS = {
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.KeyPress,
-    QEvent.Type.Wheel,
-}
+_PRESS_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+_RELEASE_EVENTS = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
+_ACTIVITY_EVENTS = {*_PRESS_EVENTS, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 WARNING_TICK_MS = 1000
 MIN_CHECK_MS = 100
 
@@ -85,6 +83,8 @@ class IdleWatcher(QObject):
         self._clock = clock
         self._last_input = clock()
         self.warning: IdleWarning | None = None
+        self._pressing = False
+        self._clear_after_release = False
         self.timer = QTimer(self)
         self.timer.setObjectName("IdleTimer")
         self.timer.setSingleShot(True)
@@ -99,7 +99,13 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _ACTIVITY_EVENTS:
+            self._pressing = self._pressing or kind in _PRESS_EVENTS
             self.activity()
+        elif kind in _RELEASE_EVENTS and self._pressing:
+            self._pressing = False
+            if self._clear_after_release:
+                self._clear_after_release = False
+                QTimer.singleShot(0, self, self.clear_warning)
         elif kind in (QEvent.Type.Hide, QEvent.Type.Close) and watched is self.window:
             self.timer.stop()
         return False
@@ -152,7 +158,10 @@ class IdleWatcher(QObject):
 
     def _on_state_change(self, old: Snapshot, new: Snapshot) -> None:
         if new.idle is IdlePhase.ACTIVE and old.idle is not IdlePhase.ACTIVE:
-            self.clear_warning()
+            if self._pressing:  # the dialog takes the whole touch, so nothing under it is tapped
+                self._clear_after_release = True
+            else:
+                self.clear_warning()
 
     def clear_warning(self) -> None:
         overlay = self.window.overlay

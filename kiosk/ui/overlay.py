@@ -37,6 +37,7 @@ class OverlayLayer(QWidget):
     def clear(self) -> None:
         if self.current is not None:
             self.grid.removeWidget(self.current)
+            self.current.hide()
             self.current.deleteLater()
             self.current = None
         self.hide()

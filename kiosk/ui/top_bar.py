@@ -85,6 +85,7 @@ class TopBar(QWidget):
     def set_staff_widget(self, widget: QWidget) -> None:
         """Replace the staff entry (the setup-mode Quit) with another widget, e.g. a PIN entry."""
         self.staff_slot.removeWidget(self.staff_widget)
+        self.staff_widget.hide()
         self.staff_widget.deleteLater()
         self.staff_widget = widget
         self.staff_slot.addWidget(widget)

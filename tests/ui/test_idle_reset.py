@@ -1,0 +1,183 @@
+"""Idle and privacy: "Are you still reading?" after the idle time, then a fresh start.
+
+A fake clock drives the idle policy; the Qt timer's own slot is fired by hand (its timeout
+signal), so no test waits 90 seconds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from layout_check import layout_problems
+from operation_helpers import operate, restore_logging  # noqa: F401  (fixtures)
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from uihelpers import settle
+
+from kiosk.session.state import IdlePhase, TextSize
+from kiosk.ui.pages.base import PageView
+
+
+def fire_idle_timer(operated: Any) -> None:
+    operated.op.idle.timer.timeout.emit()
+    settle()
+
+
+def read_a_page(operated: Any) -> None:
+    """A patient starts, opens a topic and a page, makes the text bigger and scrolls down."""
+    kiosk = operated.kiosk
+    kiosk.tap("AttractScreen")
+    assert kiosk.route == "home"
+    kiosk.tap("topic/basics")
+    kiosk.tap("page/basics/what-is-it")
+    kiosk.tap("bigger-text")
+    kiosk.tap("bigger-text")
+    assert operated.window.state.current.text_size is TextSize.LARGER
+    column = operated.window.current_screen.findChild(QScrollArea)
+    column.verticalScrollBar().setValue(column.verticalScrollBar().maximum())
+
+
+def test_nothing_ticks_before_the_first_touch(operate: Any) -> None:
+    operated = operate()
+    assert operated.kiosk.route == "attract"
+    assert not operated.op.idle.timer.isActive()
+    operated.clock.advance(10_000)
+    fire_idle_timer(operated)
+    assert operated.dialog() == "" and operated.kiosk.route == "attract"
+
+
+def test_after_the_idle_time_the_question_shows_with_a_countdown(operate: Any) -> None:
+    operated = operate()
+    read_a_page(operated)
+    assert operated.op.idle.timer.isActive()
+    assert 1000 < operated.op.idle.timer.interval() <= 90_000  # it sleeps until it could be needed
+    operated.clock.advance(89)
+    fire_idle_timer(operated)
+    assert operated.dialog() == ""
+    operated.clock.advance(1)
+    fire_idle_timer(operated)
+    assert operated.dialog() == "idle-warning"
+    assert operated.window.state.current.idle is IdlePhase.WARNING
+    countdown = operated.window.overlay.current.findChild(QLabel, "IdleCountdown")
+    assert "20 seconds" in countdown.text()
+    assert operated.op.idle.timer.interval() == 1000  # once a second, only while counting down
+    operated.clock.advance(12)
+    fire_idle_timer(operated)
+    assert "8 seconds" in countdown.text()
+    assert operated.kiosk.route == "page/basics/what-is-it"
+
+
+def test_the_reset_looks_exactly_like_a_fresh_start(operate: Any) -> None:
+    operated = operate()
+    window, state = operated.window, operated.window.state
+    fresh_screen = type(window.current_screen)
+    read_a_page(operated)
+    operated.clock.advance(90)
+    fire_idle_timer(operated)
+    operated.clock.advance(20)
+    fire_idle_timer(operated)
+
+    assert state.current == state.initial
+    assert operated.kiosk.route == "attract" and type(window.current_screen) is fresh_screen
+    assert window.current_screen.isVisible() and not window.top_bar.isVisible()
+    assert operated.dialog() == ""
+    assert not [view for view in window.findChildren(PageView) if view.isVisible()]
+    assert window.theme.text_percent == 100
+    assert not operated.op.idle.timer.isActive()  # asleep until the next touch
+    # The next patient starts on a Home screen scrolled to the top, at the normal text size.
+    operated.kiosk.tap("AttractScreen")
+    assert operated.kiosk.route == "home" and state.current.history == ()
+    scroll = window.current_screen.findChild(QScrollArea)
+    assert scroll.verticalScrollBar().value() == 0
+    assert window.findChild(QLabel, "PageTitle") is None or not window.findChild(QLabel, "PageTitle").isVisible()
+
+
+def test_keep_reading_cancels_the_reset(operate: Any) -> None:
+    operated = operate()
+    read_a_page(operated)
+    operated.clock.advance(95)
+    fire_idle_timer(operated)
+    assert operated.dialog() == "idle-warning"
+    operated.kiosk.tap("keep-reading")
+    assert operated.dialog() == ""
+    assert operated.window.state.current.idle is IdlePhase.ACTIVE
+    operated.clock.advance(30)  # past the old reset time, but the count started again
+    fire_idle_timer(operated)
+    assert operated.kiosk.route == "page/basics/what-is-it" and operated.dialog() == ""
+
+
+def test_any_touch_during_the_question_keeps_reading(operate: Any) -> None:
+    operated = operate()
+    read_a_page(operated)
+    operated.clock.advance(91)
+    fire_idle_timer(operated)
+    operated.kiosk.finger.tap(operated.window.rect().bottomLeft() + operated.window.rect().center() * 0)
+    assert operated.dialog() == ""
+    assert operated.kiosk.route == "page/basics/what-is-it"
+
+
+class StandInPlayer(QWidget):
+    """Stands in for an exercise demo: anything with is_playing() on the screen counts."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.playing = True
+
+    def is_playing(self) -> bool:
+        return self.playing
+
+
+def test_a_playing_exercise_counts_as_activity_for_ten_minutes_at_most(operate: Any) -> None:
+    operated = operate()
+    read_a_page(operated)
+    player = StandInPlayer(operated.window.current_screen)
+    player.show()
+    for _ in range(5):
+        operated.clock.advance(100)
+        fire_idle_timer(operated)
+        assert operated.dialog() == ""
+    player.playing = False
+    operated.clock.advance(90)
+    fire_idle_timer(operated)
+    assert operated.dialog() == "idle-warning"
+    operated.kiosk.tap("keep-reading")
+    player.playing = True
+    seconds = 0
+    while operated.kiosk.route != "attract" and seconds < 2000:
+        operated.clock.advance(50)
+        seconds += 50
+        fire_idle_timer(operated)
+    # A demo left looping keeps the pages up for ten minutes after the last touch, not for ever.
+    assert 600 <= seconds <= 600 + 90 + 20 + 50
+
+
+def test_the_real_exercise_player_counts_as_activity(operate: Any, bundled_pack_dir: Any) -> None:
+    from kiosk.ui import pages
+
+    if "exercise" not in pages.registered_kinds():
+        pytest.skip("no exercise page view yet")
+    from uihelpers import load
+
+    pack = load(bundled_pack_dir)
+    operated = operate(pack=pack)
+    operated.kiosk.tap("AttractScreen")
+    topic = next(t for t in pack.manifest.topics if any(pack.page(p, "en").kind == "exercise" for p in t.pages))
+    page = next(p for p in topic.pages if pack.page(p, "en").kind == "exercise")
+    operated.window.navigator.open_page(topic.id, page)
+    settle()
+    players = [w for w in operated.window.current_screen.findChildren(QWidget) if hasattr(w, "is_playing")]
+    assert players, "the exercise view offers is_playing()"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text_size", [TextSize.NORMAL, TextSize.LARGEST], ids=["100", "175"])
+def test_the_question_fits_every_screen(operate: Any, size: tuple[int, int], text_size: TextSize) -> None:
+    operated = operate(size=size)
+    operated.kiosk.tap("AttractScreen")
+    operated.window.navigator.set_text_size(text_size)
+    operated.clock.advance(90)
+    fire_idle_timer(operated)
+    assert operated.dialog() == "idle-warning"
+    min_target = 72 if size == (1920, 1080) else 48
+    problems = layout_problems(operated.window.overlay, min_target)
+    assert not problems, "\n".join(problems)
