@@ -275,12 +275,21 @@ class ExerciseClock:
         return self.state
 
 
-def counter_label(plan: ExercisePlan, state: ClockState) -> str:
-    """'Set 1 of 2 · Rep 3 of 10' (or '· 4:30 left' for timed exercises)."""
-    parts = [f"Set {state.set_index + 1} of {plan.sets}"] if plan.sets > 1 else []
+def counter_label(
+    plan: ExercisePlan,
+    state: ClockState,
+    set_text: str = "Set {number} of {count}",
+    rep_text: str = "Rep {number} of {count}",
+    left_text: str = "{minutes}:{seconds:02d} left",
+) -> str:
+    """'Set 1 of 2 · Rep 3 of 10', or '4:30 left' for a timed activity.
+
+    The texts are templates so the player can pass them in the screen's language.
+    """
+    parts = [set_text.format(number=state.set_index + 1, count=plan.sets)] if plan.sets > 1 else []
     if plan.reps is not None:
-        parts.append(f"Rep {state.rep_index + 1} of {plan.reps}")
+        parts.append(rep_text.format(number=state.rep_index + 1, count=plan.reps))
     elif state.set_remaining is not None:
         seconds = math.ceil(state.set_remaining)
-        parts.append(f"{seconds // 60}:{seconds % 60:02d} left")
+        parts.append(left_text.format(minutes=seconds // 60, seconds=seconds % 60))
     return " · ".join(parts)

@@ -66,6 +66,7 @@ def test_a_timed_activity_counts_down_its_minutes() -> None:
     assert state.animation_seconds == pytest.approx(0.6)
     assert state.step_index == 1
     assert counter_label(WALKING, state) == "9:30 left"
+    assert counter_label(WALKING, state, left_text="quedan {minutes}:{seconds:02d}") == "quedan 9:30"
     assert WALKING.state_at(600.0).finished
 
 
