@@ -87,7 +87,3 @@ def path(d: str, fill: str = "none", **extra: object) -> str:
 def group(children: Iterable[str], **extra: object) -> str:
     return f"<g{attrs(**extra)}>{''.join(children)}</g>"
 
-
-def scaled(points: Sequence[Point], factor: float, centre: Point) -> list[Point]:
-    """The same outline shrunk toward `centre`, for soft-edged highlights."""
-    return [(centre[0] + (x - centre[0]) * factor, centre[1] + (y - centre[1]) * factor) for x, y in points]
