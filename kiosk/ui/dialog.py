@@ -13,12 +13,18 @@ from kiosk.ui.theme import Theme
 
 
 def dialog_stylesheet(theme: Theme) -> str:
-    p = theme.palette
-    px = theme.px
+    """Text sizes follow `theme`: the patient's text size for the idle question, 100 % for the
+    staff dialogs (built with `staff_theme`), whatever the window's own style sheet says."""
+    p, m = theme.palette, theme.metrics
+    px, tx = theme.px, theme.text_px
     return f"""
 #Dialog {{ background: {p.surface}; border: {px(4)}px solid {p.accent};
     border-radius: {px(28)}px; }}
-#Dialog QLabel {{ background: transparent; }}
+#Dialog QLabel {{ background: transparent; font-size: {tx(m.body)}px; }}
+#Dialog QLabel[role="title"] {{ font-size: {tx(m.title)}px; font-weight: bold; }}
+#Dialog QLabel[role="heading"] {{ font-size: {tx(m.heading)}px; font-weight: bold; }}
+#Dialog QLabel[role="small"] {{ font-size: {tx(m.small)}px; color: {p.text_muted}; }}
+#Dialog QPushButton {{ font-size: {tx(m.body)}px; }}
 #Dialog QPushButton[role="quiet"] {{ background: {p.surface}; color: {p.accent};
     border: {px(3)}px solid {p.accent}; }}
 #Dialog QPushButton[role="quiet"]:pressed {{ background: {p.surface_pressed}; }}
@@ -26,6 +32,11 @@ def dialog_stylesheet(theme: Theme) -> str:
 #Dialog QPushButton[role="danger"]:pressed {{ background: {p.urgent_text}; }}
 #Dialog QPushButton:disabled {{ background: {p.surface_pressed}; color: {p.text_muted}; }}
 """
+
+
+def staff_theme(theme: Theme) -> Theme:
+    """Staff dialogs keep the normal text size whatever a patient chose, so they always fit."""
+    return theme.with_text_percent(100)
 
 
 class DialogCard(QFrame):

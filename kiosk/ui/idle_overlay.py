@@ -27,7 +27,7 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.strings import tr
 from kiosk.ui.widgets import TextLabel, push_button
 
-_PRESS_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+_PRESS_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin}
 _RELEASE_EVENTS = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
 _ACTIVITY_EVENTS = {*_PRESS_EVENTS, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 WARNING_TICK_MS = 1000

@@ -44,6 +44,8 @@ class CornerHold(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.MouseButtonDblClick:  # a second quick press arrives as this alone
+            kind = QEvent.Type.MouseButtonPress
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
             if kind == QEvent.Type.Hide and watched is self.window:
                 self.timer.stop()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.loader import load_pack
 from kiosk.session.pin import PinGuard
 from kiosk.ui import resources
+from kiosk.ui.dialog import staff_theme
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.staff.corner import HOLD_MS, ZONE_PX, CornerHold
 from kiosk.ui.staff.panel import StaffPanel
@@ -102,14 +103,16 @@ class StaffEntry(QObject):
 
     def open_pad(self) -> None:
         window = self.window
-        pad = PinPad(window.theme, window.width(), self.guard, self.open_panel, window.overlay.clear)
+        pad = PinPad(
+            staff_theme(window.theme), window.width(), self.guard, self.open_panel, window.overlay.clear
+        )
         window.overlay.show_widget(pad)
 
     def open_panel(self, message: str = "") -> None:
         window = self.window
         log.info("staff panel opened")
         panel = StaffPanel(
-            window.theme,
+            staff_theme(window.theme),
             window.width(),
             window.pack,
             language=window.state.current.language,

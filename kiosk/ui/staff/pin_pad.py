@@ -42,6 +42,9 @@ class PinPad(DialogCard):
         on_cancel: Callable[[], None],
     ) -> None:
         super().__init__(theme, "pin-pad", window_width, max_width=720)
+        pad = theme.px(36)
+        self.column.setContentsMargins(pad, pad, pad, pad)
+        self.column.setSpacing(theme.px(16))
         self.guard = guard
         self.on_accepted = on_accepted
         self.digits = ""
@@ -51,7 +54,7 @@ class PinPad(DialogCard):
         self.dots.setObjectName("PinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.dots.setStyleSheet(f"font-size: {theme.px(56)}px; letter-spacing: {theme.px(12)}px;")
-        self.dots.setMinimumHeight(theme.px(72))
+        self.dots.setMinimumHeight(theme.px(60))
         self.message = TextLabel("", "body")
         self.message.setObjectName("PinMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -59,9 +62,9 @@ class PinPad(DialogCard):
         self.column.addWidget(self.dots)
         self.column.addWidget(self.message)
         grid = QGridLayout()
-        grid.setSpacing(theme.px(18))
+        grid.setSpacing(theme.px(14))
         self.digit_buttons: list[QPushButton] = []
-        key_style = f"font-size: {theme.px(44)}px; min-height: {theme.px(112)}px;"
+        key_style = f"font-size: {theme.px(44)}px; min-height: {theme.px(96)}px;"
         for number in range(10):
             button = push_button(str(number), partial(self.press, str(number)), name=f"pin-{number}")
             button.setStyleSheet(key_style)
@@ -71,7 +74,7 @@ class PinPad(DialogCard):
         self.clear_button = push_button("Clear", self.clear, name="pin-clear", role="quiet")
         self.enter_button = push_button("Enter", self.enter, name="pin-enter")
         for button in (self.clear_button, self.enter_button):
-            button.setStyleSheet(f"font-size: {theme.px(34)}px; min-height: {theme.px(112)}px;")
+            button.setStyleSheet(f"font-size: {theme.px(34)}px; min-height: {theme.px(96)}px;")
         grid.addWidget(self.clear_button, 3, 0)
         grid.addWidget(self.enter_button, 3, 2)
         self.column.addLayout(grid)

@@ -1,0 +1,130 @@
+"""Lockdown inside the app: escape keys do nothing, closes are refused, only a staff exit leaves."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from operation_helpers import operate, restore_logging  # noqa: F401  (fixtures)
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtTest import QTest
+
+from kiosk.ui.lockdown import KIOSK_WINDOW_FLAGS
+
+ESCAPES = [
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+]
+
+
+def test_a_locked_window_is_frameless_and_on_top(operate: Any) -> None:
+    window = operate(locked=True).window
+    assert window.windowFlags() & KIOSK_WINDOW_FLAGS == KIOSK_WINDOW_FLAGS
+
+
+@pytest.mark.parametrize("key, modifiers", ESCAPES, ids=["alt-f4", "ctrl-w", "ctrl-q", "esc", "f11"])
+def test_escape_keys_do_nothing_once_locked(operate: Any, key: Qt.Key, modifiers: Any) -> None:
+    operated = operate(locked=True)
+    window, lockdown = operated.window, operated.op.lockdown
+    closed: list[bool] = []
+    window.destroyed.connect(lambda: closed.append(True))
+    QTest.keyClick(window, key, modifiers)
+    QTest.keyClick(window.current_screen, key, modifiers)
+    assert lockdown.swallowed_keys == 2
+    assert window.isVisible() and not closed
+    assert operated.kiosk.route == "attract"
+
+
+def test_close_is_refused_until_staff_authorise_the_exit(operate: Any) -> None:
+    operated = operate(locked=True)
+    window = operated.window
+    assert window.close() is False
+    assert window.isVisible() and operated.op.lockdown.refused_closes == 1
+    operated.op.lockdown.allow_exit()
+    assert window.close() is True
+
+
+def test_context_menus_never_open(operate: Any) -> None:
+    operated = operate(locked=True)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), QPoint(10, 10))
+    assert operated.op.lockdown.eventFilter(operated.window.current_screen, event) is True
+    assert event.type() == QEvent.Type.ContextMenu
+
+
+def test_the_cursor_is_hidden_when_asked_and_comes_back_on_unlock(operate: Any) -> None:
+    from kiosk.ui.lockdown import Lockdown
+
+    operated = operate()
+    lockdown = Lockdown(operated.window, hide_cursor=True)
+    lockdown.lock()
+    try:
+        cursor = QGuiApplication.overrideCursor()
+        assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
+    finally:
+        lockdown.unlock()
+    assert QGuiApplication.overrideCursor() is None
+
+
+def test_a_windowed_preview_stays_unlocked_with_its_preview_keys(operate: Any) -> None:
+    operated = operate(locked=False)
+    assert operated.op.lockdown is None
+    operated.kiosk.tap("AttractScreen")
+    operated.window.navigator.open_page("basics", "what-is-it")
+    QTest.keyClick(operated.window, Qt.Key.Key_Right)
+    assert operated.kiosk.route == "page/basics/symptoms"
+    assert operated.window.close() is True
+
+
+def test_kiosk_run_starts_locked_on_the_attract_screen_and_quits_when_the_app_is_asked(
+    tmp_path: Path,
+) -> None:
+    """The real `kiosk run` in a child process: attract first, locked, and `QApplication.quit()`
+    (a staff exit, a logout, a shutdown) still ends it cleanly with exit code 0."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from kiosk import cli
+        from kiosk.ui import app as kiosk_app
+
+        original = kiosk_app.show
+
+        def show(window, *args, **kwargs):
+            original(window, *args, **kwargs)
+            def report():
+                print("route", window.state.current.route.name)
+                lockdowns = [c for c in window.children() if type(c).__name__ == "Lockdown"]
+                print("locked", any(c.locked for c in lockdowns))
+                print("close refused", window.close() is False)
+                QApplication.instance().quit()
+            QTimer.singleShot(200, report)
+
+        kiosk_app.show = show
+        sys.exit(cli.main(["run", "--log-level", "warning"]))
+        """
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KIOSK_CONFIG_DIR": str(tmp_path / "config"),
+        "KIOSK_DATA_DIR": str(tmp_path / "data"),
+        "KIOSK_LOG_DIR": str(tmp_path / "log"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "route attract" in done.stdout
+    assert "locked True" in done.stdout
+    assert "close refused True" in done.stdout
+    assert (tmp_path / "log" / "kiosk.log").exists()
