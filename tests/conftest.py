@@ -16,3 +16,12 @@ BUNDLED_PACK = REPO_ROOT / "resources" / "packs" / "lower-back-pinched-nerve"
 @pytest.fixture
 def bundled_pack_dir() -> Path:
     return BUNDLED_PACK
+
+
+@pytest.fixture(autouse=True)
+def kiosk_folders_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings, usage counts and logs of a kiosk started by a test go to a temporary folder, never
+    to the developer's own (a PIN set there must not change what the tests see)."""
+    folder = tmp_path_factory.mktemp("kiosk-folders")
+    for variable in ("KIOSK_CONFIG_DIR", "KIOSK_DATA_DIR", "KIOSK_LOG_DIR"):
+        monkeypatch.setenv(variable, str(folder / variable.lower()))

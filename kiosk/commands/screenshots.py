@@ -1,6 +1,8 @@
 """`kiosk screenshots PACK --out DIR`: every screen of a pack as PNG, for review before it goes live.
 
-Files are named by route: home.png, topic--about.png, page--about--what-is-it.png. Rendering is
+Files are named by route: home.png, topic--about.png, page--about--what-is-it.png; the start
+screen and the idle question are attract.png and idle-warning.png, and `--staff` adds the PIN pad
+(pin-pad.png, pin-wrong.png, pin-locked.png), staff-panel.png and setup-mode.png. Rendering is
 offscreen unless a display is asked for, so it runs on a server or in CI. The exit code is non-zero
 when the pack does not load (its problems are printed) or any screen fails to render.
 """
@@ -34,6 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--display", action="store_true", help="render on the real display instead of offscreen"
     )
+    parser.add_argument(
+        "--staff", action="store_true", help="also render the PIN pad and the staff panel"
+    )
 
 
 def file_name(route_name: str) -> str:
@@ -55,6 +60,11 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ui.render import render_all_screens
 
     failures = render_all_screens(result.pack, args.out, args.size, TEXT_SIZES[args.text_size], file_name)
+    from kiosk.ui.render_states import render_waiting_room
+
+    failures += render_waiting_room(
+        result.pack, args.out, args.size, TEXT_SIZES[args.text_size], staff=args.staff
+    )
     for failure in failures:
         print(f"failed: {failure}", file=sys.stderr)
     return 1 if failures else 0

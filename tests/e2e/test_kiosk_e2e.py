@@ -1,8 +1,9 @@
 """The real `kiosk` process, fullscreen in a real X server, driven like a patient with a finger.
 
 The test starts its own Xvfb (1920x1080x24), runs `kiosk` with no arguments except a debug log
-level (so it lists where each tappable is), taps Home -> topic -> page, swipes to the next page,
-taps Home, and quits through the setup-mode control. It follows the routes the kiosk logs and
+level (so it lists where each tappable is), taps the attract screen to start, taps Home -> topic
+-> page, swipes to the next page, taps Home, and quits through the setup-mode banner and the staff
+panel's Exit (no staff PIN is set in the test's settings folder). It follows the routes the kiosk logs and
 saves a screenshot of the X screen at each step.
 """
 
@@ -127,6 +128,30 @@ class KioskProcess:
         rest = self.process.stderr.read() if self.process.stderr else ""
         pytest.fail(f"kiosk never showed {route}; log:\n" + "\n".join(self.log[-40:]) + rest)
 
+    def wait_for_dialog(self, name: str) -> None:
+        """Read the log until the dialog `name` shows and the tappables are listed with it."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        pending: dict[str, tuple[int, int]] = {}
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.5)
+            except queue.Empty:
+                if self.process.poll() is not None:
+                    break
+                continue
+            self.log.append(line)
+            match = TAPPABLE.search(line)
+            if match:
+                found, x, y, w, h = match.groups()
+                pending[found] = (int(x) + int(w) // 2, int(y) + int(h) // 2)
+            if line.endswith(f"tappables listed for dialog:{name}"):
+                self.tappables = pending
+                return
+            if "tappables listed for " in line:
+                pending = {}
+        self.process.kill()
+        pytest.fail(f"kiosk never showed the {name} dialog; log:\n" + "\n".join(self.log[-40:]))
+
     def xdotool(self, *args: object) -> None:
         subprocess.run([_require("xdotool"), *map(str, args)], env=self.env, check=True)
 
@@ -155,6 +180,9 @@ class KioskProcess:
 def test_a_patient_taps_through_and_swipes_with_a_finger(x_display: str, tmp_path: Path) -> None:
     kiosk = KioskProcess(x_display, tmp_path)
     try:
+        kiosk.wait_for_screen("attract")
+        kiosk.screenshot("0-attract")
+        kiosk.tap("AttractScreen")
         kiosk.wait_for_screen("home")
         home = kiosk.screenshot("1-home")
         # Fullscreen: the top bar's colour reaches the top left corner, the page colour the bottom.
@@ -178,9 +206,12 @@ def test_a_patient_taps_through_and_swipes_with_a_finger(x_display: str, tmp_pat
         kiosk.tap("home")
         kiosk.wait_for_screen("home")
         kiosk.screenshot("5-home-again")
-        assert kiosk.routes == ["home", topic, first_page, second, "home"]
+        assert kiosk.routes == ["attract", "home", topic, first_page, second, "home"]
 
-        kiosk.tap("SetupQuit")
+        kiosk.tap("staff-entry")
+        kiosk.wait_for_dialog("staff-panel")
+        kiosk.screenshot("6-staff-panel")
+        kiosk.tap("staff-exit")
         assert kiosk.process.wait(timeout=WAIT_SECONDS) == 0
     finally:
         if kiosk.process.poll() is None:

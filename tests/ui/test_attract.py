@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from layout_check import layout_problems
-from operation_helpers import operate  # noqa: F401  (fixture)
 from PySide6.QtCore import QAbstractAnimation, QPoint
 from PySide6.QtWidgets import QLabel
 from uihelpers import load, settle

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from layout_check import layout_problems
-from operation_helpers import operate, restore_logging  # noqa: F401  (fixtures)
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 from uihelpers import settle
@@ -90,7 +89,8 @@ def test_the_reset_looks_exactly_like_a_fresh_start(operate: Any) -> None:
     assert operated.kiosk.route == "home" and state.current.history == ()
     scroll = window.current_screen.findChild(QScrollArea)
     assert scroll.verticalScrollBar().value() == 0
-    assert window.findChild(QLabel, "PageTitle") is None or not window.findChild(QLabel, "PageTitle").isVisible()
+    titles = [label for label in window.findChildren(QLabel, "PageTitle") if label.isVisible()]
+    assert not titles
 
 
 def test_keep_reading_cancels_the_reset(operate: Any) -> None:
@@ -162,8 +162,9 @@ def test_the_real_exercise_player_counts_as_activity(operate: Any, bundled_pack_
     pack = load(bundled_pack_dir)
     operated = operate(pack=pack)
     operated.kiosk.tap("AttractScreen")
-    topic = next(t for t in pack.manifest.topics if any(pack.page(p, "en").kind == "exercise" for p in t.pages))
-    page = next(p for p in topic.pages if pack.page(p, "en").kind == "exercise")
+    topic, page = next(
+        (t, p) for t in pack.manifest.topics for p in t.pages if pack.page(p, "en").kind == "exercise"
+    )
     operated.window.navigator.open_page(topic.id, page)
     settle()
     players = [w for w in operated.window.current_screen.findChildren(QWidget) if hasattr(w, "is_playing")]

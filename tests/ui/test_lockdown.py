@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from operation_helpers import operate, restore_logging  # noqa: F401  (fixtures)
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtTest import QTest
@@ -120,9 +119,7 @@ def test_kiosk_run_starts_locked_on_the_attract_screen_and_quits_when_the_app_is
         "KIOSK_DATA_DIR": str(tmp_path / "data"),
         "KIOSK_LOG_DIR": str(tmp_path / "log"),
     }
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
-    )
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "route attract" in done.stdout
     assert "locked True" in done.stdout

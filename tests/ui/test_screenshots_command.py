@@ -25,6 +25,8 @@ def test_every_screen_of_the_mini_pack_is_written(tmp_path: Path) -> None:
             "page--basics--symptoms.png",
             "page--help--when-to-call.png",
             "page--help--emergency.png",
+            "attract.png",
+            "idle-warning.png",
         ]
     )
     image = QImage(str(out / "home.png"))
@@ -46,3 +48,14 @@ def test_a_broken_pack_exits_non_zero_with_its_problems(
 
 def test_a_bad_size_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["screenshots", str(MINI), "--out", str(tmp_path), "--size", "huge"]) == 2
+
+
+def test_staff_screens_are_written_on_request(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    assert main(["screenshots", str(MINI), "--out", str(out), "--staff", "--size", "1280x800"]) == 0
+    names = {p.name for p in out.iterdir()}
+    staff = {"pin-pad.png", "pin-wrong.png", "pin-locked.png", "staff-panel.png", "setup-mode.png"}
+    assert staff <= names
+    for name in staff:
+        image = QImage(str(out / name))
+        assert (image.width(), image.height()) == (1280, 800)

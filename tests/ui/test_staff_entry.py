@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from operation_helpers import PIN, operate  # noqa: F401  (fixture)
+from operation_helpers import PIN
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 from uihelpers import settle

@@ -8,8 +8,8 @@ digits, and says how many tries are left or how long the lockout lasts.
 from __future__ import annotations
 
 import math
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QPushButton

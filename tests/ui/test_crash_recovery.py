@@ -1,0 +1,85 @@
+"""An error nobody caught is logged and the kiosk goes back to Home; repeated errors show a calm screen."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from uihelpers import settle
+
+from kiosk.session.logs import configure_logging
+from kiosk.ui.widgets import push_button
+
+
+def add_broken_button(operated: Any) -> None:
+    def broken() -> None:
+        raise RuntimeError("a slot that fails on purpose")
+
+    button = push_button("Broken", broken, name="broken", parent=operated.window.current_screen)
+    button.setGeometry(40, 40, 300, 120)
+    button.show()
+    button.raise_()
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.usefixtures("restore_logging")
+def test_an_error_in_a_slot_is_logged_and_the_kiosk_goes_home(
+    qtbot: Any, operate: Any, tmp_path: Path
+) -> None:
+    log_file = configure_logging(tmp_path / "logs", to_stderr=False)
+    operated = operate()
+    operated.op.install_exception_hook()
+    operated.kiosk.tap("AttractScreen")
+    operated.window.navigator.open_page("basics", "what-is-it")
+    settle()
+    add_broken_button(operated)
+    operated.kiosk.tap("broken")
+    qtbot.waitUntil(lambda: operated.kiosk.route == "home", timeout=3000)
+    assert operated.window.isVisible()
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert log_file is not None
+    text = log_file.read_text()
+    assert "unhandled exception; returning to Home" in text
+    assert "RuntimeError: a slot that fails on purpose" in text
+    assert operated.op.crash.recoveries == 1
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.usefixtures("restore_logging")
+def test_errors_that_keep_coming_show_the_front_desk_screen_then_home_again(
+    qtbot: Any, operate: Any, tmp_path: Path
+) -> None:
+    configure_logging(tmp_path / "logs", to_stderr=False)
+    operated = operate()
+    guard = operated.op.crash
+    guard.rest_seconds = 0.3
+    operated.op.install_exception_hook()
+    operated.kiosk.tap("AttractScreen")
+    for _ in range(3):
+        operated.window.navigator.open_topic("basics")
+        settle()
+        add_broken_button(operated)
+        operated.kiosk.tap("broken")
+        settle()
+    qtbot.waitUntil(lambda: guard.calm is not None and guard.calm.isVisible(), timeout=3000)
+    calm = operated.window.findChild(QLabel, "CalmScreen")
+    assert "front desk" in calm.text() and calm.geometry() == operated.window.rect()
+    qtbot.waitUntil(lambda: guard.calm is None, timeout=5000)
+    assert operated.kiosk.route == "home"
+
+
+def test_a_few_errors_spread_out_do_not_count_as_a_loop(operate: Any) -> None:
+    operated = operate()
+    guard = operated.op.crash
+    clock = [0.0]
+    guard._clock = lambda: clock[0]
+    for _ in range(5):
+        guard.on_error()
+        clock[0] += 61
+    assert not guard.repeating
+    settle()
+    assert guard.calm is None
