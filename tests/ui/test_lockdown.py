@@ -112,6 +112,8 @@ def test_kiosk_run_starts_locked_on_the_attract_screen_and_quits_when_the_app_is
         sys.exit(cli.main(["run", "--log-level", "warning"]))
         """
     )
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "kiosk.toml").write_text('idle_seconds = "soon"\nscreen = "nowhere"\n')
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -124,4 +126,16 @@ def test_kiosk_run_starts_locked_on_the_attract_screen_and_quits_when_the_app_is
     assert "route attract" in done.stdout
     assert "locked True" in done.stdout
     assert "close refused True" in done.stdout
-    assert (tmp_path / "log" / "kiosk.log").exists()
+    log = (tmp_path / "log" / "kiosk.log").read_text()
+    assert "settings: " in log and "kiosk.toml:1: idle_seconds" in log  # problems are logged
+    assert "no screen named 'nowhere'" in log
+
+
+def test_a_screen_is_picked_by_name_or_number() -> None:
+    from kiosk.ui.app import pick_screen
+
+    screens = QGuiApplication.screens()
+    assert pick_screen(screens[0].name()) is screens[0]
+    assert pick_screen("0") is screens[0] and pick_screen(0) is screens[0]
+    assert pick_screen("no-such-screen") is QGuiApplication.primaryScreen()
+    assert pick_screen(99) is QGuiApplication.primaryScreen()
