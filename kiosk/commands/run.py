@@ -91,6 +91,9 @@ def run(args: argparse.Namespace) -> int:
     else:  # the "ask at the front desk" screen: still locked, still telling systemd it is alive
         operation = keep_systemd_informed(window, locked=not args.windowed)
     qt_app.aboutToQuit.connect(operation.shutdown)
+    from kiosk.ui.termination import quit_on_termination
+
+    qt_app.aboutToQuit.connect(quit_on_termination(qt_app))
     operation.lock()
     kiosk_app.show(window, screen, args.windowed, args.size)
     operation.started()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -83,8 +84,9 @@ def test_a_windowed_preview_stays_unlocked_with_its_preview_keys(operate: Any) -
     assert operated.window.close() is True
 
 
+@pytest.mark.parametrize("how", ["quit", "sigterm"])
 def test_kiosk_run_starts_locked_on_the_attract_screen_and_quits_when_the_app_is_asked(
-    tmp_path: Path,
+    tmp_path: Path, how: str
 ) -> None:
     """The real `kiosk run` in a child process: attract first, locked, and `QApplication.quit()`
     (a staff exit, a logout, a shutdown) still ends it cleanly with exit code 0."""
@@ -105,13 +107,15 @@ def test_kiosk_run_starts_locked_on_the_attract_screen_and_quits_when_the_app_is
                 lockdowns = [c for c in window.children() if type(c).__name__ == "Lockdown"]
                 print("locked", any(c.locked for c in lockdowns))
                 print("close refused", window.close() is False)
-                QApplication.instance().quit()
+                sys.stdout.flush()
+                if "HOW" == "quit":
+                    QApplication.instance().quit()
             QTimer.singleShot(200, report)
 
         kiosk_app.show = show
-        sys.exit(cli.main(["run", "--log-level", "warning"]))
+        sys.exit(cli.main(["run", "--log-level", "info"]))
         """
-    )
+    ).replace("HOW", how)
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "kiosk.toml").write_text('idle_seconds = "soon"\nscreen = "nowhere"\n')
     env = {
@@ -121,14 +125,21 @@ def test_kiosk_run_starts_locked_on_the_attract_screen_and_quits_when_the_app_is
         "KIOSK_DATA_DIR": str(tmp_path / "data"),
         "KIOSK_LOG_DIR": str(tmp_path / "log"),
     }
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert "route attract" in done.stdout
-    assert "locked True" in done.stdout
-    assert "close refused True" in done.stdout
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    lines = [child.stdout.readline() for _ in range(3)]
+    if how == "sigterm":
+        child.send_signal(signal.SIGTERM)  # as `systemctl stop` does, to an idle event loop
+    _out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    assert lines == ["route attract\n", "locked True\n", "close refused True\n"], (lines, err)
     log = (tmp_path / "log" / "kiosk.log").read_text()
     assert "settings: " in log and "kiosk.toml:1: idle_seconds" in log  # problems are logged
     assert "no screen named 'nowhere'" in log
+    if how == "sigterm":
+        assert "SIGTERM received: quitting" in log
 
 
 def test_a_screen_is_picked_by_name_or_number() -> None:
