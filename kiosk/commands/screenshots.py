@@ -36,9 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--display", action="store_true", help="render on the real display instead of offscreen"
     )
-    parser.add_argument(
-        "--staff", action="store_true", help="also render the PIN pad and the staff panel"
-    )
+    parser.add_argument("--staff", action="store_true", help="also render the PIN pad and the staff panel")
 
 
 def file_name(route_name: str) -> str:
