@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -123,7 +124,10 @@ class IdleWatcher(QObject):
         """The timer's slot: ask the policy what to do now, do it, and set the next wake-up."""
         now = self._clock()
         decision = self.policy.tick(now)
-        if decision.action is IdleAction.WARN:
+        if decision.action is IdleAction.WARN and self._nothing_to_hide():
+            self.policy.reset()  # e.g. only Pause was touched on the start screen: no question
+            self.timer.stop()
+        elif decision.action is IdleAction.WARN:
             self._show_warning(decision.seconds_left)
             self._schedule(WARNING_TICK_MS / 1000)
         elif decision.action is IdleAction.RESET:
@@ -133,6 +137,11 @@ class IdleWatcher(QObject):
             self._schedule(left if left > 0 else self.policy.idle_seconds)
         else:
             self.timer.stop()
+
+    def _nothing_to_hide(self) -> bool:
+        """The screen already shows what a fresh start shows, so asking would only puzzle."""
+        state = self.window.state
+        return replace(state.current, idle=IdlePhase.ACTIVE) == replace(state.initial, idle=IdlePhase.ACTIVE)
 
     def _schedule(self, seconds: float) -> None:
         if self.window.isVisible():

@@ -46,6 +46,18 @@ def test_nothing_ticks_before_the_first_touch(operate: Any) -> None:
     assert operated.dialog() == "" and operated.kiosk.route == "attract"
 
 
+def test_on_the_untouched_start_screen_there_is_no_question_only_a_quiet_fresh_start(operate: Any) -> None:
+    operated = operate()
+    screen = operated.window.current_screen
+    operated.kiosk.tap("attract-pause")  # a touch, but nothing private is on the screen
+    assert screen.paused and operated.op.idle.timer.isActive()
+    operated.clock.advance(90)
+    fire_idle_timer(operated)
+    assert operated.dialog() == "" and operated.kiosk.route == "attract"
+    assert not operated.window.current_screen.paused  # the loop moves again, as at a fresh start
+    assert not operated.op.idle.timer.isActive()
+
+
 def test_after_the_idle_time_the_question_shows_with_a_countdown(operate: Any) -> None:
     operated = operate()
     read_a_page(operated)

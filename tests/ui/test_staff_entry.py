@@ -6,10 +6,13 @@ import json
 from typing import Any
 
 import pytest
+from layout_check import layout_problems
 from operation_helpers import PIN
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 from uihelpers import settle
+
+from kiosk.session.state import TextSize
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
 
@@ -171,3 +174,15 @@ def test_return_to_the_kiosk_closes_the_panel(operate: Any) -> None:
     operated.op.staff.open_panel()
     operated.kiosk.tap("staff-return")
     assert operated.dialog() == "" and operated.kiosk.route == "home"
+
+
+@pytest.mark.parametrize("text_size", [TextSize.NORMAL, TextSize.LARGEST], ids=["100", "175"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_setup_banner_fits_the_top_bar(operate: Any, size: tuple[int, int], text_size: TextSize) -> None:
+    operated = operate(with_pin=False, size=size)
+    operated.kiosk.tap("AttractScreen")
+    operated.window.navigator.set_text_size(text_size)
+    settle()
+    min_target = 72 if size == (1920, 1080) else 48
+    problems = layout_problems(operated.window.top_bar, min_target)
+    assert not problems, "\n".join(problems)
