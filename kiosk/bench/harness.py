@@ -8,6 +8,7 @@ benchmark hook: only `kiosk.ui.app.show` is wrapped, to get hold of the window i
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import time
 from collections.abc import Callable
@@ -51,14 +52,48 @@ def memory_kib() -> dict[str, int]:
             fields[name] = int(rest.split()[0])
     if "Pss" not in fields:
         raise RuntimeError("no Pss line in /proc/self/smaps_rollup")
-    return {"pss": fields["Pss"], "private": fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)}
+    private = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+    return {"pss": fields["Pss"], "private": private, "heap": heap_in_use_kib()}
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        )
+    ]
+
+
+def heap_in_use_kib() -> int:
+    """C heap in use (glibc `mallinfo2`: allocated blocks plus mmapped ones), -1 where unknown.
+
+    Unlike PSS it does not move with other processes or with freed memory the allocator keeps,
+    so it is the steadiest sign of a leak (Python objects live in this heap too).
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = _MallInfo2
+        info = libc.mallinfo2()
+    except (OSError, AttributeError):
+        return -1
+    return int((info.uordblks + info.hblkhd) // 1024)
 
 
 def memory_mb_settled() -> dict[str, float]:
     """`memory_kib` in MB, after garbage collection and pending deletions."""
     gc.collect()
     settle()
-    return {name: round(kib / 1024, 1) for name, kib in memory_kib().items()}
+    return {name: round(kib / 1024, 1) if kib >= 0 else float("nan") for name, kib in memory_kib().items()}
 
 
 class PaintWatcher(QObject):

@@ -25,7 +25,8 @@ class TimerCounter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Timer and watched is not self.ignore:
             name = watched.objectName()
-            self.by_receiver[type(watched).__name__ + (f"#{name}" if name else "")] += 1
+            kind = watched.metaObject().className()  # the C++ class, e.g. QSingleShotTimer
+            self.by_receiver[kind + (f"#{name}" if name else "")] += 1
         return False
 
 

@@ -142,6 +142,10 @@ def memory_growth(kiosk: Kiosk, navigations: int, seed: int = 7) -> dict[str, An
         "private_after_mb": end["private"],
         "private_growth_mb": round(end["private"] - start["private"], 1),
         "private_growth_after_warmup_mb": round(end["private"] - warm["private"], 1),
+        "heap_after_start_mb": start["heap"],
+        "heap_after_mb": end["heap"],
+        "heap_growth_mb": round(end["heap"] - start["heap"], 1),
+        "heap_growth_after_warmup_mb": round(end["heap"] - warm["heap"], 1),
     }
 
 
