@@ -166,7 +166,7 @@ def soak(kiosk: Kiosk, minutes: float, seed: int = 8) -> dict[str, Any]:
     sys.excepthook = lambda kind, value, tb: exceptions.append(f"{kind.__name__}: {value}")
     errors = _ErrorCounter()
     logging.getLogger().addHandler(errors)
-    start_pss = memory_mb_settled()["pss"]
+    start = memory_mb_settled()
     touches = 0
     deadline = time.monotonic() + minutes * 60
     try:
@@ -176,16 +176,17 @@ def soak(kiosk: Kiosk, minutes: float, seed: int = 8) -> dict[str, Any]:
     finally:
         sys.excepthook = previous_hook
         logging.getLogger().removeHandler(errors)
-    end_pss = memory_mb_settled()["pss"]
+    end = memory_mb_settled()
     return {
         "minutes": minutes,
         "touches": touches,
         "exceptions": len(exceptions),
         "first_exceptions": exceptions[:5],
         "logged_errors": errors.count,
-        "pss_start_mb": start_pss,
-        "pss_end_mb": end_pss,
-        "growth_mb": round(end_pss - start_pss, 1),
+        "pss_start_mb": start["pss"],
+        "pss_end_mb": end["pss"],
+        "growth_mb": round(end["pss"] - start["pss"], 1),
+        "heap_growth_mb": round(end["heap"] - start["heap"], 1),
     }
 
 

@@ -58,7 +58,9 @@ ROWS = [
     Row("Memory: C heap growth after warm-up", ("memory", "heap_growth_after_warmup_mb"), "MB"),
     Row("Soak: exceptions", ("soak", "exceptions"), "", "0", lambda v, _: v == 0),
     Row("Soak: logged errors", ("soak", "logged_errors"), ""),
-    Row("Soak: memory growth", ("soak", "growth_mb"), "MB"),
+    Row("Soak: touches", ("soak", "touches"), ""),
+    Row("Soak: PSS growth", ("soak", "growth_mb"), "MB"),
+    Row("Soak: C heap growth", ("soak", "heap_growth_mb"), "MB"),
 ]
 
 
