@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KIOSK_SPEECH", "fake")  # read aloud offered, nothing spoken out loud
 
 import pytest
 

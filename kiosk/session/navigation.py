@@ -136,6 +136,14 @@ class Navigator:
     def smaller_text(self) -> None:
         self._step_text_size(-1)
 
+    def toggle_read_aloud(self) -> None:
+        """Read the screen aloud, or stop reading; an idle reset turns it off again."""
+        self.state.update(read_aloud=not self.state.current.read_aloud)
+
+    def toggle_high_contrast(self) -> None:
+        """Switch every screen to the high-contrast colours, or back; an idle reset switches back."""
+        self.state.update(high_contrast=not self.state.current.high_contrast)
+
     def set_pack(self, pack: Pack) -> None:
         """A new pack went live: start from Home, since old routes may not exist in it."""
         self.pack = pack

@@ -18,9 +18,11 @@ from kiosk.content.pack import Pack
 from kiosk.session.navigation import Navigator
 from kiosk.session.state import AppState, Snapshot
 from kiosk.ui.overlay import OverlayLayer
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screens import build_screen
 from kiosk.ui.screens.base import ScreenContext
-from kiosk.ui.theme import Palette, Theme, with_overrides
+from kiosk.ui.speech import Speaker, speaker_from_setting
+from kiosk.ui.theme import HIGH_CONTRAST, Palette, Theme, with_overrides
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.touch import GestureArbiter
 
@@ -34,9 +36,15 @@ class MainWindow(QWidget):
     """A new screen is showing; carries the route name."""
 
     def __init__(
-        self, state: AppState, pack: Pack, parent: QWidget | None = None, size: tuple[int, int] | None = None
+        self,
+        state: AppState,
+        pack: Pack,
+        parent: QWidget | None = None,
+        size: tuple[int, int] | None = None,
+        speaker: Speaker | None = None,
     ) -> None:
-        """`size`, when known, is set before the first build, so start-up builds the screens once."""
+        """`size`, when known, is set before the first build, so start-up builds the screens once.
+        `speaker` reads pages aloud; by default the one the `KIOSK_SPEECH` setting names."""
         super().__init__(parent)
         if size is not None:
             self.resize(*size)
@@ -44,6 +52,7 @@ class MainWindow(QWidget):
         self.setWindowTitle("Clinic Kiosk")
         self.state = state
         self.navigator = Navigator(state, pack)
+        self.read_aloud = ReadAloud(state, lambda: self.navigator.pack, speaker or speaker_from_setting())
         self.palette_tokens = with_overrides(
             Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
         )
@@ -77,11 +86,18 @@ class MainWindow(QWidget):
         """Rebuild the bar and the current screen for the window size and the current state."""
         snapshot = self.state.current
         size = (max(1, self.width()), max(1, self.height()))
-        self.theme = Theme.for_screen(*size, snapshot.text_size.value, self.palette_tokens)
+        palette = HIGH_CONTRAST if snapshot.high_contrast else self.palette_tokens
+        self.theme = Theme.for_screen(*size, snapshot.text_size.value, palette)
         self.arbiter.slop = self.theme.px(24)
         self._built_for = (*size, snapshot.text_size.value, snapshot.language)
         self.setStyleSheet(self.theme.stylesheet())
-        bar = TopBar(self.theme, self.navigator, snapshot.language, self.exit_requested.emit)
+        bar = TopBar(
+            self.theme,
+            self.navigator,
+            snapshot.language,
+            self.exit_requested.emit,
+            can_read_aloud=self.read_aloud.available(snapshot.language),
+        )
         if self.top_bar is None:
             self._layout.addWidget(bar)
             self._layout.addWidget(self.screen_host, 1)
@@ -130,7 +146,7 @@ class MainWindow(QWidget):
         self.screen_changed.emit(snapshot.route.name)
 
     def _on_state_change(self, old: Snapshot, new: Snapshot) -> None:
-        if (old.text_size, old.language) != (new.text_size, new.language):
+        if (old.text_size, old.language, old.high_contrast) != (new.text_size, new.language, new.high_contrast):
             self.rebuild()
         elif old.route != new.route:
             if self.top_bar is not None:
@@ -165,6 +181,7 @@ class MainWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._unsubscribe()
+        self.read_aloud.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.arbiter)

@@ -29,6 +29,11 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "play_slides": "Play",
         "setup_mode": "Setup mode",
         "ask_front_desk": "Sorry, this screen needs a moment. Please ask at the front desk.",
+        "read_aloud": "Read aloud",
+        "high_contrast": "Contrast",
+        "high_contrast_name": "High contrast",
+        "step_number": "Step {number}",
+        "cautions": "Be careful",
     },
 }
 

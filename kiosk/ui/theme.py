@@ -46,6 +46,7 @@ class Palette:
     on_urgent: str = "#ffffff"
     urgent_text: str = "#8c1d18"
     dot_inactive: str = "#8a8076"
+    picture_frame: str = ""  # a frame round pictures (high contrast); empty: none
 
 
 TEXT_PAIRS: dict[str, tuple[str, str]] = {
@@ -79,6 +80,47 @@ UI_PAIRS: dict[str, tuple[str, str]] = {
 """(part, neighbour) token pairs for UI parts that must be seen: each needs 3:1."""
 
 
+HIGH_CONTRAST = Palette(
+    background="#000000",
+    surface="#000000",
+    surface_pressed="#33330a",
+    text="#ffffff",
+    text_muted="#f0f0f0",
+    border="#ffffff",
+    accent="#ffe94a",  # yellow: buttons, links, the current page dot
+    accent_pressed="#d9c200",
+    on_accent="#000000",
+    bar="#000000",
+    on_bar="#ffffff",
+    bar_button="#000000",
+    bar_button_pressed="#3d3d3d",
+    notice="#1a1a1a",
+    on_notice="#ffffff",
+    urgent="#ff7b72",
+    urgent_tint="#000000",
+    on_urgent="#000000",
+    urgent_text="#ffffff",
+    dot_inactive="#bdbdbd",
+    picture_frame="#ffe94a",
+)
+"""The patient's high-contrast choice: white and yellow on black, WCAG AAA (7:1) for all text.
+
+Pack colour overrides do not apply to it; pictures keep their colours inside a yellow frame."""
+
+HIGH_CONTRAST_UI_PAIRS: dict[str, tuple[str, str]] = {
+    "card outline": ("border", "background"),
+    "button on background": ("accent", "background"),
+    "bar button outline": ("on_bar", "bar"),
+    "pressed card": ("accent", "surface_pressed"),
+    "current page dot": ("accent", "background"),
+    "other page dot": ("dot_inactive", "background"),
+    "urgent outline": ("urgent", "urgent_tint"),
+    "picture frame": ("picture_frame", "background"),
+}
+"""UI parts of the high-contrast palette (cards are black on black, so their outline carries them):
+each needs 4.5:1, the AAA-minded bar this palette keeps."""
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Pixel sizes at a 1080 px short side and normal text size."""
@@ -89,6 +131,7 @@ class Metrics:
     heading: int = 38
     tile_title: int = 32
     bar_label: int = 28
+    bar_toggle: int = 22  # words under the icon of an on/off control in the bar
     bar_height: int = 112
     target: int = 88  # smallest tappable
     icon: int = 40
@@ -194,6 +237,12 @@ QLabel[role="body"] {{ font-size: {tx(m.body)}px; }}
     padding: 0 {px(22)}px; min-height: {self.target}px; min-width: {self.target}px; }}
 #TopBar QPushButton:pressed {{ background: {p.bar_button_pressed}; }}
 #TopBar QPushButton:disabled {{ color: #a9c4c7; border-color: #5f8f95; background: {p.bar}; }}
+#TopBar QToolButton {{
+    background: {p.bar_button}; color: {p.on_bar}; border: {px(2)}px solid {p.on_bar};
+    border-radius: {px(m.radius)}px; font-size: {px(m.bar_toggle)}px; font-weight: bold;
+    padding: {px(4)}px {px(10)}px; min-height: {self.target}px; min-width: {self.target}px; }}
+#TopBar QToolButton:checked {{ background: {p.on_bar}; color: {p.bar}; }}
+#TopBar QToolButton:pressed {{ background: {p.bar_button_pressed}; color: {p.on_bar}; }}
 #TopBar QPushButton#SetupQuit {{ font-size: {px(m.small)}px; font-weight: normal;
     border: {px(2)}px dashed #cfe3e5; background: {p.bar}; }}
 QPushButton {{
@@ -224,6 +273,7 @@ QScrollBar::handle:vertical {{ background: {p.dot_inactive}; border-radius: {px(
 QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page {{
     background: none; height: 0; }}
 QScrollBar:horizontal {{ height: 0; }}
+{f"Picture {{ qproperty-frameColour: '{p.picture_frame}'; }}" if p.picture_frame else ""}
 """
 
     def body_css(self) -> str:

@@ -1,7 +1,7 @@
 """The bar that is always there: Home and Back on the left, patient controls and staff entry on the right.
 
 Slots for later controls: `add_control(widget)` puts a widget in the patient-controls group
-(text size now; language and read-aloud next), which sits right of a stretch so Home and Back
+(text size, read aloud, high contrast; language next), which sits right of a stretch so Home and Back
 never move. `staff_slot` holds the staff entry; `set_staff_widget` replaces it.
 """
 
@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from kiosk.session.navigation import Navigator, can_make_text_bigger, can_make_text_smaller
 from kiosk.session.state import HOME, Snapshot
@@ -28,16 +29,25 @@ class TopBar(QWidget):
         language: str,
         on_setup_quit: Callable[[], None],
         parent: QWidget | None = None,
+        *,
+        can_read_aloud: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TopBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.theme = theme
-        self.setFixedHeight(max(theme.px(theme.metrics.bar_height), theme.target + theme.px(16)))
-        row = QHBoxLayout(self)
+        # A portrait screen is too narrow for every control in one row: the patient controls
+        # get a second row, right-aligned under the staff corner's row.
+        two_rows = not theme.landscape
         pad = theme.px(12)
-        row.setContentsMargins(theme.px(24), pad, theme.px(24), pad)
+        row_height = max(theme.px(theme.metrics.bar_height), theme.target + theme.px(16))
+        self.setFixedHeight(row_height * 2 if two_rows else row_height)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(theme.px(24), pad, theme.px(24), pad)
+        column.setSpacing(pad)
+        row = QHBoxLayout()
         row.setSpacing(theme.px(16))
+        column.addLayout(row)
         icon_px = theme.px(34)
         white = theme.palette.on_bar
         self.home = push_button(
@@ -59,7 +69,13 @@ class TopBar(QWidget):
         row.addStretch(1)
         self.controls = QHBoxLayout()
         self.controls.setSpacing(theme.px(12))
-        row.addLayout(self.controls)
+        if two_rows:
+            second = QHBoxLayout()
+            second.addStretch(1)
+            second.addLayout(self.controls)
+            column.addLayout(second)
+        else:
+            row.addLayout(self.controls)
         self.smaller = push_button("A\u2212", navigator.smaller_text, name="smaller-text")
         self.smaller.setAccessibleName(tr("smaller_text", language))
         self.bigger = push_button("A+", navigator.bigger_text, name="bigger-text")
@@ -67,6 +83,16 @@ class TopBar(QWidget):
         self.bigger.setStyleSheet(f"font-size: {theme.px(38)}px;")
         self.add_control(self.smaller)
         self.add_control(self.bigger)
+        self.read_aloud = self._toggle(
+            tr("read_aloud", language), "fa5s.volume-up", navigator.toggle_read_aloud, "read-aloud"
+        )
+        self.read_aloud.setVisible(can_read_aloud)
+        self.high_contrast = self._toggle(
+            tr("high_contrast", language), "fa5s.adjust", navigator.toggle_high_contrast, "high-contrast"
+        )
+        self.high_contrast.setAccessibleName(tr("high_contrast_name", language))
+        self.add_control(self.read_aloud)
+        self.add_control(self.high_contrast)
         self.staff_slot = QHBoxLayout()
         row.addSpacing(theme.px(8))
         row.addLayout(self.staff_slot)
@@ -77,6 +103,26 @@ class TopBar(QWidget):
         """Until a staff PIN exists, a small, plainly labelled way out for whoever set the kiosk up."""
         button = push_button(tr("setup_quit", language), on_quit, name="SetupQuit")
         button.setObjectName("SetupQuit")
+        return button
+
+    def _toggle(self, text: str, icon_name: str, on_tap: Callable[[], None], name: str) -> QToolButton:
+        """An on/off control: icon over a short word; when on it is filled (light on the dark bar)."""
+        theme = self.theme
+        size = theme.px(34)
+        icon = QIcon()
+        for colour, state in ((theme.palette.on_bar, QIcon.State.Off), (theme.palette.bar, QIcon.State.On)):
+            icon.addPixmap(resources.icon(icon_name, colour).pixmap(size, size), QIcon.Mode.Normal, state)
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setProperty("tappable", True)
+        button.setText(text)
+        button.setAccessibleName(text)
+        button.setIcon(icon)
+        button.setIconSize(QSize(size, size))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda _checked=False: on_tap())
         return button
 
     def add_control(self, widget: QWidget) -> None:
@@ -95,3 +141,6 @@ class TopBar(QWidget):
         self.back.setEnabled(not at_home)
         self.smaller.setEnabled(can_make_text_smaller(snapshot))
         self.bigger.setEnabled(can_make_text_bigger(snapshot))
+        # The state decides, not the tap: an idle reset turns both off again.
+        self.read_aloud.setChecked(snapshot.read_aloud)
+        self.high_contrast.setChecked(snapshot.high_contrast)

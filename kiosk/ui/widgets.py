@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import Property, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -42,6 +42,7 @@ class Picture(QWidget):
         self.aspect = resources.picture_aspect(path)
         self.max_height = max_height
         self.failed = False
+        self._frame_colour = ""
         self.setAccessibleName(alt)
         self.setToolTip("")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -75,7 +76,22 @@ class Picture(QWidget):
             painter.setPen(QPen(QColor("#b7ada2"), 3, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(QRectF(self.rect()).adjusted(4, 4, -4, -4), 16, 16)
             return
-        painter.drawPixmap(QPointF((self.width() - width) / 2, (self.height() - height) / 2), pixmap)
+        left, top = (self.width() - width) / 2, (self.height() - height) / 2
+        painter.drawPixmap(QPointF(left, top), pixmap)
+        if self._frame_colour:
+            edge = max(3, round(min(width, height) / 60))
+            painter.setPen(QPen(QColor(self._frame_colour), edge))
+            painter.drawRect(QRectF(left, top, width, height).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2))
+
+    def _get_frame_colour(self) -> str:
+        return self._frame_colour
+
+    def _set_frame_colour(self, colour: str) -> None:
+        self._frame_colour = colour
+        self.update()
+
+    frameColour = Property(str, _get_frame_colour, _set_frame_colour)
+    """A strong frame round the picture (the high-contrast theme sets it from the style sheet)."""
 
 
 class Card(QAbstractButton):
