@@ -20,7 +20,6 @@ from kiosk.session.navigation import log_route_changes
 from kiosk.session.state import AppState
 from kiosk.ui import resources
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.qt_workarounds import guard_signal_emit_refcount
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Palette, Theme
 
@@ -32,7 +31,6 @@ def application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Clinic Kiosk")
-    guard_signal_emit_refcount()
     resources.register_fonts()
     return app
 

@@ -1,11 +1,16 @@
 """Work-arounds for defects in the Qt bindings that would otherwise end a kiosk that runs for days.
 
-PySide6 6.12 on Python 3.11: every `Signal.emit()` called from Python returns `True` without
-taking a reference to it, so each emit lowers `True`'s reference count by one. After a few
-thousand emits (every screen change emits one) the count reaches zero and the interpreter aborts
-with "bool_dealloc: deallocating True or False". Python 3.12 and later make `True` immortal, so
-there the defect is harmless. `guard_signal_emit_refcount()` measures the defect once at start and,
-only where it is present, gives `True` a reference count it can never use up.
+PySide6 6.12.0 on Python 3.11 loses references to the interpreter's singletons:
+- every `Signal.emit()` called from Python returns `True` without taking a reference to it;
+- every call of a Qt method that returns nothing (`update()`, `setText()`, `setCurrentFrame()` ...)
+  returns `None` without taking a reference to it.
+Each such call lowers the singleton's reference count by one. After a few thousand calls (a single
+animated exercise demo makes hundreds a second) the count reaches zero and the interpreter aborts
+with "none_dealloc" or "bool_dealloc". Python 3.12 and later make these singletons immortal, so
+there the defect is harmless. `guard_singleton_refcounts()` measures the defect once and, only where
+it is present, gives `None`, `True` and `False` a reference count they can never use up: the same
+thing Python 3.12 does for them. It runs when `kiosk.ui` is first imported, so the kiosk, the
+screenshot renderer, the benchmark and the tests are all covered.
 """
 
 from __future__ import annotations
@@ -16,35 +21,39 @@ import sys
 from PySide6.QtCore import QObject, Signal
 
 _HEADROOM = 1 << 40
-"""References added to `True`: at one lost per emit, enough for thousands of years of taps."""
+"""References added to each singleton: at one lost per call, enough for thousands of years."""
+
+_SINGLETONS = (None, True, False)
 
 
 class _Probe(QObject):
     ping = Signal()
 
 
-def emit_loses_true_reference() -> bool:
-    """True when an emit from Python lowers the reference count of `True` (the defect above)."""
+def bindings_lose_singleton_references() -> bool:
+    """True when calls into Qt lower the reference count of `None` or `True` (the defect above)."""
     probe = _Probe()
-    before = sys.getrefcount(True)
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(3):
         probe.ping.emit()
-    return sys.getrefcount(True) < before
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) < none_before or sys.getrefcount(True) < true_before
 
 
 _guarded = False
 
 
-def guard_signal_emit_refcount() -> bool:
-    """Protect `True` from the emit defect where it exists (once per process); True if guarded."""
+def guard_singleton_refcounts() -> bool:
+    """Protect `None`, `True` and `False` where the defect exists (once per process); True if guarded."""
     global _guarded
     if _guarded:
         return True
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False  # True is immortal there
-    if not emit_loses_true_reference():
+        return False  # the singletons are immortal there
+    if not bindings_lose_singleton_references():
         return False
-    # ob_refcnt is the first field of every CPython 3.11 object.
-    ctypes.c_ssize_t.from_address(id(True)).value += _HEADROOM
+    for singleton in _SINGLETONS:
+        # ob_refcnt is the first field of every CPython 3.11 object.
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
     _guarded = True
     return True

@@ -3,9 +3,7 @@ so what is checked by eye is exactly what the kiosk will show."""
 
 from __future__ import annotations
 
-import ctypes
 import os
-import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,20 +12,14 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.ui.qt_workarounds import guard_singleton_refcounts
+
 QT_SVG_FPS = 30
 """QSvgRenderer counts frames at 30 per second whatever framesPerSecond says (Qt 6.12)."""
 
 
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11: every call of a Qt method that returns nothing
-    releases one reference to None too many, and the interpreter aborts ("none_dealloc") once the
-    count reaches zero, after a few thousand calls. Python 3.12 and later never free None."""
-    if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def application() -> QGuiApplication:
-    keep_none_alive()
+    guard_singleton_refcounts()
     app = QGuiApplication.instance()
     return app if isinstance(app, QGuiApplication) else QGuiApplication([])
 

@@ -93,8 +93,10 @@ def _values(items: Sequence[str]) -> str:
 
 def animation(kind: str, duration: float, values: Sequence[str]) -> str:
     """One animateTransform element looping forever (kind: rotate or translate)."""
-    return (f'<animateTransform{attrs(attributeName="transform", type=kind, dur=f"{duration:g}s")}'
-            f' repeatCount="indefinite" values="{_values(values)}"/>')
+    return (
+        f"<animateTransform{attrs(attributeName='transform', type=kind, dur=f'{duration:g}s')}"
+        f' repeatCount="indefinite" values="{_values(values)}"/>'
+    )
 
 
 def colour_animation(duration: float, values: Sequence[str]) -> str:
@@ -173,8 +175,13 @@ class _Painter:
 
 
 def _oval(centre: Point, radii: Point, factor: float) -> list[Point]:
-    return [(centre[0] + radii[0] * factor * math.cos(math.radians(a)),
-             centre[1] + radii[1] * factor * math.sin(math.radians(a))) for a in range(0, 360, 30)]
+    return [
+        (
+            centre[0] + radii[0] * factor * math.cos(math.radians(a)),
+            centre[1] + radii[1] * factor * math.sin(math.radians(a)),
+        )
+        for a in range(0, 360, 30)
+    ]
 
 
 def _glowing(shape: list[Point], colours: list[str], duration: float) -> str:
@@ -186,17 +193,22 @@ def _glowing(shape: list[Point], colours: list[str], duration: float) -> str:
 def _highlight_svg(highlight: Highlight, tracks: _Tracks) -> str:
     """Nested ovals, strongest in the middle, so the glow fades out softly at its edge."""
     return "".join(
-        _glowing(_oval(highlight.centre, highlight.radii, factor),
-                 tracks.colours(highlight.base, p.mix(highlight.base, p.CORAL, strength)), tracks.duration)
+        _glowing(
+            _oval(highlight.centre, highlight.radii, factor),
+            tracks.colours(highlight.base, p.mix(highlight.base, p.CORAL, strength)),
+            tracks.duration,
+        )
         for factor, strength in ((1.0, 0.16), (0.86, 0.32), (0.72, 0.48), (0.58, 0.64), (0.44, 0.8))
     )
 
 
 def _halo_svg(halo: Halo, tracks: _Tracks) -> str:
     return "".join(
-        _glowing(_oval(halo.centre, halo.radii, 1.0 - step * 0.2),
-                 tracks.colours(p.PANEL_SHADE, p.mix(p.PANEL_SHADE, p.CORAL_LIGHT, 0.45 + 0.18 * step)),
-                 tracks.duration)
+        _glowing(
+            _oval(halo.centre, halo.radii, 1.0 - step * 0.2),
+            tracks.colours(p.PANEL_SHADE, p.mix(p.PANEL_SHADE, p.CORAL_LIGHT, 0.45 + 0.18 * step)),
+            tracks.duration,
+        )
         for step in range(4)
     )
 
@@ -204,8 +216,10 @@ def _halo_svg(halo: Halo, tracks: _Tracks) -> str:
 def _soft_shape(x: float, y: float, half_width: float, half_height: float) -> str:
     """A gently irregular oval in the panel's shade colour."""
     wobble = (1.0, 0.93, 1.04, 0.96, 1.02, 0.9, 1.05, 0.95)
-    points = [(x + half_width * w * math.cos(math.radians(a)), y + half_height * w * math.sin(math.radians(a)))
-              for a, w in zip(range(0, 360, 45), wobble, strict=True)]
+    points = [
+        (x + half_width * w * math.cos(math.radians(a)), y + half_height * w * math.sin(math.radians(a)))
+        for a, w in zip(range(0, 360, 45), wobble, strict=True)
+    ]
     return blob(points, p.PANEL_SHADE)
 
 
