@@ -10,6 +10,7 @@ Rules a patient would notice:
   any page of a topic returns to what was before the topic's pages (usually the topic list).
 - `next_page` on the last page of a topic returns to the topic's list of pages ("Done").
 - `go_home` starts afresh: the history is cleared, so Back on Home does nothing.
+- `toggle_language` / `set_language` change only the language: the patient stays on the same page.
 - An unknown topic, page or link is logged and ignored; the patient stays where they are.
 """
 
@@ -149,6 +150,24 @@ class Navigator:
         self.pack = pack
         self.go_home()
 
+    def set_language(self, language: str) -> None:
+        """Show every screen in `language`, staying where the patient is (same page, same history).
+
+        A language the pack does not have is logged and ignored, so the screen never goes blank.
+        """
+        if language not in self.pack.languages:
+            log.warning("pack %r has no language %r; staying in %r", self.pack.id, language, self.language)
+            return
+        self.state.update(language=language)
+
+    def toggle_language(self) -> None:
+        """The one-tap language switch: to the pack's next language (English <-> Spanish)."""
+        self.set_language(next_language(self.pack.languages, self.language))
+
+    @property
+    def language(self) -> str:
+        return self.state.current.language
+
     # --- helpers -------------------------------------------------------------------------------
 
     def _go(self, route: Route) -> None:
@@ -178,6 +197,14 @@ def can_make_text_bigger(snapshot: Snapshot) -> bool:
 
 def can_make_text_smaller(snapshot: Snapshot) -> bool:
     return snapshot.text_size is not next(iter(TextSize))
+
+
+def next_language(languages: list[str], current: str) -> str:
+    """The language the switch offers: the one after `current` in the pack's order, wrapping
+    round; the pack's first language when `current` is not one of its languages."""
+    if current not in languages:
+        return languages[0]
+    return languages[(languages.index(current) + 1) % len(languages)]
 
 
 def log_route_changes(state: AppState, logger: logging.Logger | None = None) -> Callable[[], None]:

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.content.loader import load_pack
 from kiosk.content.pack import Pack
-from kiosk.session.navigation import MAX_HISTORY, Navigator, log_route_changes
+from kiosk.session.navigation import MAX_HISTORY, Navigator, log_route_changes, next_language
 from kiosk.session.state import HOME, AppState, Route, TextSize
 
 MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
@@ -138,3 +138,67 @@ def test_neighbour_is_none_outside_pages(nav: Navigator) -> None:
     nav.open_page("basics", "what-is-it")
     assert nav.neighbour(1) == Route("page", topic="basics", page="symptoms")
     assert nav.neighbour(-1) is None
+
+
+# --- language ------------------------------------------------------------------------------
+
+
+def test_switching_language_keeps_the_page_and_the_way_back(nav: Navigator) -> None:
+    nav.open_topic("basics")
+    nav.open_page("basics", "symptoms")
+    nav.toggle_language()
+    assert nav.state.current.language == "es"
+    assert route(nav) == "page/basics/symptoms"
+    nav.back()
+    assert route(nav) == "topic/basics"
+    assert nav.state.current.language == "es"
+
+
+def test_the_language_switch_goes_back_and_forth(nav: Navigator) -> None:
+    nav.toggle_language()
+    nav.toggle_language()
+    assert nav.state.current.language == "en"
+
+
+def test_a_fresh_start_returns_to_the_first_language(nav: Navigator) -> None:
+    nav.set_language("es")
+    nav.state.reset()
+    assert nav.state.current.language == "en"
+
+
+def test_a_language_the_pack_lacks_is_ignored_and_logged(
+    nav: Navigator, caplog: pytest.LogCaptureFixture
+) -> None:
+    nav.set_language("es")
+    with caplog.at_level(logging.WARNING, logger="kiosk.session.navigation"):
+        nav.set_language("fr")
+    assert nav.state.current.language == "es"
+    assert "no language 'fr'" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("languages", "current", "offered"),
+    [
+        (["en", "es"], "en", "es"),
+        (["en", "es"], "es", "en"),
+        (["en", "es", "vi"], "es", "vi"),
+        (["en", "es", "vi"], "vi", "en"),
+        (["en", "es"], "fr", "en"),  # a setting named a language the pack lacks: offer the first
+        (["en"], "en", "en"),
+    ],
+)
+def test_the_switch_offers_the_next_language(languages: list[str], current: str, offered: str) -> None:
+    assert next_language(languages, current) == offered
+
+
+def test_read_aloud_and_high_contrast_toggle_and_return_to_off_at_reset(nav: Navigator) -> None:
+    nav.open_topic("basics")
+    nav.toggle_read_aloud()
+    nav.toggle_high_contrast()
+    assert nav.state.current.read_aloud and nav.state.current.high_contrast
+    assert route(nav) == "topic/basics"  # switching them does not move the patient
+    nav.toggle_read_aloud()
+    assert not nav.state.current.read_aloud and nav.state.current.high_contrast
+    nav.toggle_read_aloud()
+    nav.state.reset()
+    assert not nav.state.current.read_aloud and not nav.state.current.high_contrast
