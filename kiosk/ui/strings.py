@@ -35,7 +35,50 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "step_number": "Step {number}",
         "cautions": "Be careful",
     },
+    # Plain, warm Latin-American Spanish in the "usted" form, as US clinics use in patient materials.
+    "es": {
+        "home": "Inicio",
+        "back": "Atrás",
+        "previous": "Anterior",
+        "next": "Siguiente",
+        "done": "Listo",
+        "smaller_text": "Letra más pequeña",
+        "bigger_text": "Letra más grande",
+        "page_of": "{number} de {count}",
+        "pages_in_topic": "{count} páginas",
+        "one_page_in_topic": "1 página",
+        "urgent_banner": "Busque ayuda ahora",
+        "setup_quit": "Modo de instalación · Salir",
+        "out_of_order": "Esta pantalla se está preparando. Por favor, pregunte en la recepción.",
+        "still_reading": "¿Sigue leyendo?",
+        "starting_over_in": (
+            "Para proteger su privacidad, esta pantalla vuelve a empezar en {seconds} segundos."
+        ),
+        "starting_over_in_one": "Para proteger su privacidad, esta pantalla vuelve a empezar en 1 segundo.",
+        "keep_reading": "Seguir leyendo",
+        "touch_to_start": "Toque la pantalla para empezar",
+        "pause_slides": "Pausa",
+        "play_slides": "Reproducir",
+        "setup_mode": "Modo de instalación",
+        "ask_front_desk": (
+            "Lo sentimos, esta pantalla necesita un momento. Por favor, pregunte en la recepción."
+        ),
+        "read_aloud": "Escuchar",
+        "high_contrast": "Contraste",
+        "high_contrast_name": "Alto contraste",
+        "step_number": "Paso {number}",
+        "cautions": "Tenga cuidado",
+    },
 }
+
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
+"""Each language's name written in that language, so a patient who cannot read the screen's
+current language still recognises their own on the language switch."""
+
+
+def language_name(language: str) -> str:
+    """`Español` for `es`; the upper-case code for a language without a name here."""
+    return LANGUAGE_NAMES.get(language, language.upper())
 
 
 def tr(key: str, language: str, **values: object) -> str:
