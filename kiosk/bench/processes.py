@@ -32,8 +32,14 @@ _SCREEN = {
 }
 
 
+SPEECH_DEFAULT = "none"
+"""Read aloud is left out unless KIOSK_SPEECH says otherwise: the system speech engine's start
+depends on the machine's speech-dispatcher (on some machines it blocks for minutes)."""
+
+
 def child_environment() -> dict[str, str]:
     env = dict(os.environ)
+    env.setdefault("KIOSK_SPEECH", SPEECH_DEFAULT)
     if env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "xcb"
     else:
@@ -45,7 +51,8 @@ def child_environment() -> dict[str, str]:
 
 def platform_name() -> str:
     display = os.environ.get("DISPLAY")
-    return f"xcb (DISPLAY={display})" if display else "offscreen 1920x1080"
+    where = f"xcb (DISPLAY={display})" if display else "offscreen 1920x1080"
+    return f"{where}, speech {os.environ.get('KIOSK_SPEECH', SPEECH_DEFAULT)}"
 
 
 def first_paint_ms(mode: str, extra: list[str] | None = None, timeout_s: float = 120) -> float:
