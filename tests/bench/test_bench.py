@@ -64,6 +64,7 @@ def test_a_scenario_that_fails_is_named_in_the_table_and_the_rest_still_shows() 
     }
     table = report.table(figures)
     assert "! taps failed: RuntimeError: the window closed" in table
-    assert any(line.startswith("Start: kiosk / floor") and line.endswith("MISS") for line in table.splitlines())
-    assert any(line.startswith("Memory: PSS growth") and line.endswith("pass") for line in table.splitlines())
+    lines = table.splitlines()
+    assert any(line.startswith("Start: kiosk / floor") and line.endswith("MISS") for line in lines)
+    assert any(line.startswith("Memory: PSS growth") and line.endswith("pass") for line in lines)
     assert "Tap to paint" not in table
