@@ -2,7 +2,8 @@
 
 Files are named by route: home.png, topic--about.png, page--about--what-is-it.png; the start
 screen and the idle question are attract.png and idle-warning.png, and `--staff` adds the PIN pad
-(pin-pad.png, pin-wrong.png, pin-locked.png), staff-panel.png and setup-mode.png. Rendering is
+(pin-pad.png, pin-wrong.png, pin-locked.png), staff-panel.png and setup-mode.png. `--language es`
+renders the pack's Spanish (the default is the pack's first language). Rendering is
 offscreen unless a display is asked for, so it runs on a server or in CI. The exit code is non-zero
 when the pack does not load (its problems are printed) or any screen fails to render.
 """
@@ -37,6 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--display", action="store_true", help="render on the real display instead of offscreen"
     )
     parser.add_argument("--staff", action="store_true", help="also render the PIN pad and the staff panel")
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help="render in this language of the pack, e.g. es (default: the pack's first language)",
+    )
 
 
 def file_name(route_name: str) -> str:
@@ -55,13 +61,19 @@ def run(args: argparse.Namespace) -> int:
     if result.pack is None:
         print(f"{args.pack}: the pack has errors, so nothing was rendered", file=sys.stderr)
         return 1
+    language = args.language or result.pack.default_language
+    if language not in result.pack.languages:
+        known = ", ".join(result.pack.languages)
+        print(f"{args.pack}: the pack has no language '{language}' (it has: {known})", file=sys.stderr)
+        return 2
     from kiosk.ui.render import render_all_screens
 
-    failures = render_all_screens(result.pack, args.out, args.size, TEXT_SIZES[args.text_size], file_name)
+    text_percent = TEXT_SIZES[args.text_size]
+    failures = render_all_screens(result.pack, args.out, args.size, text_percent, file_name, language)
     from kiosk.ui.render_states import render_waiting_room
 
     failures += render_waiting_room(
-        result.pack, args.out, args.size, TEXT_SIZES[args.text_size], staff=args.staff
+        result.pack, args.out, args.size, text_percent, staff=args.staff, language=language
     )
     for failure in failures:
         print(f"failed: {failure}", file=sys.stderr)

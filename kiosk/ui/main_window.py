@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidge
 from kiosk.content.pack import Pack
 from kiosk.session.navigation import Navigator
 from kiosk.session.state import AppState, Snapshot
+from kiosk.ui.language_switch import add_language_switch
 from kiosk.ui.overlay import OverlayLayer
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screens import build_screen
@@ -103,8 +104,10 @@ class MainWindow(QWidget):
             self._layout.addWidget(self.screen_host, 1)
         else:
             self._layout.replaceWidget(self.top_bar, bar)
+            self.top_bar.hide()  # gone at once, not when the deferred delete runs
             self.top_bar.deleteLater()
         self.top_bar = bar
+        add_language_switch(bar, self.navigator)
         for hook in self._top_bar_hooks:
             hook(bar)
         self.top_bar.show_state(snapshot)

@@ -42,13 +42,19 @@ def _quiet_offscreen_notes(kind: QtMsgType, context: QMessageLogContext, message
 
 
 def render_all_screens(
-    pack: Pack, out: Path, size: tuple[int, int], text_percent: int, name_for: Callable[[str], str]
+    pack: Pack,
+    out: Path,
+    size: tuple[int, int],
+    text_percent: int,
+    name_for: Callable[[str], str],
+    language: str | None = None,
 ) -> list[str]:
-    """Save one PNG per route into `out`; returns a description of every screen that failed."""
+    """Save one PNG per route into `out`, in `language` (default: the pack's first); returns a
+    description of every screen that failed."""
     application()
     qInstallMessageHandler(_quiet_offscreen_notes)
     out.mkdir(parents=True, exist_ok=True)
-    state = AppState(Snapshot(text_size=TextSize(text_percent)))
+    state = AppState(Snapshot(text_size=TextSize(text_percent), language=language or pack.default_language))
     window = MainWindow(state, pack)
     window.resize(*size)
     window.show()

@@ -35,8 +35,9 @@ class _Clock:
         return self.now
 
 
-def _window(pack: Pack, size: tuple[int, int], text_percent: int) -> MainWindow:
-    window = MainWindow(AppState(Snapshot(route=ATTRACT, text_size=TextSize(text_percent))), pack)
+def _window(pack: Pack, size: tuple[int, int], text_percent: int, language: str) -> MainWindow:
+    snapshot = Snapshot(route=ATTRACT, text_size=TextSize(text_percent), language=language)
+    window = MainWindow(AppState(snapshot), pack)
     window.resize(*size)
     window.show()
     settle()
@@ -44,9 +45,17 @@ def _window(pack: Pack, size: tuple[int, int], text_percent: int) -> MainWindow:
 
 
 def render_waiting_room(
-    pack: Pack, out: Path, size: tuple[int, int], text_percent: int, *, staff: bool = False
+    pack: Pack,
+    out: Path,
+    size: tuple[int, int],
+    text_percent: int,
+    *,
+    staff: bool = False,
+    language: str | None = None,
 ) -> list[str]:
-    """Write attract.png and idle-warning.png (and with `staff`, the staff screens) into `out`."""
+    """Write attract.png and idle-warning.png (and with `staff`, the staff screens) into `out`,
+    in `language` (default: the pack's first)."""
+    language = language or pack.default_language
     failures: list[str] = []
     shots: list[tuple[str, Callable[[MainWindow, KioskOperation, _Clock], None]]] = [
         ("attract", _attract),
@@ -67,9 +76,11 @@ def render_waiting_room(
             folder = Path(temp)
             pin_hash = hash_pin(SAMPLE_PIN) if staff else None
             for name, prepare in shots:
-                failures += _shoot(pack, out, size, text_percent, name, prepare, folder, pin_hash)
+                failures += _shoot(pack, out, size, text_percent, language, name, prepare, folder, pin_hash)
             if staff:
-                failures += _shoot(pack, out, size, text_percent, "setup-mode", _staff_panel, folder, None)
+                failures += _shoot(
+                    pack, out, size, text_percent, language, "setup-mode", _staff_panel, folder, None
+                )
     finally:
         pin_log.disabled = quiet
     return failures
@@ -80,12 +91,13 @@ def _shoot(
     out: Path,
     size: tuple[int, int],
     text_percent: int,
+    language: str,
     name: str,
     prepare: Callable[[MainWindow, KioskOperation, _Clock], None],
     folder: Path,
     pin_hash: str | None,
 ) -> list[str]:
-    window = _window(pack, size, text_percent)
+    window = _window(pack, size, text_percent, language)
     clock = _Clock()
     operation = KioskOperation(
         window,

@@ -16,8 +16,12 @@ from kiosk.ui.render import all_routes
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
 
 
-def check_every_screen(make_kiosk: Any, pack: Pack, size: tuple[int, int], text_size: TextSize) -> list[str]:
+def check_every_screen(
+    make_kiosk: Any, pack: Pack, size: tuple[int, int], text_size: TextSize, language: str = "en"
+) -> list[str]:
     kiosk = make_kiosk(size=size, pack=pack, text_size=text_size)
+    kiosk.window.navigator.set_language(language)
+    assert kiosk.window.state.current.language == language
     min_target = 72 if size == (1920, 1080) else 48
     problems: list[str] = []
     for route in all_routes(pack):
@@ -69,12 +73,14 @@ def test_the_checker_notices_clipped_text_and_small_targets(qtbot: Any) -> None:
     assert any("overlap" in p for p in problems)
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("text_size", [TextSize.NORMAL, TextSize.LARGEST], ids=["100", "175"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_bundled_pack_screens_are_clean(
-    make_kiosk: Any, bundled_pack_dir: Any, size: tuple[int, int], text_size: TextSize
+    make_kiosk: Any, bundled_pack_dir: Any, size: tuple[int, int], text_size: TextSize, language: str
 ) -> None:
+    """In English and in Spanish, whose words run about a fifth longer."""
     from uihelpers import load
 
-    problems = check_every_screen(make_kiosk, load(bundled_pack_dir), size, text_size)
+    problems = check_every_screen(make_kiosk, load(bundled_pack_dir), size, text_size, language)
     assert not problems, "\n".join(problems)

@@ -59,3 +59,22 @@ def test_staff_screens_are_written_on_request(tmp_path: Path) -> None:
     for name in staff:
         image = QImage(str(out / name))
         assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_screens_can_be_rendered_in_another_language_of_the_pack(tmp_path: Path) -> None:
+    english, spanish = tmp_path / "en", tmp_path / "es"
+    assert main(["screenshots", str(MINI), "--out", str(english), "--size", "1280x800"]) == 0
+    assert (
+        main(["screenshots", str(MINI), "--out", str(spanish), "--size", "1280x800", "--language", "es"]) == 0
+    )
+    assert sorted(p.name for p in spanish.iterdir()) == sorted(p.name for p in english.iterdir())
+    for name in ("home.png", "page--help--emergency.png", "idle-warning.png"):
+        assert QImage(str(spanish / name)) != QImage(str(english / name)), f"{name} is the same in both"
+
+
+def test_a_language_the_pack_lacks_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["screenshots", str(MINI), "--out", str(tmp_path / "out"), "--language", "fr"]) == 2
+    assert "no language 'fr' (it has: en, es)" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -8,7 +8,7 @@ The animation belongs to the pager and stops when the pager hides.
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.session.state import Route
@@ -195,4 +195,12 @@ class PageScreen(QWidget):
         middle.addWidget(where, 0, Qt.AlignmentFlag.AlignHCenter)
         row.addLayout(middle, 0, 1)
         row.addWidget(self.next, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self._nav_row = row
         column.addWidget(bar)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once styled, each side column is at least as wide as its button's words, so a long word
+        (Spanish "Siguiente" at the largest text) is never cut; the dots may move off centre a little."""
+        super().showEvent(event)
+        for index, button in ((0, self.previous), (2, self.next)):
+            self._nav_row.setColumnMinimumWidth(index, button.sizeHint().width())
