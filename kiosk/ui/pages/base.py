@@ -44,6 +44,10 @@ class PageView(QWidget):
     kind = "article"
     background_token = "background"
     """The palette colour behind the text, so the "more below" fade blends in."""
+    picture_share = 45
+    """Percent of a landscape page's width given to the picture (the text gets the rest)."""
+    picture_fills_height = False
+    """True for a picture that grows to the page's height (the exercise player) instead of sitting on top."""
 
     def __init__(self, context: ScreenContext, page: Page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,11 +68,12 @@ class PageView(QWidget):
             picture = self.picture_widget()
             if picture is not None:
                 holder = QVBoxLayout()
-                holder.addWidget(picture)
-                holder.addStretch(1)
-                row.addLayout(holder, 45)
+                holder.addWidget(picture, 1 if self.picture_fills_height else 0)
+                if not self.picture_fills_height:
+                    holder.addStretch(1)
+                row.addLayout(holder, self.picture_share)
             self.text_column = ScrollColumn(theme, (0, margin // 2, margin, margin), fade_colour=fade)
-            row.addWidget(self.text_column, 55)
+            row.addWidget(self.text_column, 100 - self.picture_share)
             self._fill(self.text_column.column, with_picture=False)
         else:
             column = QVBoxLayout(self)

@@ -1,0 +1,245 @@
+"""The exercise player: one clock, one timer, and everything it drives.
+
+`ExerciseClock` (Qt-free) holds the program time. While playing, a single QTimer owned by the
+player ticks about 60 times a second and advances that clock by the real time since the last tick
+times the speed (0.5x or 1x); each tick then sets the figure's frame, the highlighted step and the
+counters from the clock's one state, so they cannot drift apart at any speed. Paused means the
+timer is stopped: a paused or hidden demo costs no CPU. The player pauses when it hides and offers
+`is_playing()`, which keeps the idle reset away while a demo plays (for at most 10 minutes).
+
+The demo opens paused, on its first pose, with a large Play button: a person in pain can read the
+safety note and the steps first and start when ready, and nothing moves until they ask (WCAG 2.2.2).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.exercise import ExerciseFrontMatter
+from kiosk.session.exercise_clock import ClockState, ExerciseClock, ExercisePlan, Phase, counter_label
+from kiosk.ui import resources
+from kiosk.ui.exercise.figures import DemoFigure
+from kiosk.ui.exercise.steps import StepList
+from kiosk.ui.screens.base import ScreenContext
+from kiosk.ui.widgets import TextLabel, push_button
+
+TICK_MS = 16
+"""About 60 ticks a second while playing; none while paused."""
+MAX_TICK_SECONDS = 0.25
+"""A tick that comes late (a busy moment) moves the clock on by at most this much."""
+SLOW = 0.5
+
+
+class CountdownBar(QWidget):
+    """A thick bar: how much of the hold, the rest or the timed round is left."""
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__()
+        self.theme = context.theme
+        self.fraction = 0.0
+        self.setObjectName("CountdownBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.theme.px(26))
+
+    def set_fraction(self, fraction: float) -> None:
+        fraction = min(1.0, max(0.0, fraction))
+        if abs(fraction - self.fraction) > 1e-3:
+            self.fraction = fraction
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.theme.px(400), self.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = self.theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = self.height() / 2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(p.dot_inactive))
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        if self.fraction > 0:
+            painter.setBrush(QColor(p.accent))
+            width = max(self.height(), self.width() * self.fraction)
+            painter.drawRoundedRect(QRectF(0, 0, width, self.height()), radius, radius)
+
+
+class ExercisePlayer(QWidget):
+    """The demo shown large, its counters, and Play/Pause, Slower/Normal speed and Replay."""
+
+    def __init__(self, context: ScreenContext, front: ExerciseFrontMatter, figure: DemoFigure) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("ExercisePlayer")
+        self.figure = figure
+        self.plan = ExercisePlan.from_page(front, figure.loop_seconds)
+        self.clock = ExerciseClock(self.plan)
+        self.steps = StepList(context.theme, [step.text for step in front.steps], self.jump_to_step)
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.wall = QElapsedTimer()
+        self._build()
+        self._show(self.clock.state)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        theme = self.context.theme
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.px(14))
+        column.addWidget(self.figure, 1)
+        if self.figure.note:
+            column.addWidget(TextLabel(self.figure.note, "small"))
+        readout = QHBoxLayout()
+        readout.setSpacing(theme.px(18))
+        self.counter = TextLabel("", "counter")
+        self.counter.setObjectName("ExerciseCounter")
+        self.status = TextLabel("", "counter")
+        self.status.setObjectName("ExerciseStatus")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        big = f"font-size: {theme.px(46)}px; font-weight: bold; color: {theme.palette.text};"
+        self.counter.setStyleSheet(big)
+        self.status.setStyleSheet(big.replace(theme.palette.text, theme.palette.accent))
+        readout.addWidget(self.counter, 1)
+        readout.addWidget(self.status, 1)
+        column.addLayout(readout)
+        self.bar = CountdownBar(self.context)
+        column.addWidget(self.bar)
+        controls = QHBoxLayout()
+        controls.setSpacing(theme.px(16))
+        icon_px = theme.px(34)
+        self.play_button = self._control("play_demo", "fa5s.play", self.toggle_play, "PlayPause", icon_px)
+        self.play_button.setProperty("role", "primary")
+        self.speed_button = self._control("slower", "mdi6.tortoise", self.toggle_speed, "Speed", icon_px)
+        self.replay_button = self._control("replay", "fa5s.undo-alt", self.replay, "Replay", icon_px)
+        controls.addWidget(self.play_button, 5)
+        controls.addWidget(self.speed_button, 6)
+        controls.addWidget(self.replay_button, 4)
+        column.addLayout(controls)
+
+    def _control(self, key: str, icon: str, action: object, name: str, icon_px: int) -> QPushButton:
+        button = push_button(
+            self.context.tr(key),
+            action,  # type: ignore[arg-type]
+            icon=resources.icon(icon, self.context.theme.palette.on_accent),
+            name=name,
+            icon_px=icon_px,
+        )
+        button.setObjectName("PlayerControl")
+        button.setProperty("control", name)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return button
+
+    def _relabel(self, button: QPushButton, key: str, icon: str) -> None:
+        text = self.context.tr(key)
+        button.setText(f"\u2002{text}")
+        button.setAccessibleName(text)
+        button.setIcon(resources.icon(icon, self.context.theme.palette.on_accent))
+
+    # --- commands (buttons and taps) -------------------------------------------------------------
+
+    def is_playing(self) -> bool:
+        return self.timer.isActive()
+
+    def play(self) -> None:
+        if self.clock.state.finished:
+            self.clock.replay()
+        self.wall.start()
+        self.timer.start()
+        self._show(self.clock.state)
+
+    def pause(self) -> None:
+        self.timer.stop()
+        self._show(self.clock.state)
+
+    def stop(self) -> None:
+        """At an idle reset: stop and go back to the start, so the next person sees a fresh demo."""
+        self.timer.stop()
+        self.clock.replay()
+        self._show(self.clock.state)
+
+    def toggle_play(self) -> None:
+        self.pause() if self.is_playing() else self.play()
+
+    def toggle_speed(self) -> None:
+        self.set_speed(1.0 if self.clock.speed == SLOW else SLOW)
+
+    def set_speed(self, speed: float) -> None:
+        self.clock.speed = speed
+        slow = speed == SLOW
+        self._relabel(
+            self.speed_button,
+            "normal_speed" if slow else "slower",
+            "mdi6.speedometer" if slow else "mdi6.tortoise",
+        )
+
+    def replay(self) -> None:
+        self.clock.replay()
+        self._show(self.clock.state)
+
+    def jump_to_step(self, index: int) -> None:
+        self._show(self.clock.jump_to_step(index))
+
+    def advance(self, wall_seconds: float) -> ClockState:
+        """Move the clock on by real time (the timer's tick, or a test's fixed step) and show it."""
+        state = self.clock.advance(wall_seconds)
+        if state.finished:
+            self.timer.stop()
+        self._show(state)
+        return state
+
+    def _tick(self) -> None:
+        seconds = self.wall.restart() / 1000.0
+        self.advance(min(seconds, MAX_TICK_SECONDS))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.pause()
+        super().hideEvent(event)
+
+    # --- showing the clock's state ---------------------------------------------------------------
+
+    def _show(self, state: ClockState) -> None:
+        self.figure.show_time(state.animation_seconds)
+        self.steps.highlight(state.step_index)
+        tr = self.context.tr
+        counter = counter_label(self.plan, state, tr("set_of"), tr("rep_of"), tr("time_left"))
+        if self.counter.text() != counter:
+            self.counter.setText(counter)
+        status, fraction = self._status(state)
+        if self.status.text() != status:
+            self.status.setText(status)
+        self.bar.set_fraction(fraction)
+        playing = self.is_playing()
+        key, icon = ("pause_demo", "fa5s.pause") if playing else ("play_demo", "fa5s.play")
+        if self.play_button.accessibleName() != tr(key):
+            self._relabel(self.play_button, key, icon)
+
+    def _status(self, state: ClockState) -> tuple[str, float]:
+        """The words beside the counter and how full the countdown bar is."""
+        tr = self.context.tr
+        plan = self.plan
+        if state.finished:
+            return tr("all_done"), 0.0
+        if state.phase is Phase.HOLD:
+            return tr(
+                "hold_for", seconds=math.ceil(state.hold_remaining)
+            ), state.hold_remaining / plan.hold_seconds
+        if state.phase is Phase.REST:
+            seconds = math.ceil(state.rest_remaining)
+            text = tr("rest_for", minutes=seconds // 60, seconds=seconds % 60)
+            return text, state.rest_remaining / plan.rest_seconds
+        if state.set_remaining is not None:
+            return (
+                tr("keep_going") if self.is_playing() else tr("paused")
+            ), state.set_remaining / plan.set_seconds
+        if not self.is_playing():
+            return (tr("paused") if state.elapsed > 0 else tr("press_play")), 0.0
+        return tr("follow_figure"), 0.0
