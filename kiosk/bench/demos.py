@@ -1,8 +1,9 @@
 """Exercise demo frames: how long one frame of each bundled animated SVG takes at 1920x1080.
 
-Each frame is drawn as a player would: set the renderer's frame for a moment of the loop, then
-render into a full-screen image. If the pack holds no demos yet, they are generated from the demo
-generator in `tools/demo_figures` into a temporary folder, so the figure is still measured.
+Each frame is drawn through the exercise player's figure widget: its time is set for a moment of
+the loop, then the widget paints itself into a full-screen image. If the pack holds no demos
+yet, they are generated from the demo generator in `tools/demo_figures` into a temporary folder,
+so the figure is still measured.
 """
 
 from __future__ import annotations
@@ -12,9 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QColor, QImage
 
 from kiosk.bench.stats import summary
 
@@ -38,23 +37,24 @@ def demo_files(scratch: Path) -> tuple[list[Path], str]:
 
 
 def frame_times(svg: Path, frames: int, width: int = 1920, height: int = 1080) -> list[float]:
-    renderer = QSvgRenderer(str(svg))
-    if not renderer.isValid():
+    """Per-frame cost through the exercise player's figure widget: set its time, then paint it
+    (the same `show_time` + `paintEvent` the player's timer causes), filling the whole screen."""
+    from kiosk.ui.exercise.figures import SvgFigure
+
+    figure = SvgFigure(svg, "")
+    if not figure.renderer.isValid():
         raise ValueError(f"{svg} cannot be drawn")
+    figure.resize(width, height)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    size = renderer.defaultSize().scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio)
-    target = QRectF((width - size.width()) / 2, (height - size.height()) / 2, size.width(), size.height())
-    total = max(1, renderer.animationDuration() * renderer.framesPerSecond() // 1000)
+    loop = figure.loop_seconds or 1.0
     timings = []
     for index in range(frames):
         start = time.perf_counter()
-        renderer.setCurrentFrame(index * total // frames)
+        figure.show_time(loop * index / frames)
         image.fill(QColor("#f7f3ee"))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, target)
-        painter.end()
+        figure.render(image)
         timings.append((time.perf_counter() - start) * 1000)
+    figure.deleteLater()
     return timings
 
 

@@ -165,11 +165,9 @@ def test_a_playing_exercise_counts_as_activity_for_ten_minutes_at_most(operate: 
 
 
 def test_the_real_exercise_player_counts_as_activity(operate: Any, bundled_pack_dir: Any) -> None:
-    from kiosk.ui import pages
-
-    if "exercise" not in pages.registered_kinds():
-        pytest.skip("no exercise page view yet")
     from uihelpers import load
+
+    from kiosk.ui.exercise.player import ExercisePlayer
 
     pack = load(bundled_pack_dir)
     operated = operate(pack=pack)
@@ -179,8 +177,25 @@ def test_the_real_exercise_player_counts_as_activity(operate: Any, bundled_pack_
     )
     operated.window.navigator.open_page(topic.id, page)
     settle()
-    players = [w for w in operated.window.current_screen.findChildren(QWidget) if hasattr(w, "is_playing")]
-    assert players, "the exercise view offers is_playing()"
+    players = operated.window.current_screen.findChildren(ExercisePlayer)
+    assert len(players) == 1
+    player = players[0]
+    operated.kiosk.tap("PlayPause")
+    assert player.is_playing()
+    for _ in range(3):  # five minutes with nobody touching: the demo is being watched
+        operated.clock.advance(100)
+        fire_idle_timer(operated)
+        assert operated.dialog() == ""
+    seconds = 0
+    while operated.kiosk.route != "attract" and seconds < 2000:
+        operated.clock.advance(50)
+        seconds += 50
+        fire_idle_timer(operated)
+    assert operated.kiosk.route == "attract", "the reset comes at last, ten minutes after the last touch"
+    try:
+        assert not player.is_playing(), "the reset stops the demo"
+    except RuntimeError:  # deleted with the page it was on: stopped too
+        pass
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")

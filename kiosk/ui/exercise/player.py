@@ -17,7 +17,7 @@ import math
 
 from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.exercise import ExerciseFrontMatter
 from kiosk.session.exercise_clock import ClockState, ExerciseClock, ExercisePlan, Phase, counter_label
@@ -113,17 +113,44 @@ class ExercisePlayer(QWidget):
         column.addLayout(readout)
         self.bar = CountdownBar(self.context)
         column.addWidget(self.bar)
-        controls = QHBoxLayout()
-        controls.setSpacing(theme.px(16))
         icon_px = theme.px(34)
         self.play_button = self._control("play_demo", "fa5s.play", self.toggle_play, "PlayPause", icon_px)
         self.play_button.setProperty("role", "primary")
         self.speed_button = self._control("slower", "mdi6.tortoise", self.toggle_speed, "Speed", icon_px)
         self.replay_button = self._control("replay", "fa5s.undo-alt", self.replay, "Replay", icon_px)
-        controls.addWidget(self.play_button, 5)
-        controls.addWidget(self.speed_button, 6)
-        controls.addWidget(self.replay_button, 4)
+        self._fit_labels(self.play_button, ("play_demo", "pause_demo"))
+        self._fit_labels(self.speed_button, ("slower", "normal_speed"))
+        buttons = (self.play_button, self.speed_button, self.replay_button)
+        gap = theme.px(16)
+        controls = QGridLayout()
+        controls.setSpacing(gap)
+        needed = sum(button.minimumWidth() for button in buttons) + 2 * gap
+        if needed <= self._column_width():
+            for index, button in enumerate(buttons):
+                controls.addWidget(button, 0, index)
+        else:  # a narrow column or long words: Play on a row of its own
+            controls.addWidget(self.play_button, 0, 0, 1, 2)
+            controls.addWidget(self.speed_button, 1, 0)
+            controls.addWidget(self.replay_button, 1, 1)
         column.addLayout(controls)
+
+    def _column_width(self) -> int:
+        """The width the player will get: its share of a landscape page, or the portrait page."""
+        theme = self.context.theme
+        if self.context.landscape:
+            return round((theme.width - 3 * theme.px(theme.metrics.margin)) * 0.52)
+        return theme.width - 2 * theme.px(46)
+
+    def _fit_labels(self, button: QPushButton, keys: tuple[str, ...]) -> None:
+        """Wide enough for each of the words the button can show, so it never jumps or clips."""
+        current = button.text()
+        widths = []
+        for key in keys:
+            button.setText(f"\u2002{self.context.tr(key)}")
+            button.ensurePolished()
+            widths.append(button.sizeHint().width())
+        button.setText(current)
+        button.setMinimumWidth(max(widths))
 
     def _control(self, key: str, icon: str, action: object, name: str, icon_px: int) -> QPushButton:
         button = push_button(
@@ -133,9 +160,12 @@ class ExercisePlayer(QWidget):
             name=name,
             icon_px=icon_px,
         )
-        button.setObjectName("PlayerControl")
         button.setProperty("control", name)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setSizePolicy(QSizePolicy.Policy.MinimumExpanding, QSizePolicy.Policy.Fixed)
+        theme = self.context.theme
+        # chrome-sized words (like the top bar): the controls keep their size at every text size
+        button.setStyleSheet(f"font-size: {theme.px(30)}px; padding: {theme.px(10)}px {theme.px(20)}px;")
+        self._fit_labels(button, (key,))
         return button
 
     def _relabel(self, button: QPushButton, key: str, icon: str) -> None:

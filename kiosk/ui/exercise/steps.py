@@ -25,7 +25,7 @@ class StepRow(QAbstractButton):
         self.theme = theme
         self.number = number
         self.current = False
-        self.setObjectName("StepRow")
+        self.setObjectName(f"Step{number}")
         self.setProperty("tappable", True)
         self.setProperty("current", False)
         self.setAccessibleName(text)
