@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from uihelpers import Kiosk, load, settle
 
 from kiosk.content.pack import Pack
-from kiosk.session.exercise_clock import ExerciseClock, Phase, counter_label
+from kiosk.session.exercise_clock import Phase, counter_label
 from kiosk.ui.exercise.figures import SvgFigure
 from kiosk.ui.exercise.player import ExercisePlayer
 
