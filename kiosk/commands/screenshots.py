@@ -39,6 +39,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--staff", action="store_true", help="also render the PIN pad and the staff panel")
     parser.add_argument(
+        "--demo-at",
+        metavar="SECONDS",
+        type=float,
+        action="append",
+        default=[],
+        help="also render every exercise page this many seconds into its demo (repeat for more moments)",
+    )
+    parser.add_argument(
         "--language",
         metavar="CODE",
         help="render in this language of the pack, e.g. es (default: the pack's first language)",
@@ -75,6 +83,12 @@ def run(args: argparse.Namespace) -> int:
     failures += render_waiting_room(
         result.pack, args.out, args.size, text_percent, staff=args.staff, language=language
     )
+    if args.demo_at:
+        from kiosk.ui.render_demos import render_demo_moments
+
+        failures += render_demo_moments(
+            result.pack, args.out, args.size, text_percent, args.demo_at, file_name, language
+        )
     for failure in failures:
         print(f"failed: {failure}", file=sys.stderr)
     return 1 if failures else 0
