@@ -51,6 +51,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "follow_figure": "Move with the figure",
         "ask_care_team_first": "Check with your care team before you start.",
         "steps_heading": "Steps (tap one to see it)",
+        "how_to": "How to do it",
         "video_unavailable": "The moving demo cannot play on this screen. Follow the steps and the picture.",
     },
     # Plain, warm Latin-American Spanish in the "usted" form, as US clinics use in patient materials.
@@ -103,6 +104,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "follow_figure": "Muévase con la figura",
         "ask_care_team_first": "Hable con su equipo de salud antes de empezar.",
         "steps_heading": "Pasos (toque uno para verlo)",
+        "how_to": "Cómo hacerlo",
         "video_unavailable": "El video no se puede ver en esta pantalla. Siga los pasos y el dibujo.",
     },
 }

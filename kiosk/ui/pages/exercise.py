@@ -51,7 +51,8 @@ class ExerciseView(PageView):
         return self.player
 
     def body_widgets(self) -> list[QWidget]:
-        heading = TextLabel(self.context.tr("steps_heading"), "heading")
+        one_step = len(self.front.steps) == 1
+        heading = TextLabel(self.context.tr("how_to" if one_step else "steps_heading"), "heading")
         heading.setObjectName("StepsHeading")
         return [self._safety(), heading, self.player.steps, *super().body_widgets()]
 
