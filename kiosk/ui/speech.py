@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 from typing import Protocol
 
 from PySide6.QtCore import QLocale
@@ -128,6 +130,33 @@ class QtSpeaker:
         return str(self._tts.locale().name())
 
 
+ENGINE_PROBE_SECONDS = 5.0
+_PROBE = (
+    "from PySide6.QtCore import QCoreApplication\n"
+    "from PySide6.QtTextToSpeech import QTextToSpeech\n"
+    "app = QCoreApplication([])\n"
+    "tts = QTextToSpeech()\n"
+    "raise SystemExit(0 if tts.state() != QTextToSpeech.State.Error and tts.availableLocales() else 3)\n"
+)
+
+
+def system_engine_answers(timeout: float = ENGINE_PROBE_SECONDS) -> bool:
+    """True when the system speech engine starts and has voices, tried in a separate process.
+
+    Qt connects to speech-dispatcher inside the `QTextToSpeech` constructor and can wait there for
+    ever (seen with a daemon whose audio output failed); a kiosk must never freeze, so the first
+    contact happens where it can be given up on."""
+    try:
+        result = subprocess.run([sys.executable, "-c", _PROBE], timeout=timeout, capture_output=True)
+    except subprocess.TimeoutExpired:
+        log.warning("speech engine did not answer within %.0f s", timeout)
+        return False
+    except OSError as error:
+        log.warning("cannot test the speech engine: %s", error)
+        return False
+    return result.returncode == 0
+
+
 def speaker_from_setting(value: str | None = None) -> Speaker:
     """The speaker `value` (or the `KIOSK_SPEECH` environment variable) asks for.
 
@@ -140,6 +169,9 @@ def speaker_from_setting(value: str | None = None) -> Speaker:
         return NoSpeaker()
     if choice not in ("system", ""):
         log.warning("%s=%r is not one of system, fake, none; using system", SPEECH_SETTING, choice)
+    if not system_engine_answers():
+        log.warning("read aloud is off on this kiosk: the system speech engine cannot speak")
+        return NoSpeaker()
     speaker = QtSpeaker()
     problem = speaker.problem
     if problem:
