@@ -35,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=["debug", "info", "warning", "error"],
         help="how much to log to stderr (routes are logged at info)",
     )
+    parser.add_argument(
+        "--speech",
+        choices=["system", "fake", "none"],
+        help="read-aloud voice: the system speech engine, a silent recorder, or none "
+        "(default: the KIOSK_SPEECH environment variable, else system)",
+    )
 
 
 def configure_logging(level: str) -> None:
@@ -48,6 +54,10 @@ def configure_logging(level: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     configure_logging(args.log_level)
+    if getattr(args, "speech", None):
+        import os
+
+        os.environ["KIOSK_SPEECH"] = args.speech  # read by the window when it picks its speaker
     log = logging.getLogger("kiosk.run")
     from kiosk.session.settings import SettingsError, load_settings
 

@@ -149,7 +149,11 @@ class MainWindow(QWidget):
         self.screen_changed.emit(snapshot.route.name)
 
     def _on_state_change(self, old: Snapshot, new: Snapshot) -> None:
-        if (old.text_size, old.language, old.high_contrast) != (new.text_size, new.language, new.high_contrast):
+        if (old.text_size, old.language, old.high_contrast) != (
+            new.text_size,
+            new.language,
+            new.high_contrast,
+        ):
             self.rebuild()
         elif old.route != new.route:
             if self.top_bar is not None:

@@ -82,7 +82,9 @@ class QtSpeaker:
         self._warned: set[str] = set()
         if self._tts.state() == QTextToSpeech.State.Error:
             log.warning(
-                "speech engine %r cannot start: %s", self._tts.engine(), self._tts.errorString() or "no reason given"
+                "speech engine %r cannot start: %s",
+                self._tts.engine(),
+                self._tts.errorString() or "no reason given",
             )
 
     @property

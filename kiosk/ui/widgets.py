@@ -81,7 +81,9 @@ class Picture(QWidget):
         if self._frame_colour:
             edge = max(3, round(min(width, height) / 60))
             painter.setPen(QPen(QColor(self._frame_colour), edge))
-            painter.drawRect(QRectF(left, top, width, height).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2))
+            painter.drawRect(
+                QRectF(left, top, width, height).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2)
+            )
 
     def _get_frame_colour(self) -> str:
         return self._frame_colour

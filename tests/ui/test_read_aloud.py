@@ -22,7 +22,9 @@ from kiosk.ui.speech import NoSpeaker, QtSpeaker, RecordingSpeaker, speaker_from
 WHAT_IS_IT = Route("page", topic="basics", page="what-is-it")
 
 
-def open_kiosk(qtbot: Any, pack: Pack, speaker: Any, language: str = "en", size: tuple[int, int] = (1920, 1080)) -> Kiosk:
+def open_kiosk(
+    qtbot: Any, pack: Pack, speaker: Any, language: str = "en", size: tuple[int, int] = (1920, 1080)
+) -> Kiosk:
     window = MainWindow(AppState(Snapshot(route=WHAT_IS_IT, language=language)), pack, speaker=speaker)
     qtbot.addWidget(window)
     window.resize(*size)
@@ -126,7 +128,9 @@ def test_the_setting_picks_the_speaker(caplog: pytest.LogCaptureFixture) -> None
     assert isinstance(speaker, (QtSpeaker, NoSpeaker))
 
 
-def test_the_system_speaker_is_used_only_when_it_answers(qtbot: Any, caplog: pytest.LogCaptureFixture) -> None:
+def test_the_system_speaker_is_used_only_when_it_answers(
+    qtbot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     """The system engine is tried in a separate process first: where it hangs or has no voice the
     kiosk gets no speaker (and no button) instead of a frozen screen."""
     with caplog.at_level(logging.INFO, logger="kiosk.ui.speech"):
