@@ -11,8 +11,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import textstat
-
 from kiosk.content.loader import MANIFEST, Inspection, inspect_pack
 from kiosk.content.pack import Pack
 from kiosk.content.problems import Problem
@@ -161,5 +159,12 @@ def _check_reading_level(inspection: Inspection) -> None:
 
 
 def reading_grade(text: str) -> float:
-    """Flesch-Kincaid grade of `text` (English)."""
+    """Flesch-Kincaid grade of `text` (English).
+
+    textstat is imported here, not at the top: importing it costs tens of milliseconds and its
+    first syllable count loads a pronouncing dictionary (about a second), which the kiosk's start
+    and a pack without English text to score should not pay.
+    """
+    import textstat
+
     return float(textstat.flesch_kincaid_grade(text))
