@@ -41,6 +41,18 @@ def _quiet_offscreen_notes(kind: QtMsgType, context: QMessageLogContext, message
         sys.stderr.write(message + "\n")
 
 
+def review_window(
+    pack: Pack, size: tuple[int, int], text_percent: int, language: str | None
+) -> tuple[AppState, MainWindow]:
+    """A shown kiosk window at `size` for rendering screens, with its own fresh state."""
+    application()
+    state = AppState(Snapshot(text_size=TextSize(text_percent), language=language or pack.default_language))
+    window = MainWindow(state, pack)
+    window.resize(*size)
+    window.show()
+    return state, window
+
+
 def render_all_screens(
     pack: Pack,
     out: Path,
@@ -51,13 +63,9 @@ def render_all_screens(
 ) -> list[str]:
     """Save one PNG per route into `out`, in `language` (default: the pack's first); returns a
     description of every screen that failed."""
-    application()
     qInstallMessageHandler(_quiet_offscreen_notes)
     out.mkdir(parents=True, exist_ok=True)
-    state = AppState(Snapshot(text_size=TextSize(text_percent), language=language or pack.default_language))
-    window = MainWindow(state, pack)
-    window.resize(*size)
-    window.show()
+    state, window = review_window(pack, size, text_percent, language)
     failures: list[str] = []
     try:
         for route in all_routes(pack):

@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk.content.pack import Pack
-from kiosk.session.state import AppState, Route, Snapshot, TextSize
-from kiosk.ui.app import application
+from kiosk.session.state import AppState, Route
 from kiosk.ui.exercise.player import ExercisePlayer
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.render import all_routes, settle
+from kiosk.ui.render import all_routes, review_window, settle
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +30,8 @@ def render_demo_moments(
     language: str | None = None,
 ) -> list[str]:
     """One PNG per exercise page and moment (`...--at-12s.png`); returns what failed."""
-    application()
     out.mkdir(parents=True, exist_ok=True)
-    state = AppState(Snapshot(text_size=TextSize(text_percent), language=language or pack.default_language))
-    window = MainWindow(state, pack)
-    window.resize(*size)
-    window.show()
+    state, window = review_window(pack, size, text_percent, language)
     failures: list[str] = []
     try:
         for route in all_routes(pack):
