@@ -7,15 +7,19 @@ working engine gets, so the Read aloud button is simply not offered.
 
 `speaker_from_setting` reads `KIOSK_SPEECH` (`system`, `fake` or `none`; default `system`). A system
 engine that fails to start, or has no voice for a language, is logged once and never crashes the
-kiosk or blocks the screen: Qt speaks asynchronously, and `stop` cuts speech off at once.
+kiosk or blocks the screen: the engine is first tried in the background, Qt speaks
+asynchronously, and `stop` cuts speech off at once.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QLocale
@@ -149,20 +153,100 @@ def system_engine_answers(timeout: float = ENGINE_PROBE_SECONDS) -> bool:
     ever (seen with a daemon whose audio output failed); a kiosk must never freeze, so the first
     contact happens where it can be given up on."""
     try:
-        result = subprocess.run([sys.executable, "-c", _PROBE], timeout=timeout, capture_output=True)
-    except subprocess.TimeoutExpired:
-        log.warning("speech engine did not answer within %.0f s", timeout)
-        return False
+        probe = subprocess.Popen(
+            [sys.executable, "-c", _PROBE], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
     except OSError as error:
         log.warning("cannot test the speech engine: %s", error)
         return False
-    return result.returncode == 0
+    _running_probes.add(probe)
+    try:
+        return probe.wait(timeout) == 0
+    except subprocess.TimeoutExpired:
+        log.warning("speech engine did not answer within %.0f s", timeout)
+        probe.kill()
+        return False
+    finally:
+        _running_probes.discard(probe)
+
+
+_running_probes: set[subprocess.Popen[bytes]] = set()
+"""Probes still waiting; killed if the kiosk quits first, so a hung engine leaves no process behind."""
+
+
+@atexit.register
+def _kill_running_probes() -> None:
+    for probe in list(_running_probes):
+        probe.kill()
+
+
+class SystemSpeaker:
+    """The system engine, tried in the background so start-up never waits for it.
+
+    The first contact with speech-dispatcher happens in a separate process (`probe`, on a thread);
+    until it has answered, `can_speak` is False and the Read aloud button is simply not offered.
+    The kiosk opens on its start screen, so by the time a patient reaches a page the answer is in.
+    Only after a good answer is the real `QtSpeaker` built, on the interface thread where Qt wants it.
+    """
+
+    def __init__(
+        self,
+        probe: Callable[[], bool] = system_engine_answers,
+        factory: Callable[[], Speaker] = QtSpeaker,
+    ) -> None:
+        self._factory = factory
+        self._answered = threading.Event()
+        self._engine_answers = False
+        self._speaker: Speaker | None = None
+        self._failed = False
+        threading.Thread(target=self._run_probe, args=(probe,), name="speech-probe", daemon=True).start()
+
+    def _run_probe(self, probe: Callable[[], bool]) -> None:
+        try:
+            self._engine_answers = probe()
+        finally:
+            self._answered.set()
+
+    def wait_for_probe(self, timeout: float | None = None) -> bool:
+        """Block until the probe has answered (for tests and tools); True if it has."""
+        return self._answered.wait(timeout)
+
+    def _ready(self) -> Speaker | None:
+        if self._speaker is not None or self._failed or not self._answered.is_set():
+            return self._speaker
+        if not self._engine_answers:
+            log.warning("read aloud is off on this kiosk: the system speech engine cannot speak")
+            self._failed = True
+            return None
+        speaker = self._factory()
+        problem = getattr(speaker, "problem", "")
+        if problem:
+            log.warning("read aloud is off on this kiosk: %s", problem)
+            self._failed = True
+            return None
+        log.info("read aloud uses the system speech engine")
+        self._speaker = speaker
+        return speaker
+
+    def can_speak(self, language: str) -> bool:
+        speaker = self._ready()
+        return speaker is not None and speaker.can_speak(language)
+
+    def say(self, text: str, language: str) -> None:
+        speaker = self._ready()
+        if speaker is not None:
+            speaker.say(text, language)
+
+    def stop(self) -> None:
+        if self._speaker is not None:
+            self._speaker.stop()
 
 
 def speaker_from_setting(value: str | None = None) -> Speaker:
     """The speaker `value` (or the `KIOSK_SPEECH` environment variable) asks for.
 
-    `system` falls back to no speech, with a log line, when the engine cannot start or has no voice.
+    `system` gives a `SystemSpeaker`: it never blocks, and falls back to no speech, with a log line,
+    when the engine cannot start or has no voice.
     """
     choice = (value if value is not None else os.environ.get(SPEECH_SETTING, "system")).strip().lower()
     if choice == "fake":
@@ -171,13 +255,4 @@ def speaker_from_setting(value: str | None = None) -> Speaker:
         return NoSpeaker()
     if choice not in ("system", ""):
         log.warning("%s=%r is not one of system, fake, none; using system", SPEECH_SETTING, choice)
-    if not system_engine_answers():
-        log.warning("read aloud is off on this kiosk: the system speech engine cannot speak")
-        return NoSpeaker()
-    speaker = QtSpeaker()
-    problem = speaker.problem
-    if problem:
-        log.warning("read aloud is off on this kiosk: %s", problem)
-        return NoSpeaker()
-    log.info("read aloud uses speech engine %r", speaker._tts.engine())
-    return speaker
+    return SystemSpeaker()
