@@ -158,6 +158,8 @@ class MainWindow(QWidget):
         elif old.route != new.route:
             if self.top_bar is not None:
                 self.top_bar.show_state(new)
+                # The system speech engine answers in the background after start-up.
+                self.top_bar.read_aloud.setVisible(self.read_aloud.available(new.language))
             self._show_screen(new)
         elif self.top_bar is not None:
             self.top_bar.show_state(new)

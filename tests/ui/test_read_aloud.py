@@ -161,6 +161,25 @@ def test_a_hanging_speech_engine_never_holds_up_the_kiosk() -> None:
     assert built[0].spoken == [("Hello", "en")]
 
 
+def test_the_button_appears_on_the_next_screen_once_the_engine_answers(qtbot: Any, mini_pack: Pack) -> None:
+    answer = threading.Event()
+
+    def slow_probe() -> bool:
+        answer.wait(30)
+        return True
+
+    speaker = SystemSpeaker(probe=slow_probe, factory=RecordingSpeaker)
+    kiosk = open_kiosk(qtbot, mini_pack, speaker)
+    button = kiosk.window.top_bar.read_aloud
+    assert not button.isVisible()
+    answer.set()
+    assert speaker.wait_for_probe(10)
+    kiosk.window.navigator.go_home()
+    settle()
+    assert kiosk.window.top_bar.read_aloud.isVisible()
+    kiosk.window.close()
+
+
 def test_an_engine_that_does_not_answer_gives_no_speech_and_one_log_line(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
