@@ -102,6 +102,25 @@ class KioskProcess:
         """Read the log until a route (`route`, or one `route` accepts) is shown and its tappables
         are listed; returns that route."""
         accept = route if callable(route) else (lambda name: name == route)
+
+        def shown_now(listed: str) -> bool:
+            return bool(self.routes) and self.routes[-1] == listed and accept(listed)
+
+        shown = self._read_until(shown_now)
+        if shown is None:
+            rest = self.process.stderr.read() if self.process.stderr else ""
+            pytest.fail(f"kiosk never showed {route}; log:\n" + "\n".join(self.log[-40:]) + rest)
+        return shown
+
+    def wait_for_dialog(self, name: str) -> None:
+        """Read the log until the dialog `name` shows and the tappables are listed with it."""
+        if self._read_until(lambda listed: listed == f"dialog:{name}") is None:
+            pytest.fail(f"kiosk never showed the {name} dialog; log:\n" + "\n".join(self.log[-40:]))
+
+    def _read_until(self, wanted: Callable[[str], bool]) -> str | None:
+        """Follow the log, noting routes and tappables, until a `tappables listed for X` line with
+        `wanted(X)`; then those tappables are the ones on screen. None (and the kiosk killed) when
+        it never comes."""
         deadline = time.monotonic() + WAIT_SECONDS
         pending: dict[str, tuple[int, int]] = {}
         while time.monotonic() < deadline:
@@ -120,37 +139,12 @@ class KioskProcess:
                 pending[name] = (int(x) + int(w) // 2, int(y) + int(h) // 2)
             if "tappables listed for " in line:
                 listed = line.split("tappables listed for ", 1)[1]
-                if self.routes and self.routes[-1] == listed and accept(listed):
+                if wanted(listed):
                     self.tappables = pending
                     return listed
                 pending = {}
         self.process.kill()
-        rest = self.process.stderr.read() if self.process.stderr else ""
-        pytest.fail(f"kiosk never showed {route}; log:\n" + "\n".join(self.log[-40:]) + rest)
-
-    def wait_for_dialog(self, name: str) -> None:
-        """Read the log until the dialog `name` shows and the tappables are listed with it."""
-        deadline = time.monotonic() + WAIT_SECONDS
-        pending: dict[str, tuple[int, int]] = {}
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=0.5)
-            except queue.Empty:
-                if self.process.poll() is not None:
-                    break
-                continue
-            self.log.append(line)
-            match = TAPPABLE.search(line)
-            if match:
-                found, x, y, w, h = match.groups()
-                pending[found] = (int(x) + int(w) // 2, int(y) + int(h) // 2)
-            if line.endswith(f"tappables listed for dialog:{name}"):
-                self.tappables = pending
-                return
-            if "tappables listed for " in line:
-                pending = {}
-        self.process.kill()
-        pytest.fail(f"kiosk never showed the {name} dialog; log:\n" + "\n".join(self.log[-40:]))
+        return None
 
     def xdotool(self, *args: object) -> None:
         subprocess.run([_require("xdotool"), *map(str, args)], env=self.env, check=True)
