@@ -1,15 +1,16 @@
 """Write every exercise demo of the bundled pack, or check that the committed files are current.
 
-    python -m tools.demo_figures                 # regenerate animations/*.svg
-    python -m tools.demo_figures --check         # exit 1 if a committed file differs
-    python -m tools.demo_figures --sheets DIR    # also save contact sheets (needs PySide6)
+python -m tools.demo_figures                 # regenerate animations/*.svg
+python -m tools.demo_figures --check         # exit 1 if a committed file differs
+python -m tools.demo_figures --sheets DIR    # also save contact sheets (needs PySide6)
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from tools.generated_files import write_or_check
 
 from .demos import ALL_DEMOS
 from .writer import render_demo
@@ -36,16 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sheets", type=Path, help="folder for contact-sheet PNGs of every demo")
     args = parser.parse_args(argv)
     rendered = render_all()
-    if args.check:
-        stale = [name for name, text in rendered.items()
-                 if not (args.out / name).exists() or (args.out / name).read_text(encoding="utf-8") != text]
-        for name in stale:
-            print(f"out of date: {args.out / name}", file=sys.stderr)
-        return 1 if stale else 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in rendered.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {len(rendered)} demos to {args.out}")
+    status = write_or_check(rendered, args.out, check=args.check, what="demos")
+    if args.check or status:
+        return status
     if args.sheets:
         from .preview import contact_sheet
 

@@ -14,6 +14,8 @@ if __package__ in (None, ""):  # run as a script: tools/illustrations/build.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     __package__ = "tools.illustrations"
 
+from tools.generated_files import write_or_check
+
 from . import pictures_anatomy, pictures_care, pictures_exercise, pictures_help  # noqa: F401
 from .registry import PICTURES
 
@@ -33,21 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only compare with the files on disk")
     parser.add_argument("--out", type=Path, default=IMAGES_DIR, help="folder to write into")
     args = parser.parse_args(argv)
-    rendered = render_all()
-    if args.check:
-        stale = [
-            n
-            for n, text in rendered.items()
-            if not (args.out / n).exists() or (args.out / n).read_text(encoding="utf-8") != text
-        ]
-        for name in stale:
-            print(f"out of date: {args.out / name}", file=sys.stderr)
-        return 1 if stale else 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in rendered.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {len(rendered)} pictures to {args.out}")
-    return 0
+    return write_or_check(render_all(), args.out, check=args.check, what="pictures")
 
 
 if __name__ == "__main__":
