@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,3 +28,18 @@ def kiosk_folders_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     folder = tmp_path_factory.mktemp("kiosk-folders")
     for variable in ("KIOSK_CONFIG_DIR", "KIOSK_DATA_DIR", "KIOSK_LOG_DIR"):
         monkeypatch.setenv(variable, str(folder / variable.lower()))
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """Tests that configure logging leave the root and `kiosk` loggers as they found them."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    kiosk_level = logging.getLogger("kiosk").level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    logging.getLogger("kiosk").setLevel(kiosk_level)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from operation_helpers import operate, restore_logging  # noqa: F401  (fixtures for waiting-room tests)
+from operation_helpers import operate  # noqa: F401  (fixtures for waiting-room tests)
 from PySide6.QtCore import QTimer, QVariantAnimation
 from uihelpers import Kiosk, load, settle
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,20 +94,6 @@ def make_operated(
     qtbot.waitExposed(window)
     settle()
     return Operated(Kiosk(window), op, clock)
-
-
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    kiosk_level = logging.getLogger("kiosk").level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
-    logging.getLogger("kiosk").setLevel(kiosk_level)
 
 
 @pytest.fixture
