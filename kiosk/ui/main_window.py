@@ -54,6 +54,9 @@ class MainWindow(QWidget):
         self.state = state
         self.navigator = Navigator(state, pack)
         self.read_aloud = ReadAloud(state, lambda: self.navigator.pack, speaker or speaker_from_setting())
+        status = self.read_aloud.speaker.status
+        if status is not None:  # queued: the engine's news arrives on a thread of its own
+            status.changed.connect(self._on_speech_changed, Qt.ConnectionType.QueuedConnection)
         self.palette_tokens = with_overrides(
             Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
         )
@@ -163,6 +166,14 @@ class MainWindow(QWidget):
             self._show_screen(new)
         elif self.top_bar is not None:
             self.top_bar.show_state(new)
+
+    def _on_speech_changed(self) -> None:
+        """The speech engine became ready or was given up on: show or hide Read aloud now."""
+        available = self.read_aloud.available(self.state.current.language)
+        if self.top_bar is not None:
+            self.top_bar.read_aloud.setVisible(available)
+        if not available and self.state.current.read_aloud:
+            self.state.update(read_aloud=False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

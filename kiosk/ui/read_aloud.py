@@ -87,4 +87,4 @@ class ReadAloud:
     def close(self) -> None:
         """The kiosk is closing: quiet now, and stop following the state."""
         self._unsubscribe()
-        self.speaker.stop()
+        self.speaker.close()
