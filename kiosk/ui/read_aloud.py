@@ -2,7 +2,9 @@
 
 `ReadAloud` follows the `AppState`: turning `read_aloud` on speaks the current screen, a new route
 or language speaks the new screen (stopping the old one first), and turning it off, an idle reset
-(which turns it off) or closing the kiosk stops speech at once. What is said comes from the pack:
+(which turns it off) or closing the kiosk stops speech at once. The idle question ("Are you still
+reading?") is spoken when it appears, and `say_now` lets a widget speak a short cue (an exercise
+step as the figure reaches it). What is said comes from the pack:
 a page's title then its text (for an exercise also its steps and cautions); the topic list and
 Home say their titles, so a patient who cannot read can still find their way.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.content.pack import Pack
-from kiosk.session.state import AppState, Snapshot
+from kiosk.session.state import AppState, IdlePhase, Snapshot
 from kiosk.ui.speech import Speaker
 from kiosk.ui.strings import tr
 
@@ -74,8 +76,18 @@ class ReadAloud:
             if old.read_aloud:
                 self.speaker.stop()
             return
-        if not old.read_aloud or old.route != new.route or old.language != new.language:
+        if new.idle is IdlePhase.WARNING and old.idle is not IdlePhase.WARNING:
+            self.say_now(tr("still_reading_spoken", new.language), new.language)
+        elif new.idle is IdlePhase.ACTIVE and old.idle is IdlePhase.WARNING:
+            self.speaker.stop()  # the patient answered; the question is over
+        elif not old.read_aloud or old.route != new.route or old.language != new.language:
             self.speak(new)
+
+    def say_now(self, text: str, language: str) -> None:
+        """Say `text` in place of whatever is being said, if read aloud is on and there is a voice
+        (the idle question, an exercise step as the figure reaches it, a counter's end)."""
+        if self.state.current.read_aloud and text and self.speaker.can_speak(language):
+            self.speaker.say(text, language)
 
     def speak(self, snapshot: Snapshot) -> None:
         """Stop what is being said and say the screen of `snapshot` (nothing if it has no words)."""

@@ -21,6 +21,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "setup_quit": "Setup mode · Quit",
         "out_of_order": "This screen is being set up. Please ask at the front desk.",
         "still_reading": "Are you still reading?",
+        "still_reading_spoken": "Are you still reading? To keep reading, touch the screen.",
         "starting_over_in": "To keep your reading private, this screen starts over in {seconds} seconds.",
         "starting_over_in_one": "To keep your reading private, this screen starts over in 1 second.",
         "keep_reading": "Keep reading",
@@ -70,6 +71,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "setup_quit": "Modo de instalación · Salir",
         "out_of_order": "Esta pantalla se está preparando. Por favor, pregunte en la recepción.",
         "still_reading": "¿Sigue leyendo?",
+        "still_reading_spoken": "¿Sigue leyendo? Para seguir leyendo, toque la pantalla.",
         "starting_over_in": (
             "Para proteger su privacidad, esta pantalla vuelve a empezar en {seconds} segundos."
         ),
