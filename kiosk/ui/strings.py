@@ -54,6 +54,42 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "steps_heading": "Steps (tap one to see it)",
         "how_to": "How to do it",
         "video_unavailable": "The moving demo cannot play on this screen. Follow the steps and the picture.",
+        # Staff screens (PIN pad and staff panel): same table, so staff see the screen's language.
+        "staff_pin": "Staff PIN",
+        "pin_prompt": "Enter the staff PIN ({low} to {high} digits).",
+        "pin_length": "The PIN has {low} to {high} digits.",
+        "pin_wrong": "Wrong PIN. {tries} tries left.",
+        "pin_wrong_one": "Wrong PIN. 1 try left.",
+        "pin_locked": "Too many wrong tries. Staff entry is locked for {minutes} more minutes.",
+        "pin_locked_one": "Too many wrong tries. Staff entry is locked for 1 more minute.",
+        "pin_clear": "Clear",
+        "pin_enter": "Enter",
+        "cancel": "Cancel",
+        "staff_panel": "Staff panel",
+        "setup_note": (
+            "Setup mode: no staff PIN is set, so anyone can open this panel. Set one on this "
+            "machine with the command  kiosk set-pin  and restart the kiosk."
+        ),
+        "reload_pack": "Reload pack",
+        "exit_kiosk": "Exit the kiosk",
+        "return_to_kiosk": "Return to the kiosk",
+        "content_pack": "Content pack",
+        "info_pack": "Pack",
+        "info_version": "Version",
+        "info_reviewed": "Reviewed",
+        "info_next_review": "Next review",
+        "info_folder": "Folder",
+        "reviewed_by": "{date} by {name}",
+        "overdue": "(overdue)",
+        "checking_pack": "Checking the pack\u2026",
+        "checks_failed": "The pack could not be checked; see the log.",
+        "checks_ok": "Checks: no problems found.",
+        "checks_problems": "Checks: {summary}. Run  kiosk validate  for the details.",
+        "page_views_days": "Page views, last {days} days",
+        "no_page_views": "No page views recorded yet.",
+        "column_day": "Day",
+        "column_views": "Views",
+        "column_most_read": "Most read",
     },
     # Plain, warm Latin-American Spanish in the "usted" form, as US clinics use in patient materials.
     "es": {
@@ -108,6 +144,45 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "steps_heading": "Pasos (toque uno para verlo)",
         "how_to": "Cómo hacerlo",
         "video_unavailable": "El video no se puede ver en esta pantalla. Siga los pasos y el dibujo.",
+        "staff_pin": "PIN del personal",
+        "pin_prompt": "Escriba el PIN del personal (de {low} a {high} dígitos).",
+        "pin_length": "El PIN tiene de {low} a {high} dígitos.",
+        "pin_wrong": "PIN incorrecto. Quedan {tries} intentos.",
+        "pin_wrong_one": "PIN incorrecto. Queda 1 intento.",
+        "pin_locked": (
+            "Demasiados intentos incorrectos. La entrada del personal está bloqueada {minutes} minutos más."
+        ),
+        "pin_locked_one": (
+            "Demasiados intentos incorrectos. La entrada del personal está bloqueada 1 minuto más."
+        ),
+        "pin_clear": "Borrar",
+        "pin_enter": "Entrar",
+        "cancel": "Cancelar",
+        "staff_panel": "Panel del personal",
+        "setup_note": (
+            "Modo de instalación: no hay un PIN del personal, así que cualquiera puede abrir este "
+            "panel. Póngalo en esta máquina con el comando  kiosk set-pin  y reinicie el quiosco."
+        ),
+        "reload_pack": "Recargar paquete",
+        "exit_kiosk": "Salir",
+        "return_to_kiosk": "Volver al quiosco",
+        "content_pack": "Paquete de contenido",
+        "info_pack": "Paquete",
+        "info_version": "Versión",
+        "info_reviewed": "Revisado",
+        "info_next_review": "Próxima revisión",
+        "info_folder": "Carpeta",
+        "reviewed_by": "{date} por {name}",
+        "overdue": "(vencida)",
+        "checking_pack": "Revisando el paquete\u2026",
+        "checks_failed": "No se pudo revisar el paquete; vea el registro.",
+        "checks_ok": "Revisión: no se encontraron problemas.",
+        "checks_problems": "Revisión: {summary}. Ejecute  kiosk validate  para ver los detalles.",
+        "page_views_days": "Páginas vistas, últimos {days} días",
+        "no_page_views": "Aún no hay páginas vistas.",
+        "column_day": "Día",
+        "column_views": "Vistas",
+        "column_most_read": "Lo más leído",
     },
 }
 

@@ -106,8 +106,10 @@ class SystemSpeaker:
             self._commands.put(_CLOSE)
             with self._changed:
                 self._changed.wait_for(lambda: self.phase != "ready", CLOSE_SECONDS)
-        self._set_phase("closed")
-        self._kill()
+        with self._changed:
+            self.phase = "closed"
+            self._changed.notify_all()
+            self._kill()
 
     # --- the supervising thread ---------------------------------------------------------------
 
@@ -124,7 +126,11 @@ class SystemSpeaker:
         except OSError as error:
             self._give_up(f"the speech engine cannot start: {error}")
             return
-        _running.add(self._process)
+        with self._changed:
+            if self.phase == "closed":  # the kiosk quit while the process was starting
+                self._kill()
+                return
+            _running.add(self._process)
         threading.Thread(target=self._read_events, name="speech-events", daemon=True).start()
         with self._changed:
             self._changed.wait_for(lambda: self.phase != "starting", self.start_seconds)

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import voice_match
 from test_kiosk_e2e import WAIT_SECONDS, KioskProcess, x_display  # noqa: F401  (fixture)
 
 from kiosk.content.loader import load_pack
@@ -190,16 +191,25 @@ class Recorder:
         found = re.search(r"Length \(seconds\):\s+([\d.]+)", report)
         return float(found.group(1)) if found else 0.0
 
+    def features(self, start: float, length: float) -> voice_match.Features:
+        """The speech between `start` and `start + length`, for `voice_match.distance`."""
+        part = self.raw.with_name(f"part-{start:.1f}.wav")
+        subprocess.run(
+            [_require("sox"), *self.RAW, str(self.raw), str(part), "trim", f"{start:.3f}", f"{length:.3f}"],
+            check=True,
+        )
+        return voice_match.features([str(part)])
+
+    def wait_until_quiet(self, limit: float = 20) -> None:
+        """Wait (at most `limit` seconds) until the last half second was silent."""
+        deadline = self.now() + limit
+        while self.now() < deadline:
+            time.sleep(0.5)
+            if self.rms(self.now() - 0.6, 0.5) < SILENCE_RMS:
+                return
+
     def wait_until(self, moment: float) -> None:
         time.sleep(max(0.0, moment - self.now()))
-
-
-def espeak_seconds(text: str, voice: str, folder: Path) -> float:
-    """How long espeak-ng itself takes to say `text` with `voice` (the same voices the kiosk uses)."""
-    wav = folder / f"reference-{voice}-{abs(hash(text))}.wav"
-    subprocess.run([_require("espeak-ng"), "-v", voice, "-w", str(wav), text], check=True)
-    length = subprocess.run([_require("soxi"), "-D", str(wav)], capture_output=True, text=True, check=True)
-    return float(length.stdout)
 
 
 def page_words(page: str, language: str) -> str:
@@ -243,17 +253,29 @@ def open_first_page(kiosk: KioskProcess) -> None:
 
 
 def assert_spoken_in(
-    recorder: Recorder, start: float, text: str, right: str, wrong: str, folder: Path
+    kiosk: KioskProcess, recorder: Recorder, start: float, text: str, right: str, wrong: str, folder: Path
 ) -> None:
-    """The sound from `start` lasts about as long as espeak-ng saying `text` in voice `right`."""
-    expected = espeak_seconds(text, right, folder)
-    other = espeak_seconds(text, wrong, folder)
+    """From `start`, the kiosk says `text` in voice `right`: it asked its engine for that language,
+    the sound lasts about as long as espeak-ng takes with that voice, and sounds like that voice
+    rather than `wrong` reading the same words."""
+    language = right.split("-")[0]
+    asked = [line for line in kiosk.log if f"saying {len(text)} characters in {language}_" in line]
+    assert asked, f"the kiosk never asked its engine for {language}; log:\n" + "\n".join(kiosk.log[-20:])
+    reference = voice_match.espeak_rendering(text, right, folder / f"{right}.wav")
+    other = voice_match.espeak_rendering(text, wrong, folder / f"{wrong}.wav")
+    expected = voice_match.seconds(reference)
     recorder.wait_until(start + expected + 3)
     heard = recorder.sound_span(start, expected + 3)
-    print(f"heard {heard:.2f} s; espeak-ng takes {expected:.2f} s with {right}, {other:.2f} s with {wrong}")
     assert recorder.rms(start + 0.5, expected - 1) > SPEECH_RMS, "no speech was heard"
-    assert abs(heard - expected) < 0.15 * expected, (heard, expected)
-    assert abs(heard - expected) < abs(heard - other), (heard, expected, other)
+    speech = recorder.features(start, expected + 3)
+    like_right = voice_match.distance(speech, voice_match.features([str(reference)]))
+    like_wrong = voice_match.distance(speech, voice_match.features([str(other)]))
+    print(
+        f"heard {heard:.2f} s (espeak-ng {right}: {expected:.2f} s); "
+        f"sounds like {right} {like_right:.3f}, like {wrong} {like_wrong:.3f}"
+    )
+    assert abs(heard - expected) < 0.2 * expected, (heard, expected)
+    assert like_right < 0.9 * like_wrong, (like_right, like_wrong)
 
 
 def test_read_aloud_is_heard_in_english_and_spanish_and_stops_at_once(
@@ -271,7 +293,7 @@ def test_read_aloud_is_heard_in_english_and_spanish_and_stops_at_once(
         # English: the whole page, about as long as espeak-ng's American voice takes.
         start = recorder.now()
         kiosk.tap("read-aloud")
-        assert_spoken_in(recorder, start, page_words("what-is-it", "en"), "en-us", "es", tmp_path)
+        assert_spoken_in(kiosk, recorder, start, page_words("what-is-it", "en"), "en-us", "es", tmp_path)
 
         # Stop (the same button): quiet within a second.
         kiosk.tap("read-aloud")  # off
@@ -291,7 +313,9 @@ def test_read_aloud_is_heard_in_english_and_spanish_and_stops_at_once(
         turn = recorder.now()
         kiosk.tap("next")
         kiosk.wait_for_screen("page/basics/symptoms")
-        next_words = espeak_seconds(page_words("symptoms", "en"), "en-us", tmp_path)
+        next_words = voice_match.seconds(
+            voice_match.espeak_rendering(page_words("symptoms", "en"), "en-us", tmp_path / "next.wav")
+        )
         recorder.wait_until(turn + next_words + 4)
         heard = recorder.sound_span(turn, next_words + 4)
         print(f"page change: {heard:.2f} s of sound after it; the new page takes {next_words:.2f} s")
@@ -300,11 +324,11 @@ def test_read_aloud_is_heard_in_english_and_spanish_and_stops_at_once(
         # Spanish: the same page, in a Spanish voice.
         kiosk.tap("previous")
         kiosk.wait_for_screen("page/basics/what-is-it")
-        recorder.wait_until(recorder.now() + 10)  # the English page ends
+        recorder.wait_until_quiet()  # the English page ends
         start = recorder.now()
         kiosk.tap("language")
         kiosk.wait_for_screen("page/basics/what-is-it")
-        assert_spoken_in(recorder, start, page_words("what-is-it", "es"), "es", "en-us", tmp_path)
+        assert_spoken_in(kiosk, recorder, start, page_words("what-is-it", "es"), "es", "en-us", tmp_path)
         last_touch = start
 
         # Left alone: the question is spoken when it shows, and the reset brings silence.

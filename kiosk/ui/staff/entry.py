@@ -104,7 +104,12 @@ class StaffEntry(QObject):
     def open_pad(self) -> None:
         window = self.window
         pad = PinPad(
-            staff_theme(window.theme), window.width(), self.guard, self.open_panel, window.overlay.clear
+            staff_theme(window.theme),
+            window.width(),
+            self.guard,
+            self.open_panel,
+            window.overlay.clear,
+            language=window.state.current.language,
         )
         window.overlay.show_widget(pad)
 

@@ -14,13 +14,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.pack import Pack
 from kiosk.content.validator import validate_pack
 from kiosk.session.usage import DayCount, UsageError, read_counts
 from kiosk.ui.dialog import DialogCard
+from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel, push_button
 
@@ -56,11 +57,13 @@ def usage_rows(rows: list[DayCount], days: int = USAGE_DAYS) -> list[tuple[str, 
     return result
 
 
-def day_label(day: str) -> str:
+def day_label(day: str, language: str = "en") -> str:
+    """`2026-11-24` -> `Tue 24 Nov` (`mar 24 nov` in Spanish); anything else as it is."""
     try:
-        return dt.date.fromisoformat(day).strftime("%a %d %b")
+        date = dt.date.fromisoformat(day)
     except ValueError:
         return day
+    return QLocale(language).toString(QDate(date.year, date.month, date.day), "ddd d MMM")
 
 
 class StaffPanel(DialogCard):
@@ -81,14 +84,10 @@ class StaffPanel(DialogCard):
         super().__init__(theme, "staff-panel", window_width, max_width=1500)
         self.pack = pack
         self.language = language
-        title = TextLabel("Staff panel", "title")
+        title = TextLabel(tr("staff_panel", language), "title")
         self.column.addWidget(title)
         if setup_mode:
-            note = TextLabel(
-                "Setup mode: no staff PIN is set, so anyone can open this panel. Set one on this "
-                "machine with the command  kiosk set-pin  and restart the kiosk.",
-                "body",
-            )
+            note = TextLabel(tr("setup_note", language), "body")
             note.setObjectName("SetupNote")
             note.setStyleSheet(f"color: {theme.palette.urgent_text};")
             self.column.addWidget(note)
@@ -104,9 +103,11 @@ class StaffPanel(DialogCard):
         self.column.addLayout(sections)
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.px(20))
-        self.reload_button = push_button("Reload pack", on_reload, name="staff-reload", role="quiet")
-        self.exit_button = push_button("Exit the kiosk", on_exit, name="staff-exit", role="danger")
-        self.return_button = push_button("Return to the kiosk", on_return, name="staff-return")
+        self.reload_button = push_button(
+            tr("reload_pack", language), on_reload, name="staff-reload", role="quiet"
+        )
+        self.exit_button = push_button(tr("exit_kiosk", language), on_exit, name="staff-exit", role="danger")
+        self.return_button = push_button(tr("return_to_kiosk", language), on_return, name="staff-return")
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.exit_button)
         buttons.addStretch(1)
@@ -119,26 +120,32 @@ class StaffPanel(DialogCard):
         review = manifest.review
         section = QVBoxLayout()
         section.setSpacing(self.theme.px(10))
-        section.addWidget(TextLabel("Content pack", "heading"))
+        section.addWidget(TextLabel(tr("content_pack", self.language), "heading"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(self.theme.px(20))
         grid.setVerticalSpacing(self.theme.px(8))
         overdue = review.next_review < dt.date.today()
+        words = self.language
+        reviewed = tr("reviewed_by", words, date=review.reviewed_on.isoformat(), name=review.reviewed_by)
         rows = [
-            ("Pack", f"{pack.text(manifest.title, self.language)} ({manifest.id})"),
-            ("Version", manifest.version),
-            ("Reviewed", f"{review.reviewed_on.isoformat()} by {review.reviewed_by}"),
-            ("Next review", review.next_review.isoformat() + ("  (overdue)" if overdue else "")),
-            ("Folder", str(pack.root)),
+            ("Pack", "info_pack", f"{pack.text(manifest.title, words)} ({manifest.id})"),
+            ("Version", "info_version", manifest.version),
+            ("Reviewed", "info_reviewed", reviewed),
+            (
+                "Nextreview",
+                "info_next_review",
+                review.next_review.isoformat() + (f"  {tr('overdue', words)}" if overdue else ""),
+            ),
+            ("Folder", "info_folder", str(pack.root)),
         ]
-        for number, (name, value) in enumerate(rows):
-            grid.addWidget(TextLabel(name, "small"), number, 0, Qt.AlignmentFlag.AlignTop)
+        for number, (name, key, value) in enumerate(rows):
+            grid.addWidget(TextLabel(tr(key, words), "small"), number, 0, Qt.AlignmentFlag.AlignTop)
             label = TextLabel(value, "body")
-            label.setObjectName(f"PackInfo-{name.replace(' ', '')}")
+            label.setObjectName(f"PackInfo-{name}")
             grid.addWidget(label, number, 1)
         grid.setColumnStretch(1, 1)
         section.addLayout(grid)
-        self.checks = TextLabel("Checking the pack\u2026", "body")
+        self.checks = TextLabel(tr("checking_pack", self.language), "body")
         self.checks.setObjectName("PackChecks")
         section.addWidget(self.checks)
         section.addStretch(1)
@@ -147,7 +154,7 @@ class StaffPanel(DialogCard):
     def _usage_section(self, usage_db: Path | None) -> QVBoxLayout:
         section = QVBoxLayout()
         section.setSpacing(self.theme.px(10))
-        section.addWidget(TextLabel(f"Page views, last {USAGE_DAYS} days", "heading"))
+        section.addWidget(TextLabel(tr("page_views_days", self.language, days=USAGE_DAYS), "heading"))
         try:
             rows = usage_rows(read_counts(usage_db)) if usage_db is not None else []
         except UsageError as error:
@@ -155,7 +162,7 @@ class StaffPanel(DialogCard):
             section.addStretch(1)
             return section
         if not rows:
-            empty = TextLabel("No page views recorded yet.", "body")
+            empty = TextLabel(tr("no_page_views", self.language), "body")
             empty.setObjectName("UsageEmpty")
             section.addWidget(empty)
             section.addStretch(1)
@@ -166,10 +173,10 @@ class StaffPanel(DialogCard):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(self.theme.px(24))
         grid.setVerticalSpacing(self.theme.px(6))
-        for column, name in enumerate(("Day", "Views", "Most read")):
-            grid.addWidget(TextLabel(name, "small"), 0, column)
+        for column, key in enumerate(("column_day", "column_views", "column_most_read")):
+            grid.addWidget(TextLabel(tr(key, self.language), "small"), 0, column)
         for number, (day, views, top) in enumerate(rows, start=1):
-            grid.addWidget(TextLabel(day_label(day), "body"), number, 0)
+            grid.addWidget(TextLabel(day_label(day, self.language), "body"), number, 0)
             count = TextLabel(str(views), "body")
             count.setObjectName(f"UsageViews-{day}")
             grid.addWidget(count, number, 1)
@@ -185,10 +192,10 @@ class StaffPanel(DialogCard):
             report = validate_pack(self.pack.root)
         except Exception:  # the panel must open whatever the folder holds
             log.exception("checking the pack failed")
-            self.checks.setText("The pack could not be checked; see the log.")
+            self.checks.setText(tr("checks_failed", self.language))
             return
         if not report.problems:
-            self.checks.setText("Checks: no problems found.")
+            self.checks.setText(tr("checks_ok", self.language))
         else:
-            self.checks.setText(f"Checks: {report.summary()}. Run  kiosk validate  for the details.")
+            self.checks.setText(tr("checks_problems", self.language, summary=report.summary()))
         self.checks.setStyleSheet(f"color: {self.theme.palette.urgent_text};" if report.errors else "")
