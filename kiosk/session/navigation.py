@@ -141,6 +141,14 @@ class Navigator:
         """Read the screen aloud, or stop reading; an idle reset turns it off again."""
         self.state.update(read_aloud=not self.state.current.read_aloud)
 
+    def start_reading_aloud(self, language: str) -> None:
+        """From the start screen: open Home in `language`, read aloud (a patient who cannot read the
+        screen's language can start in their own, listening)."""
+        if language not in self.pack.languages:
+            log.warning("pack %r has no language %r; not starting", self.pack.id, language)
+            return
+        self.state.update(route=HOME, history=(), language=language, read_aloud=True)
+
     def toggle_high_contrast(self) -> None:
         """Switch every screen to the high-contrast colours, or back; an idle reset switches back."""
         self.state.update(high_contrast=not self.state.current.high_contrast)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
@@ -132,7 +132,14 @@ class MainWindow(QWidget):
         self.rebuild()
 
     def _show_screen(self, snapshot: Snapshot) -> None:
-        context = ScreenContext(self.pack, self.navigator, self.theme, snapshot.language, snapshot.route)
+        context = ScreenContext(
+            self.pack,
+            self.navigator,
+            self.theme,
+            snapshot.language,
+            snapshot.route,
+            can_speak=self.read_aloud.available,
+        )
         try:
             screen = build_screen(context)
         except KeyError as error:  # a route the pack does not have: start again from Home
@@ -148,6 +155,7 @@ class MainWindow(QWidget):
         if self.top_bar is not None:  # the start screen is the whole screen; one touch opens Home
             self.top_bar.setVisible(snapshot.route.kind != "attract")
         self._host_layout.addWidget(screen)
+        self._connect_spoken_cues(screen, snapshot.language)
         self.overlay.raise_()
         self.screen_changed.emit(snapshot.route.name)
 
@@ -167,13 +175,23 @@ class MainWindow(QWidget):
         elif self.top_bar is not None:
             self.top_bar.show_state(new)
 
+    def _connect_spoken_cues(self, screen: QWidget, language: str) -> None:
+        """Widgets with a `spoken_cue` signal (the exercise player's steps) speak through read aloud."""
+        for widget in screen.findChildren(QWidget):
+            cue = getattr(widget, "spoken_cue", None)
+            if isinstance(cue, SignalInstance):
+                cue.connect(lambda text, language=language: self.read_aloud.say_now(text, language))
+
     def _on_speech_changed(self) -> None:
         """The speech engine became ready or was given up on: show or hide Read aloud now."""
-        available = self.read_aloud.available(self.state.current.language)
+        snapshot = self.state.current
+        available = self.read_aloud.available(snapshot.language)
         if self.top_bar is not None:
             self.top_bar.read_aloud.setVisible(available)
-        if not available and self.state.current.read_aloud:
+        if not available and snapshot.read_aloud:
             self.state.update(read_aloud=False)
+        elif snapshot.route.kind == "attract":  # it offers read aloud in each language
+            self._show_screen(snapshot)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -17,18 +17,19 @@ from pathlib import Path
 
 RATE = 16000
 FRAME = 320  # 20 ms
-TRIM = ("silence", "1", "0.05", "0.5%", "reverse", "silence", "1", "0.05", "0.5%", "reverse")
-"""sox effects that cut the silence before and after the speech."""
+SPEECH_ONLY = ("silence", "1", "0.02", "0.5%", "-1", "0.02", "0.5%")
+"""sox effects that keep only the sound: every silence of 20 ms or more is cut, so pauses the sound
+server adds on a busy machine (and the voice's own pauses) do not count."""
 
 Features = list[tuple[float, float]]
 
 
 def features(source: list[str]) -> Features:
-    """(log energy relative to the mean, zero crossings x10) per frame of the speech in `source`
+    """(log energy relative to the mean, zero crossings x10) per frame of the sound in `source`
     (sox input arguments: a file, or a raw file with its format)."""
     sox = shutil.which("sox") or "sox"
     command = [sox, *source, "-t", "raw", "-r", str(RATE), "-e", "signed-integer", "-b", "16", "-c", "1"]
-    raw = subprocess.run([*command, "-", *TRIM], capture_output=True, check=True).stdout
+    raw = subprocess.run([*command, "-", *SPEECH_ONLY], capture_output=True, check=True).stdout
     samples = array.array("h")
     samples.frombytes(raw[: len(raw) // 2 * 2])
     frames: Features = []
@@ -69,8 +70,11 @@ def espeak_rendering(text: str, voice: str, target: Path) -> Path:
 
 
 def seconds(wav: Path) -> float:
+    """Seconds of sound in `wav`, silences left out."""
     sox = shutil.which("sox") or "sox"
-    report = subprocess.run([sox, str(wav), "-n", *TRIM, "stat"], capture_output=True, text=True).stderr
+    report = subprocess.run(
+        [sox, str(wav), "-n", *SPEECH_ONLY, "stat"], capture_output=True, text=True
+    ).stderr
     for line in report.splitlines():
         if line.startswith("Length (seconds):"):
             return float(line.split(":", 1)[1])

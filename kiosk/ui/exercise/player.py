@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -72,6 +72,10 @@ class CountdownBar(QWidget):
 class ExercisePlayer(QWidget):
     """The demo shown large, its counters, and Play/Pause, Slower/Normal speed and Replay."""
 
+    spoken_cue = Signal(str)
+    """Words to say now, when read aloud is on: a step as the figure reaches it (while playing, or
+    when it is touched)."""
+
     def __init__(self, context: ScreenContext, front: ExerciseFrontMatter, figure: DemoFigure) -> None:
         super().__init__()
         self.context = context
@@ -79,7 +83,9 @@ class ExercisePlayer(QWidget):
         self.figure = figure
         self.plan = ExercisePlan.from_page(front, figure.loop_seconds)
         self.clock = ExerciseClock(self.plan)
-        self.steps = StepList(context.theme, [step.text for step in front.steps], self.jump_to_step)
+        self.step_texts = [step.text for step in front.steps]
+        self.steps = StepList(context.theme, self.step_texts, self.jump_to_step)
+        self._spoken_step: int | None = None
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(TICK_MS)
@@ -216,7 +222,8 @@ class ExercisePlayer(QWidget):
         self._show(self.clock.state)
 
     def jump_to_step(self, index: int) -> None:
-        self._show(self.clock.jump_to_step(index))
+        self._spoken_step = None  # a touched step is said again
+        self._show(self.clock.jump_to_step(index), touched=True)
 
     def advance(self, wall_seconds: float) -> ClockState:
         """Move the clock on by real time (the timer's tick, or a test's fixed step) and show it."""
@@ -236,9 +243,10 @@ class ExercisePlayer(QWidget):
 
     # --- showing the clock's state ---------------------------------------------------------------
 
-    def _show(self, state: ClockState) -> None:
+    def _show(self, state: ClockState, touched: bool = False) -> None:
         self.figure.show_time(state.animation_seconds)
         self.steps.highlight(state.step_index)
+        self._cue_step(state.step_index, touched)
         tr = self.context.tr
         counter = counter_label(self.plan, state, tr("set_of"), tr("rep_of"), tr("time_left"))
         if self.counter.text() != counter:
@@ -251,6 +259,15 @@ class ExercisePlayer(QWidget):
         key, icon = ("pause_demo", "fa5s.pause") if playing else ("play_demo", "fa5s.play")
         if self.play_button.accessibleName() != tr(key):
             self._relabel(self.play_button, key, icon)
+
+    def _cue_step(self, index: int | None, touched: bool) -> None:
+        """Say a step once as the playing figure reaches it (or when it is touched)."""
+        if index is None or index == self._spoken_step or not (touched or self.is_playing()):
+            return
+        self._spoken_step = index
+        if 0 <= index < len(self.step_texts):
+            number = self.context.tr("step_number", number=index + 1)
+            self.spoken_cue.emit(f"{number}: {self.step_texts[index]}")
 
     def _status(self, state: ClockState) -> tuple[str, float]:
         """The words beside the counter and how full the countdown bar is."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -25,6 +26,8 @@ class ScreenContext:
     theme: Theme
     language: str
     route: Route
+    can_speak: Callable[[str], bool] = lambda language: False
+    """Whether read aloud has a voice for a language now (the start screen offers it per language)."""
 
     def tr(self, key: str, **values: object) -> str:
         return tr(key, self.language, **values)
