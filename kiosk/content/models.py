@@ -121,6 +121,16 @@ class ThemeOverrides(_Frozen):
     background: HexColor | None = None
 
 
+class ReadAloudOptions(_Frozen):
+    """How much read aloud says beyond the screen's words, for packs that want more."""
+
+    counter_cues: bool = Field(
+        default=False,
+        description="While read aloud is on, say 'Relax.' when an exercise's hold ends and "
+        "'Rest is over.' when a rest between rounds ends.",
+    )
+
+
 class PackManifest(_Frozen):
     """The contents of `pack.yaml`."""
 
@@ -139,6 +149,7 @@ class PackManifest(_Frozen):
     review: Review
     topics: list[Topic] = Field(min_length=1)
     theme: ThemeOverrides = Field(default_factory=ThemeOverrides)
+    read_aloud: ReadAloudOptions = Field(default_factory=ReadAloudOptions)
 
     @property
     def first_language(self) -> str:

@@ -22,6 +22,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "out_of_order": "This screen is being set up. Please ask at the front desk.",
         "still_reading": "Are you still reading?",
         "still_reading_spoken": "Are you still reading? To keep reading, touch the screen.",
+        "hold_over": "Relax.",
+        "rest_over": "Rest is over.",
         "starting_over_in": "To keep your reading private, this screen starts over in {seconds} seconds.",
         "starting_over_in_one": "To keep your reading private, this screen starts over in 1 second.",
         "keep_reading": "Keep reading",
@@ -108,6 +110,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "out_of_order": "Esta pantalla se está preparando. Por favor, pregunte en la recepción.",
         "still_reading": "¿Sigue leyendo?",
         "still_reading_spoken": "¿Sigue leyendo? Para seguir leyendo, toque la pantalla.",
+        "hold_over": "Relájese.",
+        "rest_over": "Terminó el descanso.",
         "starting_over_in": (
             "Para proteger su privacidad, esta pantalla vuelve a empezar en {seconds} segundos."
         ),

@@ -7,13 +7,16 @@ what would be said; `tests/e2e/test_read_aloud_heard.py` records the real voice.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pytest
 from uihelpers import Kiosk, load, settle
 
 from kiosk.content.pack import Pack
+from kiosk.session.exercise_clock import Phase
 from kiosk.session.state import ATTRACT, AppState, IdlePhase, Snapshot
 from kiosk.ui.exercise.player import ExercisePlayer
 from kiosk.ui.main_window import MainWindow
@@ -145,3 +148,43 @@ def test_a_touched_step_is_spoken_and_nothing_is_said_with_read_aloud_off(qtbot:
     assert step_cues(speaker, "es") == [f"Paso 3: {steps[2].text}"]
     assert speaker.spoken[-1][1] == "es"
     assert not player.is_playing()
+
+
+def with_counter_cues(pack: Pack, rest_seconds: float = 0) -> Pack:
+    """The pack with `read_aloud: {counter_cues: true}`; knee-to-chest gets 2 rounds with a rest."""
+    manifest = pack.manifest.model_copy(
+        update={"read_aloud": pack.manifest.read_aloud.model_copy(update={"counter_cues": True})}
+    )
+    pages = dict(pack.pages)
+    for key, page in pack.pages.items():
+        if key[0] == "knee-to-chest" and rest_seconds:
+            front = page.front.model_copy(update={"sets": 2, "rest_seconds": rest_seconds})
+            pages[key] = dataclasses.replace(page, front=front)
+    return dataclasses.replace(pack, manifest=manifest, pages=MappingProxyType(pages))
+
+
+def play_until(player: ExercisePlayer, done: Any, limit: float = 300) -> None:
+    elapsed = 0.0
+    while not done() and elapsed < limit:
+        player.advance(0.1)
+        elapsed += 0.1
+    player.pause()
+
+
+@pytest.mark.parametrize("cues", [True, False], ids=["pack-asks", "pack-does-not"])
+def test_the_end_of_a_hold_and_of_a_rest_is_spoken_when_the_pack_asks(
+    qtbot: Any, bundled: Pack, cues: bool
+) -> None:
+    pack = with_counter_cues(bundled, rest_seconds=5) if cues else bundled
+    kiosk, player, speaker = exercise_kiosk(qtbot, pack, language="es")
+    kiosk.tap("read-aloud")
+    player.play()
+    play_until(player, lambda: player.clock.state.set_index == 1 and player.clock.state.phase is Phase.MOVE)
+    said = [text for text, _ in speaker.spoken]
+    holds = [text for text in said if text.startswith("Relájese.")]
+    rests = [text for text in said if text.startswith("Terminó el descanso.")]
+    if cues:
+        assert len(holds) >= 1 and holds[0].startswith("Relájese. Paso")  # then the next step
+        assert rests == [rests[0]] and "Paso 1:" in rests[0]
+    else:
+        assert holds == [] and rests == []

@@ -74,7 +74,7 @@ class ExercisePlayer(QWidget):
 
     spoken_cue = Signal(str)
     """Words to say now, when read aloud is on: a step as the figure reaches it (while playing, or
-    when it is touched)."""
+    when it is touched), and, if the pack asks for it, the end of a hold or a rest."""
 
     def __init__(self, context: ScreenContext, front: ExerciseFrontMatter, figure: DemoFigure) -> None:
         super().__init__()
@@ -86,6 +86,8 @@ class ExercisePlayer(QWidget):
         self.step_texts = [step.text for step in front.steps]
         self.steps = StepList(context.theme, self.step_texts, self.jump_to_step)
         self._spoken_step: int | None = None
+        self._counter_cues = context.pack.manifest.read_aloud.counter_cues
+        self._last_phase = self.clock.state.phase
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(TICK_MS)
@@ -246,7 +248,11 @@ class ExercisePlayer(QWidget):
     def _show(self, state: ClockState, touched: bool = False) -> None:
         self.figure.show_time(state.animation_seconds)
         self.steps.highlight(state.step_index)
-        self._cue_step(state.step_index, touched)
+        cue = " ".join(
+            part for part in (self._counter_cue(state.phase), self._step_cue(state, touched)) if part
+        )
+        if cue:  # one cue at a time, so one never cuts off the other
+            self.spoken_cue.emit(cue)
         tr = self.context.tr
         counter = counter_label(self.plan, state, tr("set_of"), tr("rep_of"), tr("time_left"))
         if self.counter.text() != counter:
@@ -260,14 +266,26 @@ class ExercisePlayer(QWidget):
         if self.play_button.accessibleName() != tr(key):
             self._relabel(self.play_button, key, icon)
 
-    def _cue_step(self, index: int | None, touched: bool) -> None:
-        """Say a step once as the playing figure reaches it (or when it is touched)."""
+    def _counter_cue(self, phase: Phase) -> str:
+        """If the pack asks for it: "Relax." as a hold ends, "Rest is over." as a rest ends."""
+        ended, self._last_phase = self._last_phase, phase
+        if not self._counter_cues or not self.is_playing() or phase is ended:
+            return ""
+        if ended is Phase.HOLD:
+            return self.context.tr("hold_over")
+        if ended is Phase.REST:
+            return self.context.tr("rest_over")
+        return ""
+
+    def _step_cue(self, state: ClockState, touched: bool) -> str:
+        """A step, once, as the playing figure reaches it (or when it is touched)."""
+        index = state.step_index
         if index is None or index == self._spoken_step or not (touched or self.is_playing()):
-            return
+            return ""
         self._spoken_step = index
-        if 0 <= index < len(self.step_texts):
-            number = self.context.tr("step_number", number=index + 1)
-            self.spoken_cue.emit(f"{number}: {self.step_texts[index]}")
+        if not 0 <= index < len(self.step_texts):
+            return ""
+        return f"{self.context.tr('step_number', number=index + 1)}: {self.step_texts[index]}"
 
     def _status(self, state: ClockState) -> tuple[str, float]:
         """The words beside the counter and how full the countdown bar is."""
