@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 
 from kiosk.content.pack import Pack
-from kiosk.session.state import HOME, AppState, Route, Snapshot, TextSize
+from kiosk.session.state import HOME, VOLUME_STEPS, AppState, Route, Snapshot, TextSize
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +140,11 @@ class Navigator:
     def toggle_read_aloud(self) -> None:
         """Read the screen aloud, or stop reading; an idle reset turns it off again."""
         self.state.update(read_aloud=not self.state.current.read_aloud)
+
+    def change_volume(self) -> None:
+        """Read aloud one step softer; from the softest, back to full volume (one button does it all)."""
+        volume = self.state.current.volume
+        self.state.update(volume=volume - 1 if volume > 1 else VOLUME_STEPS)
 
     def start_reading_aloud(self, language: str) -> None:
         """From the start screen: open Home in `language`, read aloud (a patient who cannot read the

@@ -4,7 +4,8 @@
 or language speaks the new screen (stopping the old one first), and turning it off, an idle reset
 (which turns it off) or closing the kiosk stops speech at once. The idle question ("Are you still
 reading?") is spoken when it appears, and `say_now` lets a widget speak a short cue (an exercise
-step as the figure reaches it). What is said comes from the pack:
+step as the figure reaches it). The patient's volume step goes to the speaker as it changes, and
+back to full at a reset. What is said comes from the pack:
 a page's title then its text (for an exercise also its steps and cautions); the topic list and
 Home say their titles, so a patient who cannot read can still find their way.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.content.pack import Pack
-from kiosk.session.state import AppState, IdlePhase, Snapshot
+from kiosk.session.state import VOLUME_STEPS, AppState, IdlePhase, Snapshot
 from kiosk.ui.speech import Speaker
 from kiosk.ui.strings import tr
 
@@ -72,6 +73,8 @@ class ReadAloud:
         return self.speaker.can_speak(language)
 
     def _on_change(self, old: Snapshot, new: Snapshot) -> None:
+        if new.volume != old.volume:  # a patient's choice, or an idle reset bringing it back
+            self.speaker.set_volume(new.volume / VOLUME_STEPS)
         if not new.read_aloud:
             if old.read_aloud:
                 self.speaker.stop()

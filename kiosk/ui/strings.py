@@ -33,6 +33,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "setup_mode": "Setup mode",
         "ask_front_desk": "Sorry, this screen needs a moment. Please ask at the front desk.",
         "read_aloud": "Read aloud",
+        "volume": "Volume",
+        "volume_of": "Volume {number} of {count}. Tap for softer.",
         "high_contrast": "Contrast",
         "high_contrast_name": "High contrast",
         "step_number": "Step {number}",
@@ -125,6 +127,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
             "Lo sentimos, esta pantalla necesita un momento. Por favor, pregunte en la recepción."
         ),
         "read_aloud": "Escuchar",
+        "volume": "Volumen",
+        "volume_of": "Volumen {number} de {count}. Toque para bajarlo.",
         "high_contrast": "Contraste",
         "high_contrast_name": "Alto contraste",
         "step_number": "Paso {number}",

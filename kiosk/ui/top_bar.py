@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from kiosk.session.navigation import Navigator, can_make_text_bigger, can_make_text_smaller
-from kiosk.session.state import HOME, Snapshot
+from kiosk.session.state import HOME, VOLUME_STEPS, Snapshot
 from kiosk.ui import resources
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
@@ -87,11 +87,18 @@ class TopBar(QWidget):
             tr("read_aloud", language), "fa5s.volume-up", navigator.toggle_read_aloud, "read-aloud"
         )
         self.read_aloud.setVisible(can_read_aloud)
+        self.volume = self._toggle(
+            tr("volume", language), "fa5s.volume-down", navigator.change_volume, "volume"
+        )
+        self.volume.setCheckable(False)
+        self.volume.setVisible(False)  # only while read aloud is on
+        self._language = language
         self.high_contrast = self._toggle(
             tr("high_contrast", language), "fa5s.adjust", navigator.toggle_high_contrast, "high-contrast"
         )
         self.high_contrast.setAccessibleName(tr("high_contrast_name", language))
         self.add_control(self.read_aloud)
+        self.add_control(self.volume)
         self.add_control(self.high_contrast)
         self.staff_slot = QHBoxLayout()
         row.addSpacing(theme.px(8))
@@ -143,4 +150,12 @@ class TopBar(QWidget):
         self.bigger.setEnabled(can_make_text_bigger(snapshot))
         # The state decides, not the tap: an idle reset turns both off again.
         self.read_aloud.setChecked(snapshot.read_aloud)
+        self.volume.setVisible(snapshot.read_aloud and not self.read_aloud.isHidden())
+        self.volume.setAccessibleName(
+            tr("volume_of", self._language, number=snapshot.volume, count=VOLUME_STEPS)
+        )
+        icon = "fa5s.volume-up" if snapshot.volume == VOLUME_STEPS else "fa5s.volume-down"
+        if snapshot.volume == 1:
+            icon = "fa5s.volume-off"
+        self.volume.setIcon(resources.icon(icon, self.theme.palette.on_bar))
         self.high_contrast.setChecked(snapshot.high_contrast)

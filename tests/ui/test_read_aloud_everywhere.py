@@ -13,16 +13,18 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
+from layout_check import layout_problems
 from uihelpers import Kiosk, load, settle
 
 from kiosk.content.pack import Pack
 from kiosk.session.exercise_clock import Phase
-from kiosk.session.state import ATTRACT, AppState, IdlePhase, Snapshot
+from kiosk.session.state import ATTRACT, VOLUME_STEPS, AppState, IdlePhase, Route, Snapshot
 from kiosk.ui.exercise.player import ExercisePlayer
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.speech import NoSpeaker, RecordingSpeaker
 from kiosk.ui.strings import tr
 
+WHAT_IS_IT = Route("page", topic="basics", page="what-is-it")
 BUNDLED_PACK = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve"
 
 
@@ -188,3 +190,42 @@ def test_the_end_of_a_hold_and_of_a_rest_is_spoken_when_the_pack_asks(
         assert rests == [rests[0]] and "Paso 1:" in rests[0]
     else:
         assert holds == [] and rests == []
+
+
+def test_the_volume_steps_down_and_an_idle_reset_brings_it_back(qtbot: Any, mini_pack: Pack) -> None:
+    speaker = RecordingSpeaker()
+    kiosk = open_kiosk(qtbot, mini_pack, speaker, Snapshot(route=WHAT_IS_IT))
+    assert "volume" not in [name for name, _ in kiosk.window.tappables()]  # only while reading aloud
+    kiosk.tap("read-aloud")
+    heard = []
+    for _ in range(VOLUME_STEPS):
+        kiosk.tap("volume")
+        heard.append(speaker.volume)
+    assert heard == [0.75, 0.5, 0.25, 1.0]  # softer each tap, then full again
+    kiosk.tap("volume")
+    kiosk.tap("volume")
+    assert speaker.volume == 0.5
+    assert kiosk.window.top_bar.volume.accessibleName().startswith("Volume 2 of 4")  # type: ignore[union-attr]
+    kiosk.window.state.reset()
+    settle()
+    assert speaker.volume == 1.0 and kiosk.window.state.current.volume == VOLUME_STEPS
+    assert "volume" not in [name for name, _ in kiosk.window.tappables()]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)], ids=str)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_bar_with_read_aloud_on_fits_every_screen(
+    qtbot: Any, mini_pack: Pack, size: tuple[int, int], language: str
+) -> None:
+    window = MainWindow(
+        AppState(Snapshot(route=WHAT_IS_IT, language=language)), mini_pack, speaker=RecordingSpeaker()
+    )
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.navigator.toggle_read_aloud()
+    settle()
+    assert window.top_bar is not None and window.top_bar.volume.isVisible()
+    problems = layout_problems(window, 72 if size == (1920, 1080) else 48)
+    assert not problems, "\n".join(problems)
