@@ -266,3 +266,13 @@ def test_every_source_has_a_year_or_says_it_has_none_and_an_address() -> None:
         assert needed in joined, needed
     assert "Spinal cord compression" not in joined
     assert "Julie Bang" not in text  # the source article's illustrator: the pack's pictures are its own
+
+
+def test_every_page_beyond_the_exercises_names_a_listed_source(pack: Pack) -> None:
+    """A reviewer can trace each page's facts: its `source` is one of the addresses on the sources page."""
+    listed = (PACK / "pages" / "references.en.md").read_text(encoding="utf-8")
+    for (page_id, language), page in sorted(pack.pages.items()):
+        if page.kind in ("exercise", "references"):
+            continue
+        assert page.front.source is not None, f"{page_id}.{language} names no source"
+        assert str(page.front.source).rstrip("/") in listed, f"{page_id}.{language}: {page.front.source}"
