@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.content.models import Review
 from kiosk.content.pack import Pack
 from kiosk.content.validator import validate_pack
 from kiosk.session.usage import DayCount, UsageError, read_counts
@@ -124,18 +125,11 @@ class StaffPanel(DialogCard):
         grid = QGridLayout()
         grid.setHorizontalSpacing(self.theme.px(20))
         grid.setVerticalSpacing(self.theme.px(8))
-        overdue = review.next_review < dt.date.today()
         words = self.language
-        reviewed = tr("reviewed_by", words, date=review.reviewed_on.isoformat(), name=review.reviewed_by)
         rows = [
             ("Pack", "info_pack", f"{pack.text(manifest.title, words)} ({manifest.id})"),
             ("Version", "info_version", manifest.version),
-            ("Reviewed", "info_reviewed", reviewed),
-            (
-                "Nextreview",
-                "info_next_review",
-                review.next_review.isoformat() + (f"  {tr('overdue', words)}" if overdue else ""),
-            ),
+            *_review_rows(review, words),
             ("Folder", "info_folder", str(pack.root)),
         ]
         for number, (name, key, value) in enumerate(rows):
@@ -199,3 +193,20 @@ class StaffPanel(DialogCard):
         else:
             self.checks.setText(tr("checks_problems", self.language, summary=report.summary()))
         self.checks.setStyleSheet(f"color: {self.theme.palette.urgent_text};" if report.errors else "")
+
+
+def _review_rows(review: Review, language: str) -> list[tuple[str, str, str]]:
+    """A draft says plainly that no clinician has checked it; a reviewed pack says who and when.
+    Each row: (object name, strings key of its label, value)."""
+    if review.is_draft or review.reviewed_on is None or review.next_review is None:
+        return [("Reviewed", "info_reviewed", tr("not_reviewed", language))]
+    overdue = review.next_review < dt.date.today()
+    reviewed = tr("reviewed_by", language, date=review.reviewed_on.isoformat(), name=review.reviewed_by)
+    return [
+        ("Reviewed", "info_reviewed", reviewed),
+        (
+            "Nextreview",
+            "info_next_review",
+            review.next_review.isoformat() + (f"  {tr('overdue', language)}" if overdue else ""),
+        ),
+    ]
