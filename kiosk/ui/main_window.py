@@ -75,6 +75,9 @@ class MainWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.arbiter)
+            # Quiet the moment the kiosk quits (staff exit, SIGTERM), not only when the window closes:
+            # speech-dispatcher would otherwise finish the sentence after the kiosk is gone.
+            app.aboutToQuit.connect(self._quiet_at_quit)
         self._unsubscribe = state.subscribe(self._on_state_change)
         self._built_for: tuple[int, int, int, str] | None = None
         self._top_bar_hooks: list[Callable[[TopBar], None]] = []
@@ -174,6 +177,9 @@ class MainWindow(QWidget):
             self._show_screen(new)
         elif self.top_bar is not None:
             self.top_bar.show_state(new)
+
+    def _quiet_at_quit(self) -> None:
+        self.read_aloud.close()
 
     def _connect_spoken_cues(self, screen: QWidget, language: str) -> None:
         """Widgets with a `spoken_cue` signal (the exercise player's steps) speak through read aloud."""

@@ -68,6 +68,7 @@ class ReadAloud:
         self.pack_of = pack_of
         self.speaker = speaker
         self._unsubscribe = state.subscribe(self._on_change)
+        self._closed = False
 
     def available(self, language: str) -> bool:
         return self.speaker.can_speak(language)
@@ -100,6 +101,9 @@ class ReadAloud:
             self.speaker.say(text, snapshot.language)
 
     def close(self) -> None:
-        """The kiosk is closing: quiet now, and stop following the state."""
+        """The kiosk is closing: quiet now, and stop following the state (once, however it closes)."""
+        if self._closed:
+            return
+        self._closed = True
         self._unsubscribe()
         self.speaker.close()

@@ -98,7 +98,8 @@ class TopBar(QWidget):
         )
         self.high_contrast.setAccessibleName(tr("high_contrast_name", language))
         self.add_control(self.read_aloud)
-        self.add_control(self.volume)
+        # First in the right-aligned group: when it appears, nothing a patient just tapped moves.
+        self.controls.insertWidget(0, self.volume)
         self.add_control(self.high_contrast)
         self.staff_slot = QHBoxLayout()
         row.addSpacing(theme.px(8))

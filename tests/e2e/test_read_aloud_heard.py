@@ -19,6 +19,7 @@ import re
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,10 +65,11 @@ def _end_speech_dispatcher(runtime: Path) -> None:
 
 
 @pytest.fixture
-def runtime_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private XDG runtime folder for the kiosk: its speech-dispatcher and sound server live here."""
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
+def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private XDG runtime folder for the kiosk: its speech-dispatcher and sound server live here.
+    Short and directly in /tmp: the sockets inside must fit the 107-byte limit of a socket path."""
+    runtime = Path(tempfile.mkdtemp(prefix="kiosk-rt-", dir="/tmp"))
+    runtime.chmod(0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("KIOSK_SPEECH", "system")
     monkeypatch.delenv("PULSE_SERVER", raising=False)
@@ -75,6 +77,7 @@ def runtime_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
         yield runtime
     finally:
         _end_speech_dispatcher(runtime)
+        shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture
@@ -266,7 +269,7 @@ def assert_spoken_in(
         f"heard {heard:.2f} s (espeak-ng {right}: {expected:.2f} s); "
         f"sounds like {right} {like_right:.3f}, like {wrong} {like_wrong:.3f}"
     )
-    assert abs(heard - expected) < 0.2 * expected, (heard, expected)
+    assert abs(heard - expected) < 0.25 * expected, (heard, expected)
     assert like_right < 0.9 * like_wrong, (like_right, like_wrong)
 
 
@@ -289,6 +292,7 @@ def test_read_aloud_is_heard_in_english_and_spanish_and_stops_at_once(
 
         # Stop (the same button): quiet within a second.
         kiosk.tap("read-aloud")  # off
+        time.sleep(1)  # two quick taps on one spot would be a double tap
         kiosk.tap("read-aloud")  # on again: the page starts over
         recorder.wait_until(recorder.now() + 2)
         stop = recorder.now()
@@ -338,12 +342,23 @@ def test_read_aloud_is_heard_in_english_and_spanish_and_stops_at_once(
         print(f"idle reset: RMS {after:.4f} from 1 s after")
         assert after < SILENCE_RMS
 
-        kiosk.tap("AttractScreen")
+        # The start screen offers read aloud in each language; staff exit mid-sentence is silence.
+        kiosk.tap("read-aloud-es")
         kiosk.wait_for_screen("home")
+        kiosk.tap("topic/basics")
+        kiosk.wait_for_screen("topic/basics")
+        kiosk.tap("page/basics/what-is-it")
+        kiosk.wait_for_screen("page/basics/what-is-it")
         kiosk.tap("staff-entry")
         kiosk.wait_for_dialog("staff-panel")
+        leave = recorder.now()
         kiosk.tap("staff-exit")
         assert kiosk.process.wait(timeout=WAIT_SECONDS) == 0
+        recorder.wait_until(leave + 3.5)
+        before, after = recorder.rms(leave - 1, 0.9), recorder.rms(leave + 1, 2.5)
+        print(f"staff exit: RMS {before:.3f} before, {after:.4f} from 1 s after")
+        assert before > SPEECH_RMS, "the Spanish page was not being read when staff left"
+        assert after < SILENCE_RMS
     finally:
         recorder.stop()
         if kiosk.process.poll() is None:

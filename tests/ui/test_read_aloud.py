@@ -142,3 +142,17 @@ def test_qt_speaker_picks_the_voice_of_the_language(qtbot: Any, caplog: pytest.L
     with caplog.at_level(logging.WARNING, logger="kiosk.ui.speech"):
         speaker.say("Hola", "es")
     assert "no voice for language 'es'" in caplog.text
+
+
+def test_quitting_the_kiosk_stops_speech_even_before_the_window_closes(qtbot: Any, mini_pack: Pack) -> None:
+    """Staff exit and SIGTERM quit the application; speech must not run on after the kiosk."""
+    from PySide6.QtWidgets import QApplication
+
+    speaker = RecordingSpeaker()
+    kiosk = open_kiosk(qtbot, mini_pack, speaker)
+    kiosk.tap("read-aloud")
+    assert speaker.speaking is not None
+    QApplication.instance().aboutToQuit.emit()  # type: ignore[union-attr]
+    assert speaker.speaking is None and speaker.closed
+    kiosk.window.close()  # closing afterwards is harmless
+    assert speaker.stops == 2  # the page's own stop before speaking, and the quit

@@ -141,14 +141,17 @@ def test_exercise_steps_are_spoken_as_the_figure_reaches_them(qtbot: Any, bundle
 
 
 def test_a_touched_step_is_spoken_and_nothing_is_said_with_read_aloud_off(qtbot: Any, bundled: Pack) -> None:
-    kiosk, player, speaker = exercise_kiosk(qtbot, bundled, language="es")
+    kiosk, player, speaker = exercise_kiosk(qtbot, bundled)
     kiosk.tap("Step2")
-    assert step_cues(speaker, "es") == []  # read aloud is off
+    assert player.clock.state.step_index == 1
+    assert step_cues(speaker) == []  # read aloud is off
+    kiosk, player, speaker = exercise_kiosk(qtbot, bundled)
     kiosk.tap("read-aloud")
-    kiosk.tap("Step3")
-    steps = bundled.page("knee-to-chest", "es").front.steps  # type: ignore[attr-defined]
-    assert step_cues(speaker, "es") == [f"Paso 3: {steps[2].text}"]
-    assert speaker.spoken[-1][1] == "es"
+    kiosk.tap("Step2")  # (the steps below it lie under the page's Previous/Next at this size)
+    assert player.clock.state.step_index == 1
+    steps = bundled.page("knee-to-chest", "en").front.steps  # type: ignore[attr-defined]
+    assert step_cues(speaker) == [f"Step 2: {steps[1].text}"]
+    assert speaker.spoken[-1][1] == "en"
     assert not player.is_playing()
 
 
@@ -229,3 +232,14 @@ def test_the_bar_with_read_aloud_on_fits_every_screen(
     assert window.top_bar is not None and window.top_bar.volume.isVisible()
     problems = layout_problems(window, 72 if size == (1920, 1080) else 48)
     assert not problems, "\n".join(problems)
+
+
+def test_turning_read_aloud_on_moves_no_button(qtbot: Any, mini_pack: Pack) -> None:
+    """The Volume button appears left of the others, so a second tap to stop lands on Read aloud."""
+    kiosk = open_kiosk(qtbot, mini_pack, RecordingSpeaker(), Snapshot(route=WHAT_IS_IT))
+    before = dict(kiosk.window.tappables())
+    kiosk.tap("read-aloud")
+    after = dict(kiosk.window.tappables())
+    assert "volume" in after
+    moved = [name for name in before if after.get(name) != before[name]]
+    assert moved == []
