@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk import __version__
 from kiosk.content import bundled
 from kiosk.content.loader import load_pack
 from kiosk.content.pack import Pack
@@ -25,12 +26,20 @@ from kiosk.ui.out_of_order import OutOfOrderScreen
 
 log = logging.getLogger(__name__)
 
+DESKTOP_FILE_NAME = "clinic-kiosk"
+
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once), with the kiosk font registered."""
+    """The QApplication (created once), named for the desktop and the system, with the kiosk font.
+
+    The desktop file name lets a kiosk shell or task list match the window to `clinic-kiosk.desktop`;
+    organisation and version show in crash reports and accessibility tools."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Clinic Kiosk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Clinic Kiosk")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     resources.register_fonts()
     return app
 
