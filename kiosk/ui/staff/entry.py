@@ -49,9 +49,10 @@ def no_pin_note(theme: Theme, language: str, colour: str) -> QLabel:
     note.setWordWrap(True)
     note.setAlignment(Qt.AlignmentFlag.AlignCenter)
     note.setMinimumWidth(max(theme.px(ZONE_PX) - theme.px(24), theme.px(150)))
+    # Plain words, no frame or fill: nothing about it looks like something to press.
     note.setStyleSheet(
-        f"font-size: {theme.px(theme.metrics.small)}px; color: {colour};"
-        f" background: transparent; border: {theme.px(2)}px dashed {colour}; padding: {theme.px(4)}px;"
+        f"font-size: {theme.px(theme.metrics.small)}px; color: {colour}; background: transparent;"
+        f" border: none; padding: {theme.px(4)}px;"
     )
     return note
 
