@@ -67,6 +67,18 @@ def configure_logging(
     return log_file
 
 
+def printable(text: str) -> str:
+    """`text` with every control or invisible character written as an escape (`\\x1b`, `\\n`).
+
+    Pack ids, page names and file names come from files staff (or anyone) wrote; printed as they
+    are, a newline could forge a log line and an escape sequence could drive the terminal.
+    Accented letters and other printable characters stay as they are.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 ErrorCallback = Callable[[], None]
 
 

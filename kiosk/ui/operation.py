@@ -160,14 +160,17 @@ class KioskOperation(QObject):
 
     def fresh_start(self) -> None:
         """After an idle reset: close any dialog and rebuild, so nothing of the last visit remains."""
-        log.info("idle reset: fresh start")
+        log.debug("idle reset: fresh start")  # DEBUG only: at INFO it would mark where visits end
+        if self.usage is not None:
+            self.usage.flush()  # a quiet moment: write this visit's counts now, not in 5 s
         self.window.overlay.clear()
         self.idle.clear_warning()
         self.window.rebuild()
 
     def _count_route(self, old: Snapshot, new: Snapshot) -> None:
         if self.usage is not None and old.route != new.route and new.route.kind in COUNTED_ROUTE_KINDS:
-            self.usage.record(new.route.name)
+            pack = self.window.pack
+            self.usage.record(new.route.name, pack.id, str(pack.manifest.version))
 
 
 class BareOperation(QObject):
