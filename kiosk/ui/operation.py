@@ -77,6 +77,7 @@ class KioskOperation(QObject):
         locked: bool,
         pack_path: Path | None = None,
         usage_db: Path | None = None,
+        count_views: bool = True,
         lockout_file: Path | None = None,
         notifier: Notifier | None = None,
         hold_ms: int = HOLD_MS,
@@ -108,7 +109,7 @@ class KioskOperation(QObject):
         self.crash = CrashGuard(window)
         self.notifier = notifier or Notifier()
         self.watchdog = WatchdogTimer(self.notifier, self)
-        self.usage = UsageRecorder(usage_db) if usage_db is not None else None
+        self.usage = UsageRecorder(usage_db) if usage_db is not None and count_views else None
         self._unsubscribe_usage = window.state.subscribe(self._count_route)
         self._restore_hook: Callable[[], None] | None = None
         self._shut_down = False

@@ -9,7 +9,11 @@ from typing import Any
 
 from uihelpers import settle
 
+from kiosk.session.settings import Settings
+from kiosk.session.state import ATTRACT, AppState, Snapshot
 from kiosk.session.usage import DayCount, UsageRecorder, read_counts
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.operation import KioskOperation
 
 
 def fire_idle_timer(operated: Any) -> None:
@@ -47,3 +51,22 @@ def test_the_idle_reset_writes_the_last_visit_at_once(operate: Any, tmp_path: Pa
     while not read_counts(db) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert {row.page for row in read_counts(db)} == {"topic/basics", "page/basics/what-is-it"}
+
+
+def test_a_staff_preview_counts_nothing(qtbot: Any, mini_pack: Any, tmp_path: Path) -> None:
+    """`kiosk run --windowed` passes count_views=False: staff checking pages are not patients."""
+    state = AppState(Snapshot(route=ATTRACT))
+    window = MainWindow(state, mini_pack)
+    qtbot.addWidget(window)
+    op = KioskOperation(
+        window,
+        Settings(),
+        setup_mode=True,
+        locked=False,
+        usage_db=tmp_path / "usage.sqlite3",
+        count_views=False,
+    )
+    window.navigator.open_topic("basics")
+    window.navigator.open_page("basics", "what-is-it")
+    op.shutdown()
+    assert op.usage is None and not (tmp_path / "usage.sqlite3").exists()
