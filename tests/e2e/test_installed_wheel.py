@@ -167,7 +167,7 @@ def test_the_installed_kiosk_starts_and_shows_its_first_screen(installed: Path, 
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["DISPLAY"] = display
     process = subprocess.Popen(
-        [str(installed / "kiosk"), "--windowed", "--size", "1280x800"],
+        [str(installed / "kiosk"), "--windowed", "--size", "1280x800", "--log-level", "debug"],
         cwd="/",
         env=env,
         text=True,
