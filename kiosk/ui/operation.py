@@ -36,8 +36,10 @@ from kiosk.ui.crash import CrashGuard
 from kiosk.ui.idle_overlay import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.out_of_order import OutOfOrderScreen
 from kiosk.ui.staff.corner import HOLD_MS
 from kiosk.ui.staff.entry import StaffEntry
+from kiosk.ui.staff.fallback import FallbackStaffEntry
 from kiosk.ui.watchdog_timer import WatchdogTimer
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,7 @@ class KioskOperation(QObject):
         locked: bool,
         pack_path: Path | None = None,
         usage_db: Path | None = None,
+        count_views: bool = True,
         lockout_file: Path | None = None,
         notifier: Notifier | None = None,
         hold_ms: int = HOLD_MS,
@@ -108,7 +111,7 @@ class KioskOperation(QObject):
         self.crash = CrashGuard(window)
         self.notifier = notifier or Notifier()
         self.watchdog = WatchdogTimer(self.notifier, self)
-        self.usage = UsageRecorder(usage_db) if usage_db is not None else None
+        self.usage = UsageRecorder(usage_db) if usage_db is not None and count_views else None
         self._unsubscribe_usage = window.state.subscribe(self._count_route)
         self._restore_hook: Callable[[], None] | None = None
         self._shut_down = False
@@ -160,23 +163,48 @@ class KioskOperation(QObject):
 
     def fresh_start(self) -> None:
         """After an idle reset: close any dialog and rebuild, so nothing of the last visit remains."""
-        log.info("idle reset: fresh start")
+        log.debug("idle reset: fresh start")  # DEBUG only: at INFO it would mark where visits end
+        if self.usage is not None:
+            self.usage.flush()  # a quiet moment: write this visit's counts now, not in 5 s
         self.window.overlay.clear()
         self.idle.clear_warning()
         self.window.rebuild()
 
     def _count_route(self, old: Snapshot, new: Snapshot) -> None:
         if self.usage is not None and old.route != new.route and new.route.kind in COUNTED_ROUTE_KINDS:
-            self.usage.record(new.route.name)
+            pack = self.window.pack
+            self.usage.record(new.route.name, pack.id, str(pack.manifest.version))
 
 
 class BareOperation(QObject):
-    """For the "ask at the front desk" window (no pack could be loaded): locked, and telling
-    systemd it is up and alive, so the unit does not restart it in a loop."""
+    """For the "being set up" screen (no pack could be loaded): locked, with the same staff entry
+    as the kiosk window, and telling systemd it is up and alive, so the unit does not restart it in
+    a loop."""
 
-    def __init__(self, window: QWidget, *, locked: bool, notifier: Notifier | None = None) -> None:
+    def __init__(
+        self,
+        window: OutOfOrderScreen,
+        settings: Settings,
+        *,
+        setup_mode: bool,
+        entry_closed: bool = False,
+        locked: bool,
+        lockout_file: Path | None = None,
+        notifier: Notifier | None = None,
+        hold_ms: int = HOLD_MS,
+        hide_cursor: bool | None = None,
+    ) -> None:
         super().__init__(window)
-        self.lockdown = Lockdown(window) if locked else None
+        self.window = window
+        self.lockdown = Lockdown(window, hide_cursor=hide_cursor) if locked else None
+        self.staff = FallbackStaffEntry(
+            window,
+            PinGuard(settings.pin_hash, state_file=lockout_file),
+            setup_mode=setup_mode,
+            entry_closed=entry_closed,
+            on_exit=self.exit,
+            hold_ms=hold_ms,
+        )
         self.notifier = notifier or Notifier()
         self.watchdog = WatchdogTimer(self.notifier, self)
 
@@ -191,10 +219,15 @@ class BareOperation(QObject):
         self.notifier.ready()
         self.watchdog.start()
 
+    def exit(self) -> None:
+        """Staff chose Exit on the staff panel: the window may close now."""
+        if self.lockdown is not None:
+            self.lockdown.allow_exit()
+        self.window.exit_requested.emit()
+
     def shutdown(self) -> None:
         self.notifier.stopping()
         self.watchdog.stop()
-
-
-def keep_systemd_informed(window: QWidget, *, locked: bool) -> BareOperation:
-    return BareOperation(window, locked=locked)
+        self.staff.stop()
+        if self.lockdown is not None:
+            self.lockdown.unlock()
