@@ -11,10 +11,10 @@ import pytest
 from layout_check import layout_problems
 from operation_helpers import PIN
 from PySide6.QtWidgets import QAbstractButton, QLabel
-from test_staff_panel import add_counts
 from uihelpers import load, settle
 
 from kiosk.content.pack import Pack
+from kiosk.session.usage import add_counts
 
 
 def button_text(operated: Any, name: str) -> str:
@@ -87,7 +87,9 @@ def test_spanish_staff_dialogs_fit_every_screen(
     """Spanish words are longer: nothing is cut off, no button shrinks below a finger's size."""
     add_counts(
         tmp_path / "usage.sqlite3",
-        Counter({(f"2026-11-{day:02}", "page/what-is-it/what-is-it"): day for day in range(10, 25)}),
+        Counter(
+            {(f"2026-11-{day:02}", "back", "1.0", "page/what-is-it/what-is-it"): day for day in range(10, 25)}
+        ),
     )
     pack: Pack = load(bundled_pack_dir)
     operated = operate(pack=pack, size=size, with_pin=dialog != "setup-panel")
