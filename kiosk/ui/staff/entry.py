@@ -102,7 +102,8 @@ class StaffGate(QObject):
             self.guard,
             self.open_panel,
             window.overlay.clear,
-            language=window.state.current.language,
+            # The screen's language; the "being set up" screen has no patient state: English.
+            language=window.state.current.language if hasattr(window, "state") else "en",
         )
         window.overlay.show_widget(pad)
 
