@@ -24,6 +24,8 @@ UNSCORED_KINDS = ("references",)
 MAX_FILES = 20_000
 IGNORED_NAMES = ("readme", "license", "licence")
 """Notes for staff may sit anywhere in the pack as README or LICENSE files; they are never shown."""
+SIGNATURE_FILE_NAME = "pack.sig"
+"""Written by `kiosk sign`; the kiosk checks it but never shows it."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,9 @@ def _check_unused(inspection: Inspection, files: list[str]) -> None:
     assert manifest is not None
     for relative in files:
         name = relative.rsplit("/", 1)[-1]
-        if relative in inspection.used_files or name.lower().startswith(IGNORED_NAMES):
+        if relative in inspection.used_files or relative == SIGNATURE_FILE_NAME:
+            continue
+        if name.lower().startswith(IGNORED_NAMES):
             continue
         parts = name.split(".")
         if relative.startswith("pages/") and len(parts) == 3 and parts[2] == "md":
