@@ -23,7 +23,7 @@ from kiosk.ui import resources
 from kiosk.ui.dialog import staff_theme
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.staff.corner import HOLD_MS, ZONE_PX, CornerHold
-from kiosk.ui.staff.panel import StaffPanel
+from kiosk.ui.staff.panel import PackReport, StaffPanel
 from kiosk.ui.staff.pin_pad import PinPad
 from kiosk.ui.strings import tr
 from kiosk.ui.top_bar import TopBar
@@ -44,6 +44,7 @@ class StaffEntry(QObject):
         pack_path: Path | None = None,
         usage_db: Path | None = None,
         hold_ms: int = HOLD_MS,
+        pack_report: PackReport | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -53,6 +54,8 @@ class StaffEntry(QObject):
         self.on_exit = on_exit
         self.pack_path = pack_path
         self.usage_db = usage_db
+        self.pack_report = pack_report
+        """Why the pack showing was chosen and the last refusal (from the pack store), if known."""
         self.corner = CornerHold(window, hold_ms=hold_ms)
         self.corner.held.connect(self.open)
         window.add_top_bar_hook(self._fit_top_bar)
@@ -122,6 +125,7 @@ class StaffEntry(QObject):
             on_exit=self.exit_kiosk,
             on_return=self.close,
             message=message,
+            pack_report=self.pack_report() if self.pack_report is not None else None,
         )
         window.overlay.show_widget(panel)
 

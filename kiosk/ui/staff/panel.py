@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 
 USAGE_DAYS = 7
 
+PackReport = Callable[[], tuple[str, "str | None"]]
+"""Returns why the pack showing was chosen, and the last pack refused (None: none was)."""
+
 
 def route_title(pack: Pack, route_name: str, language: str) -> str:
     """`page/about/what-is-it` -> the page's title; unknown names are shown as they are."""
@@ -77,9 +80,11 @@ class StaffPanel(DialogCard):
         on_exit: Callable[[], None],
         on_return: Callable[[], None],
         message: str = "",
+        pack_report: tuple[str, str | None] | None = None,
     ) -> None:
         super().__init__(theme, "staff-panel", window_width, max_width=1500)
         self.pack = pack
+        self.why, self.refused = pack_report or ("", None)
         self.language = language
         title = TextLabel("Staff panel", "title")
         self.column.addWidget(title)
@@ -131,10 +136,16 @@ class StaffPanel(DialogCard):
             ("Next review", review.next_review.isoformat() + ("  (overdue)" if overdue else "")),
             ("Folder", str(pack.root)),
         ]
+        if self.why:
+            rows.append(("Why", self.why))
+        if self.refused:
+            rows.append(("Refused", self.refused))
         for number, (name, value) in enumerate(rows):
             grid.addWidget(TextLabel(name, "small"), number, 0, Qt.AlignmentFlag.AlignTop)
             label = TextLabel(value, "body")
             label.setObjectName(f"PackInfo-{name.replace(' ', '')}")
+            if name == "Refused":
+                label.setStyleSheet(f"color: {self.theme.palette.urgent_text};")
             grid.addWidget(label, number, 1)
         grid.setColumnStretch(1, 1)
         section.addLayout(grid)
@@ -187,8 +198,14 @@ class StaffPanel(DialogCard):
             log.exception("checking the pack failed")
             self.checks.setText("The pack could not be checked; see the log.")
             return
-        if not report.problems:
+        if self.refused:
+            showing = "passes its checks" if not report.errors else f"has {report.summary()}"
+            self.checks.setText(
+                f"The pack showing {showing}, but the last pack sent was refused: see Refused above."
+            )
+        elif not report.problems:
             self.checks.setText("Checks: no problems found.")
         else:
             self.checks.setText(f"Checks: {report.summary()}. Run  kiosk validate  for the details.")
-        self.checks.setStyleSheet(f"color: {self.theme.palette.urgent_text};" if report.errors else "")
+        urgent = report.errors or self.refused
+        self.checks.setStyleSheet(f"color: {self.theme.palette.urgent_text};" if urgent else "")
