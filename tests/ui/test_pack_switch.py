@@ -1,0 +1,127 @@
+"""A newly installed pack goes live at a safe moment: at once on an untouched kiosk, otherwise at
+the next idle reset, never while a patient reads. The staff panel says what shows and what was
+refused. `--watch` previews follow every save."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from test_idle_reset import fire_idle_timer, read_a_page
+from uihelpers import load
+
+from kiosk.store.packstore import InstallRefused, PackStore
+from kiosk.store.startup import choose_pack
+from kiosk.ui.pack_switch import PackSwitcher
+from kiosk.ui.preview_watch import PreviewReloader
+
+MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
+BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve"
+BROKEN = Path(__file__).resolve().parents[1] / "broken_packs" / "missing-page-file"
+
+
+def pack_copy(folder: Path, version: str, words: str = "") -> Path:
+    shutil.copytree(MINI, folder)
+    manifest = folder / "pack.yaml"
+    manifest.write_text(manifest.read_text().replace('version: "1.0.0"', f'version: "{version}"'))
+    if words:
+        page = folder / "pages" / "what-is-it.en.md"
+        page.write_text(page.read_text().replace("title: ", f"title: {words} ", 1))
+    return folder
+
+
+@pytest.fixture
+def installed(tmp_path: Path, operate: Any) -> Iterator[tuple[Any, PackStore, PackSwitcher]]:
+    """A kiosk on mini 1.0.0 installed in a store, with its switcher."""
+    store = PackStore(tmp_path / "store")
+    store.install(pack_copy(tmp_path / "v1", "1.0.0"))
+    choice = choose_pack(store, bundled=BUNDLED)
+    operated = operate(pack=choice.pack)
+    switcher = PackSwitcher(operated.window, operated.op.policy, store, choice, bundled=BUNDLED)
+    operated.op.staff.pack_report = switcher.report
+    yield operated, store, switcher
+    switcher.stop()
+
+
+def showing(operated: Any) -> str:
+    return str(operated.window.pack.manifest.version)
+
+
+def test_a_new_pack_waits_for_the_idle_reset_while_a_patient_reads(
+    installed: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    operated, store, switcher = installed
+    read_a_page(operated)
+    store.install(pack_copy(tmp_path / "v2", "1.1.0", words="Fresh"))
+    qtbot.waitUntil(lambda: switcher.pending is not None, timeout=10_000)
+    assert showing(operated) == "1.0.0"
+    assert operated.kiosk.route == "page/basics/what-is-it"  # nothing moved under the finger
+    operated.clock.advance(90)
+    fire_idle_timer(operated)
+    assert showing(operated) == "1.0.0" and operated.dialog() == "idle-warning"
+    operated.clock.advance(20)
+    fire_idle_timer(operated)
+    assert showing(operated) == "1.1.0"
+    assert operated.kiosk.route == "attract"
+    operated.kiosk.tap("AttractScreen")
+    operated.kiosk.tap("topic/basics")
+    assert operated.window.pack.page("what-is-it", "en").title.startswith("Fresh ")
+
+
+def test_an_untouched_kiosk_switches_at_once(installed: Any, qtbot: Any, tmp_path: Path) -> None:
+    operated, store, _switcher = installed
+    store.install(pack_copy(tmp_path / "v2", "1.1.0"))
+    qtbot.waitUntil(lambda: showing(operated) == "1.1.0", timeout=10_000)
+    assert operated.kiosk.route == "attract"
+
+
+def test_a_rollback_goes_live_too(installed: Any, qtbot: Any, tmp_path: Path) -> None:
+    operated, store, _switcher = installed
+    store.install(pack_copy(tmp_path / "v2", "1.1.0"))
+    qtbot.waitUntil(lambda: showing(operated) == "1.1.0", timeout=10_000)
+    store.rollback()
+    qtbot.waitUntil(lambda: showing(operated) == "1.0.0", timeout=10_000)
+
+
+def test_the_staff_panel_names_the_refused_pack_and_never_says_no_problems(
+    installed: Any, tmp_path: Path
+) -> None:
+    operated, store, _switcher = installed
+    with pytest.raises(InstallRefused):
+        store.install(BROKEN)
+    operated.op.staff.open_panel()
+    panel = operated.window.overlay.current
+    why = panel.findChild(QLabel, "PackInfo-Why").text()
+    assert "Showing mini 1.0.0" in why
+    refused = panel.findChild(QLabel, "PackInfo-Refused").text()
+    assert "was refused at" in refused and ": error: " in refused
+    panel.run_checks()
+    checks = panel.findChild(QLabel, "PackChecks").text()
+    assert "no problems" not in checks and "refused" in checks
+
+
+def test_watch_reloads_the_preview_on_save_and_keeps_the_last_good_version(
+    operate: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    folder = pack_copy(tmp_path / "draft", "0.1")
+    operated = operate(pack=load(folder))
+    operated.kiosk.tap("AttractScreen")
+    operated.kiosk.tap("topic/basics")
+    route = operated.kiosk.route
+    reloader = PreviewReloader(operated.window, folder, quiet_ms=50)
+    page = folder / "pages" / "what-is-it.en.md"
+    with qtbot.waitSignal(reloader.reloaded, timeout=10_000) as reloaded:
+        page.write_text(page.read_text().replace("title: ", "title: Edited ", 1))
+    assert reloaded.args == [True]
+    assert operated.window.pack.page("what-is-it", "en").title.startswith("Edited ")
+    assert operated.kiosk.route == route  # the preview stays where staff were looking
+
+    with qtbot.waitSignal(reloader.reloaded, timeout=10_000) as reloaded:
+        (folder / "pack.yaml").write_text("id: [broken", encoding="utf-8")
+    assert reloaded.args == [False]
+    assert operated.window.pack.page("what-is-it", "en").title.startswith("Edited ")
+    reloader.stop()
