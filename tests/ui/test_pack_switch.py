@@ -125,3 +125,36 @@ def test_watch_reloads_the_preview_on_save_and_keeps_the_last_good_version(
     assert reloaded.args == [False]
     assert operated.window.pack.page("what-is-it", "en").title.startswith("Edited ")
     reloader.stop()
+
+
+def test_a_pack_dropped_in_the_inbox_goes_live_and_the_status_file_says_so(
+    tmp_path: Path, operate: Any, qtbot: Any
+) -> None:
+    import json
+
+    store = PackStore(tmp_path / "store")
+    choice = choose_pack(store, bundled=BUNDLED)
+    operated = operate(pack=choice.pack)
+    inbox, status = tmp_path / "inbox", tmp_path / "status"
+    switcher = PackSwitcher(
+        operated.window,
+        operated.op.policy,
+        store,
+        choice,
+        bundled=BUNDLED,
+        inbox=inbox,
+        status_folder=status,
+        name="front-desk",
+        inbox_settle_seconds=0,
+    )
+    try:
+        assert switcher.inbox_timer.isActive()
+        pack_copy(inbox / "mini-2.0", "2.0.0")
+        switcher.look_in_inbox()
+        qtbot.waitUntil(lambda: showing(operated) == "2.0.0", timeout=10_000)
+        data = json.loads((status / "front-desk.json").read_text(encoding="utf-8"))
+        assert data["showing"]["pack"] == "mini" and data["showing"]["version"] == "2.0.0"
+        assert data["active"]["version"] == "2.0.0"
+        assert (inbox / "installed" / "mini-2.0").is_dir()
+    finally:
+        switcher.stop()
