@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.authoring import check_authoring
 from kiosk.content.loader import MANIFEST, Inspection, inspect_pack
 from kiosk.content.pack import Pack
 from kiosk.content.problems import Problem
@@ -68,6 +69,8 @@ def validate_pack(path: Path, today: dt.date | None = None) -> ValidationReport:
         _check_unused(inspection, files)
         _check_review_date(inspection, today or dt.date.today())
         _check_reading_level(inspection)
+    if _is_folder(path):
+        check_authoring(inspection, files)
     loaded = inspection.result()
     return ValidationReport(loaded.pack, loaded.problems, len(files))
 
