@@ -107,6 +107,7 @@ class StaffPanel(DialogCard):
         sections.addLayout(self._pack_section(), 1)
         sections.addLayout(self._usage_section(usage_db), 1)
         self.column.addLayout(sections)
+        self._add_pack_story()
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.px(20))
         self.reload_button = push_button("Reload pack", on_reload, name="staff-reload", role="quiet")
@@ -136,16 +137,10 @@ class StaffPanel(DialogCard):
             ("Next review", review.next_review.isoformat() + ("  (overdue)" if overdue else "")),
             ("Folder", str(pack.root)),
         ]
-        if self.why:
-            rows.append(("Why", self.why))
-        if self.refused:
-            rows.append(("Refused", self.refused))
         for number, (name, value) in enumerate(rows):
             grid.addWidget(TextLabel(name, "small"), number, 0, Qt.AlignmentFlag.AlignTop)
             label = TextLabel(value, "body")
             label.setObjectName(f"PackInfo-{name.replace(' ', '')}")
-            if name == "Refused":
-                label.setStyleSheet(f"color: {self.theme.palette.urgent_text};")
             grid.addWidget(label, number, 1)
         grid.setColumnStretch(1, 1)
         section.addLayout(grid)
@@ -154,6 +149,17 @@ class StaffPanel(DialogCard):
         section.addWidget(self.checks)
         section.addStretch(1)
         return section
+
+    def _add_pack_story(self) -> None:
+        """Why this pack shows, and the last refused pack, across the whole panel (they can be long)."""
+        for name, text in (("Why", self.why), ("Refused", self.refused)):
+            if not text:
+                continue
+            label = TextLabel(f"{name}: {text}", "small")
+            label.setObjectName(f"PackInfo-{name}")
+            if name == "Refused":
+                label.setStyleSheet(f"color: {self.theme.palette.urgent_text};")
+            self.column.addWidget(label)
 
     def _usage_section(self, usage_db: Path | None) -> QVBoxLayout:
         section = QVBoxLayout()
@@ -201,7 +207,7 @@ class StaffPanel(DialogCard):
         if self.refused:
             showing = "passes its checks" if not report.errors else f"has {report.summary()}"
             self.checks.setText(
-                f"The pack showing {showing}, but the last pack sent was refused: see Refused above."
+                f"The pack showing {showing}, but the last pack sent was refused: see Refused below."
             )
         elif not report.problems:
             self.checks.setText("Checks: no problems found.")
