@@ -37,12 +37,15 @@ welcome:
 disclaimer:
   en: This is for learning only. Ask your care team about your own health.
 
-# Who checked the facts, when, and when they must be checked again (dates as YYYY-MM-DD).
-# kiosk validate warns once next_review has passed.
+# Whether a clinician has checked the facts. Keep "draft" until one has signed the pack off
+# (docs/clinical-review.md); kiosk validate reminds you while it is a draft. Then write who
+# checked it, when, and when it must be checked again (dates as YYYY-MM-DD), like this:
+#   status: reviewed
+#   reviewed_by: Jane Smith, RN
+#   reviewed_on: {today}
+#   next_review: {next_year}
 review:
-  reviewed_by: Your Name, RN
-  reviewed_on: {today}
-  next_review: {next_year}
+  status: draft
 
 # The topics on the Home screen, in this order. Each one opens its list of pages.
 topics:

@@ -38,6 +38,20 @@ def test_the_panel_shows_the_pack_its_review_dates_and_its_checks(operate: Any) 
     assert "error" not in panel_text(operated, "PackChecks")
 
 
+def test_a_draft_pack_says_it_is_not_yet_reviewed(operate: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "pack"
+    shutil.copytree(MINI, copy)
+    manifest = copy / "pack.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(
+        text[: text.index("review:\n")] + "review:\n  status: draft\n" + text[text.index("topics:\n") :]
+    )
+    operated = operate(pack=load(copy))
+    operated.op.staff.open_panel()
+    assert panel_text(operated, "PackInfo-Reviewed") == "Not yet reviewed by a clinician (draft)"
+    assert operated.window.overlay.current.findChild(QLabel, "PackInfo-Nextreview") is None
+
+
 def test_a_pack_with_problems_says_how_many(operate: Any, tmp_path: Path) -> None:
     copy = tmp_path / "pack"
     shutil.copytree(MINI, copy)
