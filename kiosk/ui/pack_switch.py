@@ -65,6 +65,9 @@ class PackSwitcher(QObject):
         self._status_folder, self._name = status_folder, kiosk_name(name)
         self._started_at = now_utc().isoformat(timespec="seconds")
         self._checking = False
+        self._last_checked: str | None = choice.slot
+        """The active slot last checked: a refused one is not checked again on every store change
+        (recording its refusal changes the store folder, which would start the check again)."""
         self._inbox_busy = False
         self.choice_loaded.connect(self._on_choice_loaded)
         self.inbox_done.connect(self._on_inbox_done)
@@ -89,9 +92,10 @@ class PackSwitcher(QObject):
             log.error("pack store: %s", error)
             return
         wanted = self.pending.slot if self.pending is not None else self.choice.slot
-        if active is None or active == wanted or self._checking:
+        if active is None or active in (wanted, self._last_checked) or self._checking:
             return
         self._checking = True
+        self._last_checked = active
         log.info("pack store: %s is now active; checking it before it goes live", active)
         threading.Thread(target=self._choose_in_background, name="pack-check", daemon=True).start()
 

@@ -158,3 +158,23 @@ def test_a_pack_dropped_in_the_inbox_goes_live_and_the_status_file_says_so(
         assert (inbox / "installed" / "mini-2.0").is_dir()
     finally:
         switcher.stop()
+
+
+def test_an_installed_pack_damaged_on_disk_is_refused_once_and_the_kiosk_stays(
+    installed: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    operated, store, switcher = installed
+    switcher.watcher.blockSignals(True)  # install and damage it before the kiosk looks
+    store.install(pack_copy(tmp_path / "v2", "1.1.0"))
+    active = store.active()
+    assert active is not None
+    (active.folder / "pages" / "symptoms.en.md").unlink()
+    switcher.watcher.blockSignals(False)
+    switcher.check()
+    qtbot.waitUntil(lambda: store.last_refusal() is not None and not switcher._checking, timeout=10_000)
+    refusal = store.last_refusal()
+    assert refusal is not None and refusal.what == "mini 1.1.0"
+    stamp = store.refusal_file.stat().st_mtime_ns
+    qtbot.wait(1_000)  # recording the refusal changed the store folder: it must not start a new check
+    assert store.refusal_file.stat().st_mtime_ns == stamp and not switcher._checking
+    assert showing(operated) == "1.0.0"
