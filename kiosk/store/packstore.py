@@ -25,8 +25,10 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from kiosk.content.loader import load_pack
+from kiosk.content.loader import MANIFEST, load_pack
+from kiosk.content.textfiles import MAX_MANIFEST_BYTES, read_text
 from kiosk.content.validator import validate_pack
+from kiosk.content.yamltext import parse_yaml
 from kiosk.store.copying import CopyRefused, copy_pack, sync_folder
 from kiosk.store.pointer import Pointer, PointerError, read_pointer, write_pointer
 from kiosk.store.records import (
@@ -68,6 +70,22 @@ class Installed:
     slot: SlotInfo
     previous: SlotInfo | None
     warnings: tuple[str, ...]
+
+
+def _label_of_broken_pack(folder: Path) -> str | None:
+    """'heel-pain 1.2.0' read from a pack that failed its checks, when its pack.yaml says so much;
+    staff recognise a pack by its id and version more readily than by a folder or zip name."""
+    text = read_text(folder, MANIFEST, MAX_MANIFEST_BYTES)
+    if not isinstance(text, str):
+        return None
+    document = parse_yaml(text)
+    data = getattr(document, "data", None)
+    if not isinstance(data, dict):
+        return None
+    pack_id, version = data.get("id"), data.get("version")
+    if isinstance(pack_id, str) and isinstance(version, str) and pack_id and version:
+        return printable(f"{pack_id} {version}", limit=80)
+    return None
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -177,6 +195,7 @@ class PackStore:
         report = validate_pack(incoming / PACK_FOLDER, today)
         lines = [printable(problem.format()) for problem in report.problems]
         if report.pack is None:
+            what = _label_of_broken_pack(incoming / PACK_FOLDER) or what
             raise InstallRefused(what, [line for line in lines if ": error: " in line] or lines)
         pack = report.pack
         what = f"{pack.id} {pack.manifest.version}"

@@ -97,6 +97,7 @@ def test_a_pack_with_errors_changes_nothing_and_prints_the_validator_lines(
     assert not [entry for entry in store.slots_dir.iterdir() if entry.name.startswith(".")]
     refusal = store.last_refusal()
     assert refusal is not None and ": error: " in refusal.reasons[0]
+    assert refusal.what == "broken 1.0.0"  # named as staff know it, not by its folder
 
 
 def test_a_version_that_is_not_newer_is_refused_unless_forced(
