@@ -35,6 +35,9 @@ class StartPack:
     store: PackStore | None
     kept: KeptOpen | None = None
     """The unpacked copy of a zip given with --pack; deleted when the kiosk quits."""
+    can_install: bool = True
+    """False when the store could only be opened for reading (an unusable trusted key): then the
+    inbox is left alone, so a broken key never lets unsigned packs in."""
 
     def close(self) -> None:
         if self.kept is not None:
@@ -42,18 +45,18 @@ class StartPack:
             self.kept = None
 
 
-def open_store_for_showing(settings: Settings) -> PackStore | None:
-    """The store for reading what to show. With an unusable trusted key, the installed packs (checked
-    when they were installed) still show; installing stays impossible until the key is fixed."""
+def open_store_for_showing(settings: Settings) -> tuple[PackStore, bool]:
+    """The store, and whether it may install. With an unusable trusted key the installed packs
+    (checked when they were installed) still show; installing waits until the key is fixed."""
     try:
-        return open_store(settings)
+        return open_store(settings), True
     except StoreError as error:
         log.error("%s; new packs cannot be installed until it is fixed", error)
-        return PackStore(store_root(settings), keep_old=settings.keep_old_packs)
+        return PackStore(store_root(settings), keep_old=settings.keep_old_packs), False
 
 
 def start_pack(preview: Path | None, settings: Settings) -> StartPack:
-    store = open_store_for_showing(settings)
+    store, can_install = open_store_for_showing(settings)
     kept = None
     if preview is not None:
         try:
@@ -71,7 +74,7 @@ def start_pack(preview: Path | None, settings: Settings) -> StartPack:
         preview=folder,
         configured=settings.pack,
     )
-    return StartPack(choice, store, kept)
+    return StartPack(choice, store, kept, can_install=can_install)
 
 
 def follow_pack_changes(
@@ -96,7 +99,7 @@ def follow_pack_changes(
         started.choice,
         bundled=resources.BUNDLED_PACK_DIR,
         configured=settings.pack,
-        inbox=settings.inbox,
+        inbox=settings.inbox if started.can_install else None,
         status_folder=settings.status_folder,
         name=settings.kiosk_name,
     )

@@ -178,3 +178,23 @@ def test_an_installed_pack_damaged_on_disk_is_refused_once_and_the_kiosk_stays(
     qtbot.wait(1_000)  # recording the refusal changed the store folder: it must not start a new check
     assert store.refusal_file.stat().st_mtime_ns == stamp and not switcher._checking
     assert showing(operated) == "1.0.0"
+
+
+def test_with_an_unusable_trusted_key_the_inbox_is_left_alone(operate: Any, tmp_path: Path) -> None:
+    from kiosk.session.settings import Settings
+    from kiosk.ui.pack_start import follow_pack_changes, start_pack
+
+    inbox = tmp_path / "inbox"
+    pack_copy(inbox / "unsigned", "9.0.0")
+    settings = Settings(trusted_key="not-a-key", inbox=inbox, pack_store=tmp_path / "store")
+    started = start_pack(None, settings)
+    assert not started.can_install and started.choice.origin == "bundled"
+    operated = operate(pack=started.choice.pack)
+    switcher = follow_pack_changes(started, operated.window, operated.op, settings, watch=False)
+    assert isinstance(switcher, PackSwitcher)
+    try:
+        assert not switcher.inbox_timer.isActive()
+        switcher.look_in_inbox()
+        assert (inbox / "unsigned").is_dir() and started.store is not None and started.store.slots() == []
+    finally:
+        switcher.stop()
