@@ -190,12 +190,15 @@ class PackSwitcher(QObject):
             log.warning("could not write the status file in %s: %s", self._status_folder, error)
 
     def report(self) -> tuple[str, str | None]:
-        """For the staff panel: why this pack shows, and the last refusal newer than what shows."""
+        """For the staff panel: why this pack shows, and the last pack refused (at install, from the
+        inbox, or at start), so the panel never reports "no problems" beside a refused pack."""
+        refused_at_start = {refusal.sentence() + "." for refusal in self.choice.refusals}
+        why = " ".join(part for part in self.choice.why if part not in refused_at_start)
         refusal = self.store.last_refusal()
-        summary = self.choice.summary()
-        if refusal is None or refusal.sentence() in summary:
-            return summary, None
-        return summary, refusal.sentence()
+        showing = self.store.slot(self.choice.slot)
+        if refusal is not None and showing is not None and refusal.at < showing.installed_at:
+            refusal = None  # refused before the pack showing was installed: old news, settled since
+        return why, refusal.sentence() if refusal is not None else None
 
     def stop(self) -> None:
         self.inbox_timer.stop()

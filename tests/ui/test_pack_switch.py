@@ -198,3 +198,44 @@ def test_with_an_unusable_trusted_key_the_inbox_is_left_alone(operate: Any, tmp_
         assert (inbox / "unsigned").is_dir() and started.store is not None and started.store.slots() == []
     finally:
         switcher.stop()
+
+
+def test_after_a_start_on_the_last_good_pack_the_panel_names_the_refused_one(
+    operate: Any, tmp_path: Path
+) -> None:
+    store = PackStore(tmp_path / "store")
+    store.install(pack_copy(tmp_path / "v1", "1.0.0"))
+    store.install(pack_copy(tmp_path / "v2", "1.1.0"))
+    active = store.active()
+    assert active is not None
+    (active.folder / "pages" / "symptoms.en.md").unlink()
+    choice = choose_pack(store, bundled=BUNDLED)
+    assert choice.origin == "last-good"
+    operated = operate(pack=choice.pack)
+    switcher = PackSwitcher(operated.window, operated.op.policy, store, choice, bundled=BUNDLED)
+    operated.op.staff.pack_report = switcher.report
+    try:
+        operated.op.staff.open_panel()
+        panel = operated.window.overlay.current
+        assert "Showing the last good pack, mini 1.0.0" in panel.findChild(QLabel, "PackInfo-Why").text()
+        assert "mini 1.1.0 was refused at" in panel.findChild(QLabel, "PackInfo-Refused").text()
+        panel.run_checks()
+        assert "no problems" not in panel.findChild(QLabel, "PackChecks").text()
+    finally:
+        switcher.stop()
+
+
+def test_a_refusal_settled_by_a_later_install_is_not_reported(
+    installed: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    import json
+
+    operated, store, switcher = installed
+    with pytest.raises(InstallRefused):
+        store.install(BROKEN)
+    assert switcher.report()[1] is not None
+    record = json.loads(store.refusal_file.read_text())
+    store.refusal_file.write_text(json.dumps({**record, "at": "2026-01-01T00:00:00+00:00"}))  # long ago
+    store.install(pack_copy(tmp_path / "v2", "1.1.0"))
+    qtbot.waitUntil(lambda: showing(operated) == "1.1.0", timeout=10_000)
+    assert switcher.report()[1] is None
