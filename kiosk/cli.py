@@ -18,7 +18,7 @@ SUBCOMMANDS: dict[str, str] = {
     "schema": "Print the JSON Schema of pack.yaml, for editors.",
     "screenshots": "Render every screen of a pack to PNG files for review.",
     "set-pin": "Set the staff PIN (saved only as a salted hash in the settings file).",
-    "stats": "Print daily page-view counts (a table, or CSV with --csv).",
+    "stats": "Print daily page-view counts per pack (a table, CSV with --csv, JSON with --json).",
     "install": "Check a pack (folder or .zip) and make it the one the kiosk shows.",
     "rollback": "Show the previous installed pack again.",
     "packs": "List the installed packs: active, last good, review dates (--json for scripts).",
