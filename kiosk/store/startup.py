@@ -69,7 +69,7 @@ class _Chooser:
 def choose_pack(
     store: PackStore | None,
     *,
-    bundled: Path,
+    bundled: Path | None,
     preview: Path | None = None,
     configured: Path | None = None,
 ) -> PackChoice:
@@ -107,7 +107,7 @@ def choose_pack(
         if pack is not None:
             reason = f"Showing {_name(pack)} from the pack folder in the settings."
             return chooser.choice(pack, "settings", reason)
-    pack = chooser.attempt(bundled, "the bundled pack")
+    pack = chooser.attempt(bundled, "the bundled pack") if bundled is not None else None
     if pack is not None:
         nothing = "" if chooser.why or store is None else " No pack is installed yet (kiosk install)."
         return chooser.choice(pack, "bundled", f"Showing the bundled pack, {_name(pack)}.{nothing}")

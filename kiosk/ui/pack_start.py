@@ -14,13 +14,13 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content import bundled
 from kiosk.session.settings import Settings
 from kiosk.store.config import open_store, store_root
 from kiosk.store.packstore import PackStore, StoreError
 from kiosk.store.source import KeptOpen, SourceError
 from kiosk.store.startup import PackChoice, choose_pack
 from kiosk.store.text import printable
-from kiosk.ui import resources
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.operation import KioskOperation
 from kiosk.ui.pack_switch import PackSwitcher
@@ -43,6 +43,15 @@ class StartPack:
         if self.kept is not None:
             self.kept.close()
             self.kept = None
+
+
+def bundled_folder() -> Path | None:
+    """The bundled pack's folder; None (logged) when the installed kiosk has lost its data."""
+    try:
+        return bundled.bundled_pack_dir()
+    except bundled.BundledDataMissing as error:
+        log.error("%s", error)
+        return None
 
 
 def open_store_for_showing(settings: Settings) -> tuple[PackStore, bool]:
@@ -70,7 +79,7 @@ def start_pack(preview: Path | None, settings: Settings) -> StartPack:
     folder = kept.folder if kept is not None else None
     choice = choose_pack(
         None if folder is not None else store,
-        bundled=resources.BUNDLED_PACK_DIR,
+        bundled=bundled_folder(),
         preview=folder,
         configured=settings.pack,
     )
@@ -97,7 +106,7 @@ def follow_pack_changes(
         operation.policy,
         started.store,
         started.choice,
-        bundled=resources.BUNDLED_PACK_DIR,
+        bundled=bundled_folder(),
         configured=settings.pack,
         inbox=settings.inbox if started.can_install else None,
         status_folder=settings.status_folder,

@@ -46,7 +46,7 @@ class PackSwitcher(QObject):
         store: PackStore,
         choice: PackChoice,
         *,
-        bundled: Path,
+        bundled: Path | None,
         configured: Path | None = None,
         inbox: Path | None = None,
         status_folder: Path | None = None,
