@@ -111,7 +111,7 @@ class Card(QAbstractButton):
         self.setAccessibleName(name)
         self.setProperty("tappable", True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMinimumSize(theme.target, theme.target)
         self.clicked.connect(on_tap)
@@ -201,7 +201,7 @@ def push_button(
         button.setIcon(icon)
         if icon_px:
             button.setIconSize(QSize(icon_px, icon_px))
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
     button.setAccessibleName(text or name)
     button.clicked.connect(lambda _checked=False: on_tap())
     return button
