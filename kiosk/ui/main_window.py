@@ -76,9 +76,7 @@ class MainWindow(QWidget):
         self._unsubscribe = state.subscribe(self._on_state_change)
         self._built_for: tuple[int, int, int, str] | None = None
         self._top_bar_hooks: list[Callable[[TopBar], None]] = []
-        self.keyboard = KeyboardAccess(
-            self, self._key_scope, lambda: self.current_screen, lambda: self.theme
-        )
+        self.keyboard = KeyboardAccess(self, self._key_scope, lambda: self.current_screen, lambda: self.theme)
         self.screen_changed.connect(lambda _route: self.keyboard.screen_changed())
         self.rebuild()
 

@@ -163,8 +163,17 @@ def test_the_ring_is_drawn_and_stands_out_three_to_one(
     # stands out 3:1 from it, and the bands stand out from each other.
     for tokens in (Palette(), HIGH_CONTRAST):
         assert contrast_ratio(tokens.focus_ring, tokens.focus_halo) >= 3
-        for field in ("background", "surface", "surface_pressed", "accent", "bar", "bar_button", "notice",
-                      "urgent", "urgent_tint"):
+        for field in (
+            "background",
+            "surface",
+            "surface_pressed",
+            "accent",
+            "bar",
+            "bar_button",
+            "notice",
+            "urgent",
+            "urgent_tint",
+        ):
             colour = getattr(tokens, field)
             best = max(contrast_ratio(tokens.focus_ring, colour), contrast_ratio(tokens.focus_halo, colour))
             assert best >= 3, (field, colour)
