@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QResizeEve
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui import resources
+from kiosk.ui.accessibility import HEADING_LEVELS
 from kiosk.ui.theme import Theme
 
 
@@ -28,6 +29,8 @@ class TextLabel(QLabel):
         self.setProperty("role", role)
         self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.setWordWrap(True)
+        if role in HEADING_LEVELS and text:  # before setText, which makes Qt ask what this is
+            self.setProperty("headingLevel", HEADING_LEVELS[role])  # a heading to a screen reader
         self.setText(text)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, not rich)
