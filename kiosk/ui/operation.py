@@ -105,8 +105,8 @@ class KioskOperation(QObject):
             usage_db=usage_db,
             hold_ms=hold_ms,
         )
-        self.crash = CrashGuard(window)
         self.notifier = notifier or Notifier()
+        self.crash = CrashGuard(window, notifier=self.notifier)
         self.watchdog = WatchdogTimer(self.notifier, self)
         self.usage = UsageRecorder(usage_db) if usage_db is not None else None
         self._unsubscribe_usage = window.state.subscribe(self._count_route)
