@@ -164,7 +164,7 @@ class CrashGuard:
     def show_calm(self) -> None:
         self.front_desk_screens += 1
         why = (
-            f"{len(self._incidents)} errors within {self.within_seconds:.0f} s;"
+            f"{len(self._incidents)} separate errors within {self.within_seconds:.0f} s;"
             f" trying Home again in {self.rest_seconds:.0f} s"
         )
         log.error("%s: %s", FRONT_DESK_LOG, why)
