@@ -17,8 +17,10 @@ A gesture never outlives the screen it started on. A finger can land while a pag
 running; when the slide ends, the screen (and every widget the gesture was steering) is replaced.
 The window calls `forget()` on every screen change, and every widget the arbiter steers is
 checked with `shiboken6.isValid` before use, so a gesture whose widgets are gone simply ends: the
-rest of that touch does nothing. An exception escaping an event filter would end the process (a
-PySide6 crash), so anything unexpected here is logged once per touch and the gesture dropped.
+rest of that touch does nothing. A touch whose release never arrives (a new press comes, or a
+move with no button down) ends as if released: a half-swiped page springs back. An exception
+escaping an event filter would end the process (a PySide6 crash), so anything unexpected here is
+logged once per touch and the gesture dropped.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import logging
 from typing import Protocol, runtime_checkable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
 
@@ -92,6 +94,9 @@ class GestureArbiter(QObject):
         self._start = QPointF()
         self._last = QPointF()
         self._last_time = 0
+        self._press_time = -1
+        """Timestamp of the press that began the gesture (a press reaches the filter once per
+        widget it is offered to, and must not end its own gesture)."""
         self._velocity = 0.0
         self._pressed: QWidget | None = None
         self._scroll_area: QAbstractScrollArea | None = None
@@ -124,6 +129,8 @@ class GestureArbiter(QObject):
 
     def _filter(self, kind: QEvent.Type, watched: QWidget, event: QMouseEvent) -> bool:
         if kind == QEvent.Type.MouseButtonPress:
+            if self.mode != self.IDLE and event.timestamp() != self._press_time:
+                self._end_lost_touch()  # a new touch while one is open: its release never came
             if (
                 self.mode == self.IDLE
                 and alive(self.area)
@@ -134,11 +141,24 @@ class GestureArbiter(QObject):
         if self.mode == self.IDLE:
             return False
         if not self._targets_alive():
-            self.forget()
+            self.forget()  # its screen was replaced
+            return False
+        if kind == QEvent.Type.MouseMove and event.buttons() == Qt.MouseButton.NoButton:
+            self._end_lost_touch()  # the finger is up, but the release never came
             return False
         if kind == QEvent.Type.MouseMove:
             return self._move(event)
         return self._release(event)
+
+    def _end_lost_touch(self) -> None:
+        """End a gesture whose release never arrived: a half-swiped page springs back, a scroll
+        lets go where the finger last was."""
+        if self.mode == self.SWIPE and alive(self._swipe):
+            assert self._swipe is not None
+            self._swipe.swipe_finished(0.0, 0.0)
+        elif self.mode == self.SCROLL:
+            self._scroller_input(QScroller.Input.InputRelease, self._last, self._last_time)
+        self.forget()
 
     def _targets_alive(self) -> bool:
         """False once a widget this gesture steers has been deleted (its screen was replaced)."""
@@ -148,6 +168,7 @@ class GestureArbiter(QObject):
 
     def _begin(self, widget: QWidget, event: QMouseEvent) -> None:
         self.mode = self.PENDING
+        self._press_time = event.timestamp()
         self._pressed = widget
         self._start = self._last = event.globalPosition()
         self._last_time = event.timestamp()

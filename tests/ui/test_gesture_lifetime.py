@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from uihelpers import Kiosk, load, settle
 
 from kiosk.content.pack import Pack
@@ -175,3 +176,44 @@ def test_random_fast_taps_swipes_and_drags_across_screen_changes_raise_nothing(
     assert [str(error[1]) for error in exceptions] == []
     assert kiosk_errors(caplog) == []
     assert kiosk.window.isVisible() and kiosk.window.current_screen is not None
+
+
+def _mouse(kind: QEvent.Type, widget: QWidget, local: QPoint, buttons: Qt.MouseButton, stamp: int) -> None:
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+    event = QMouseEvent(
+        kind,
+        QPointF(local),
+        QPointF(widget.mapToGlobal(local)),
+        button,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    event.setTimestamp(stamp)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.parametrize("lost_release_shows_as", ["a move with no button down", "the next press"])
+def test_a_touch_whose_release_never_came_lets_the_page_spring_back(
+    qtbot: Any, kiosk: Kiosk, lost_release_shows_as: str
+) -> None:
+    window = kiosk.window
+    window.navigator.open_page("about", "what-is-it")
+    settle()
+    pager = window.current_screen.findChild(QWidget, "Pager")
+    target = window.childAt(QPoint(1500, 600))
+    local = target.mapFrom(window, QPoint(1500, 600))
+    down = Qt.MouseButton.LeftButton
+    _mouse(QEvent.Type.MouseButtonPress, target, local, down, 100)
+    for step in range(1, 6):
+        _mouse(QEvent.Type.MouseMove, target, local - QPoint(40 * step, 0), down, 100 + 10 * step)
+    assert pager.current.x() < -100  # the page follows the finger; then the release is lost
+    if lost_release_shows_as == "the next press":
+        _mouse(QEvent.Type.MouseButtonPress, target, local, down, 500)
+        _mouse(QEvent.Type.MouseButtonRelease, target, local, Qt.MouseButton.NoButton, 520)
+    else:
+        _mouse(QEvent.Type.MouseMove, target, local, Qt.MouseButton.NoButton, 500)
+    qtbot.waitUntil(lambda: pager.current.x() == 0)
+    assert window.arbiter.mode == window.arbiter.IDLE
+    assert kiosk.route == "page/about/what-is-it"
+    kiosk.finger.drag(QPoint(1500, 600), QPoint(700, 600))  # and the next swipe turns the page
+    qtbot.waitUntil(lambda: kiosk.route == "page/about/symptoms")
