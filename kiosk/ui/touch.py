@@ -17,10 +17,10 @@ A gesture never outlives the screen it started on. A finger can land while a pag
 running; when the slide ends, the screen (and every widget the gesture was steering) is replaced.
 The window calls `forget()` on every screen change, and every widget the arbiter steers is
 checked with `shiboken6.isValid` before use, so a gesture whose widgets are gone simply ends: the
-rest of that touch does nothing. A touch whose release never arrives (a new press comes, or a
-move with no button down) ends as if released: a half-swiped page springs back. An exception
-escaping an event filter would end the process (a PySide6 crash), so anything unexpected here is
-logged once per touch and the gesture dropped.
+rest of that touch does nothing. A touch whose release never reaches a widget (its window saw the
+release, a new press comes, or a move with no button down) ends as if released: a half-swiped
+page springs back. An exception escaping an event filter would end the process (a PySide6 crash),
+so anything unexpected here is logged once per touch and the gesture dropped.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ import logging
 from typing import Protocol, runtime_checkable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QWindow
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
 
 log = logging.getLogger(__name__)
@@ -118,6 +118,12 @@ class GestureArbiter(QObject):
         kind = event.type()
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
             return False
+        if isinstance(watched, QWindow) and kind == QEvent.Type.MouseButtonRelease and self.mode != self.IDLE:
+            # Every release reaches the window first. If the widget that took the press was hidden
+            # meanwhile, no widget gets it; check once this delivery is over.
+            press = self._press_time
+            QTimer.singleShot(0, self, lambda: self._release_missed(press))
+            return False
         if not isinstance(watched, QWidget) or not isinstance(event, QMouseEvent):
             return False
         try:
@@ -149,6 +155,15 @@ class GestureArbiter(QObject):
         if kind == QEvent.Type.MouseMove:
             return self._move(event)
         return self._release(event)
+
+    def _release_missed(self, press: int) -> None:
+        """The finger lifted but no widget passed the release on: end that touch now."""
+        if self.mode == self.IDLE or press != self._press_time:
+            return
+        if self._targets_alive():
+            self._end_lost_touch()
+        else:
+            self.forget()
 
     def _end_lost_touch(self) -> None:
         """End a gesture whose release never arrived: a half-swiped page springs back, a scroll
