@@ -56,11 +56,14 @@ ROWS = [
     Row("Memory: C heap in use after start", ("memory", "heap_after_start_mb"), "MB"),
     Row("Memory: C heap growth", ("memory", "heap_growth_mb"), "MB"),
     Row("Memory: C heap growth after warm-up", ("memory", "heap_growth_after_warmup_mb"), "MB"),
+    Row("Soak: touches (real X)", ("soak", "actions"), ""),
     Row("Soak: exceptions", ("soak", "exceptions"), "", "0", lambda v, _: v == 0),
+    Row("Soak: front-desk screens", ("soak", "front_desk_screens"), "", "0", lambda v, _: v == 0),
+    Row("Soak: kiosk alive at the end", ("soak", "alive_at_end"), "", "True", lambda v, _: v == 1),
     Row("Soak: logged errors", ("soak", "logged_errors"), ""),
-    Row("Soak: touches", ("soak", "touches"), ""),
+    Row("Soak: screens seen", ("soak", "screens_seen"), ""),
+    Row("Soak: took", ("soak", "seconds"), "s"),
     Row("Soak: PSS growth", ("soak", "growth_mb"), "MB"),
-    Row("Soak: C heap growth", ("soak", "heap_growth_mb"), "MB"),
 ]
 
 

@@ -151,6 +151,7 @@ class MainWindow(QWidget):
             log.warning("cannot show %s (%s); going Home", snapshot.route.name, error)
             self.navigator.go_home()
             return
+        self.arbiter.forget()  # a touch that began on the old screen must not steer its dead widgets
         old = self.current_screen
         if old is not None:
             self._host_layout.removeWidget(old)
