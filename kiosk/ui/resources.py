@@ -9,6 +9,7 @@ rather than crashing.
 from __future__ import annotations
 
 import logging
+import math
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,25 @@ BUNDLED_PACK_DIR = REPO_ROOT / "resources" / "packs" / "lower-back-pinched-nerve
 """The pack shown when no other is given, and the fallback when another pack is refused."""
 
 MAX_IMAGE_PIXELS = 40_000_000
+MIN_ASPECT, MAX_ASPECT = 1 / 20, 20.0
+"""Height / width a picture may have on screen. `kiosk validate` refuses pictures outside this range;
+one that still arrives is drawn squeezed into it, so no widget size can overflow Qt's int."""
+MAX_DRAW_PX = 8192
+"""Largest side, in device pixels, of any picture drawn; a widget can never ask for more."""
+
+
+def clamp_aspect(aspect: float) -> float:
+    """`aspect` forced into [MIN_ASPECT, MAX_ASPECT]; 0.75 for nonsense (zero, negative, NaN, inf)."""
+    if not math.isfinite(aspect) or aspect <= 0:
+        return 0.75
+    return min(max(aspect, MIN_ASPECT), MAX_ASPECT)
+
+
+def clamp_px(value: float, limit: int = MAX_DRAW_PX) -> int:
+    """A pixel length that Qt can take: rounded, never negative, never above `limit` (nor NaN)."""
+    if not math.isfinite(value):
+        return limit if value > 0 else 0
+    return max(0, min(round(value), limit))
 
 
 def register_fonts() -> str:
@@ -88,7 +108,7 @@ def _cached_render(path_text: str, width: int, height: int, ratio: float) -> QPi
 
 def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
     path = Path(path_text)
-    size = QSize(max(1, round(width * ratio)), max(1, round(height * ratio)))
+    size = QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
     pixmap = QPixmap(size)
     pixmap.fill(QColor(0, 0, 0, 0))
     if path.suffix.lower() == ".svg":
@@ -125,13 +145,16 @@ def picture(path: Path, width: int, height: int, ratio: float = 1.0) -> QPixmap 
 
 @lru_cache(maxsize=1024)
 def picture_aspect(path: Path) -> float:
-    """Height / width of a picture (0.75 for the pack's 800x600 drawings); 0.75 if unknown."""
+    """Height / width of a picture (0.75 for the pack's 800x600 drawings); 0.75 if unknown.
+
+    Always within [MIN_ASPECT, MAX_ASPECT]: a drawing 1 unit wide and 6 million tall would
+    otherwise ask for a widget height no C++ int can hold."""
     if path.suffix.lower() == ".svg":
         box = QSvgRenderer(str(path)).viewBoxF()
         if box.width() > 0 and box.height() > 0:
-            return box.height() / box.width()
+            return clamp_aspect(box.height() / box.width())
     else:
         size = QImageReader(str(path)).size()
         if size.isValid() and size.width() > 0:
-            return size.height() / size.width()
+            return clamp_aspect(size.height() / size.width())
     return 0.75

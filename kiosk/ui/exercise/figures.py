@@ -29,7 +29,7 @@ class DemoFigure(QWidget):
 
     def __init__(self, aspect: float, alt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.aspect = aspect if aspect > 0 else 0.75
+        self.aspect = resources.clamp_aspect(aspect)
         self.setObjectName("DemoFigure")
         self.setAccessibleName(alt)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -48,7 +48,7 @@ class DemoFigure(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(800, round(800 * self.aspect))
+        return QSize(800, resources.clamp_px(800 * self.aspect))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(160, 120)
@@ -144,7 +144,8 @@ class StillFigure(DemoFigure):
 
     def draw(self, painter: QPainter, target: QRectF) -> None:
         ratio = self.devicePixelRatioF()
-        pixmap = resources.picture(self.path, round(target.width()), round(target.height()), ratio)
+        width, height = resources.clamp_px(target.width()), resources.clamp_px(target.height())
+        pixmap = resources.picture(self.path, width, height, ratio)
         if pixmap is not None:
             painter.drawPixmap(target.topLeft(), pixmap)
 
@@ -166,7 +167,7 @@ class VideoFigure(DemoFigure):
             image = frame.toImage()
             if not image.isNull():
                 if self.image.isNull() and image.width() > 0:
-                    self.aspect = image.height() / image.width()
+                    self.aspect = resources.clamp_aspect(image.height() / image.width())
                     self.updateGeometry()
                 self.image = image
                 self.update()
