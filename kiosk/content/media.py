@@ -8,9 +8,11 @@ bad *file* (a picture too large, an SVG with a script) is reported once, on the 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.content.images import HEADER_BYTES, BadImage, looks_like_mp4, read_image_size, size_problem
+from kiosk.content.motion_length import frame_count
 from kiosk.content.paths import UnsafePath, resolve_inside
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.svg import MAX_SVG_BYTES, check_svg
@@ -19,6 +21,9 @@ PICTURE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 MEDIA_TYPES = (*PICTURE_TYPES, ".mp4")
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
 MAX_VIDEO_BYTES = 200 * 1024 * 1024
+MAX_ANIMATION_PIXELS = 64_000_000
+"""Pixels over all frames of an animated GIF or WebP (256 MB once decoded): the player keeps every
+frame, each at the picture's full size, so a huge canvas with many frames would exhaust memory."""
 
 
 def extension_of(relative: str) -> str:
@@ -100,7 +105,7 @@ def file_problems(root: Path, relative: str) -> list[Problem]:
         if size == 0:
             return [problem("the file is empty", "replace it with the real picture")]
         with path.open("rb") as stream:
-            data = stream.read(limit if extension == ".svg" else HEADER_BYTES)
+            data = stream.read(limit if extension in (".svg", ".gif", ".webp") else HEADER_BYTES)
     except OSError as error:
         return [
             problem(
@@ -124,4 +129,21 @@ def file_problems(root: Path, relative: str) -> list[Problem]:
         return [problem(str(error), "save the picture again from a picture editor, with the right type")]
     if reason is not None:
         return [problem(reason, "resize the picture to at most 1920 pixels wide")]
+    return _animation_problems(data, extension, problem)
+
+
+def _animation_problems(data: bytes, extension: str, problem: Callable[[str, str], Problem]) -> list[Problem]:
+    size = read_image_size(data, extension)
+    frames = frame_count(data, extension)
+    if isinstance(frames, str):
+        return [problem(frames, "save the picture again from a picture editor")]
+    if frames * size.width * size.height > MAX_ANIMATION_PIXELS:
+        return [
+            problem(
+                f"the animation has {frames} frames of {size.width} x {size.height} pixels, too much "
+                f"to keep in memory (at most {MAX_ANIMATION_PIXELS // 1_000_000} million pixels over "
+                "all frames)",
+                "make the picture smaller, or use fewer frames",
+            )
+        ]
     return []
