@@ -19,6 +19,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.content.escape import escape
 from kiosk.ui.theme import FONT_FAMILY
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | 
     if path.suffix.lower() == ".svg":
         renderer = QSvgRenderer(str(path))
         if not renderer.isValid():
-            log.warning("picture %s cannot be drawn", path)
+            log.warning("picture %s cannot be drawn", escape(str(path)))
             return None
         renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         painter = QPainter(pixmap)
@@ -124,12 +125,12 @@ def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | 
         reader = QImageReader(str(path))
         source = reader.size()
         if not source.isValid() or source.width() * source.height() > MAX_IMAGE_PIXELS:
-            log.warning("picture %s is missing or too large to draw", path)
+            log.warning("picture %s is missing or too large to draw", escape(str(path)))
             return None
         reader.setScaledSize(source.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
         image = reader.read()
         if image.isNull():
-            log.warning("picture %s cannot be read: %s", path, reader.errorString())
+            log.warning("picture %s cannot be read: %s", escape(str(path)), escape(reader.errorString()))
             return None
         painter = QPainter(pixmap)
         painter.drawImage((size.width() - image.width()) // 2, (size.height() - image.height()) // 2, image)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage, QMovie, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.content.escape import escape
 from kiosk.ui import resources
 
 log = logging.getLogger(__name__)
@@ -214,7 +215,7 @@ def make_figure(animation: Path | None, still: Path, alt: str, video_note: str) 
         except ImportError as error:  # a build without QtMultimedia
             log.warning("video demos cannot play here (%s); showing the picture", error)
             return StillFigure(still, alt, note=video_note)
-    log.warning("the demo %s cannot be drawn; showing the picture", animation)
+    log.warning("the demo %s cannot be drawn; showing the picture", escape(str(animation)))
     return StillFigure(still, alt)
 
 
