@@ -1,9 +1,11 @@
 """Loading fonts, icons and pictures: the only module that reads files for the UI.
 
 Pictures come from a pack the loader has already checked (paths inside the pack, SVG without
-external references, bounded image sizes); here they are decoded once per size and cached.
-A picture that cannot be drawn yields None and is logged, so a screen shows a calm placeholder
-rather than crashing.
+external references, bounded image sizes and drawing work); here each file is read once per draw,
+drawn only if those bytes are the ones that passed the checks (`checked_bytes`), and cached per
+size. SVG pictures are drawn in a helper process with a time budget (`render_worker`). A picture
+that cannot be drawn yields None and is logged, so a screen shows a calm placeholder rather than
+crashing or freezing.
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 
 import qtawesome
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.content.checked_media import remember_checked, was_checked
 from kiosk.content.escape import escape
+from kiosk.content.media import MAX_PICTURE_BYTES, picture_data_problems
+from kiosk.content.svg import MAX_SVG_BYTES
+from kiosk.ui.render_worker import DrawFailed, SvgDrawer
 from kiosk.ui.theme import FONT_FAMILY
 
 log = logging.getLogger(__name__)
@@ -110,19 +116,22 @@ def _cached_render(path_text: str, width: int, height: int, ratio: float) -> QPi
 def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
     path = Path(path_text)
     size = QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
-    pixmap = QPixmap(size)
-    pixmap.fill(QColor(0, 0, 0, 0))
+    data = checked_bytes(path)
+    if data is None:
+        return None
     if path.suffix.lower() == ".svg":
-        renderer = QSvgRenderer(str(path))
-        if not renderer.isValid():
-            log.warning("picture %s cannot be drawn", escape(str(path)))
+        try:
+            image = _svg_drawer().draw(data, size.width(), size.height())
+        except DrawFailed as reason:
+            log.warning("picture %s is shown as a placeholder: %s", escape(str(path)), reason)
             return None
-        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
-        painter.end()
+        pixmap = QPixmap.fromImage(image)
     else:
-        reader = QImageReader(str(path))
+        pixmap = QPixmap(size)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        reader = QImageReader(buffer)
         source = reader.size()
         if not source.isValid() or source.width() * source.height() > MAX_IMAGE_PIXELS:
             log.warning("picture %s is missing or too large to draw", escape(str(path)))
@@ -139,6 +148,44 @@ def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | 
     return pixmap
 
 
+_drawer: SvgDrawer | None = None
+
+
+def _svg_drawer() -> SvgDrawer:
+    """The one helper process that draws SVG pictures (see `render_worker`), started when first needed."""
+    global _drawer
+    if _drawer is None:
+        _drawer = SvgDrawer()
+    return _drawer
+
+
+def checked_bytes(path: Path) -> bytes | None:
+    """The picture's bytes, read once, if they are the bytes that passed the pack checks.
+
+    Bytes that differ (the file was replaced after it was checked, or the picture was never
+    checked) are checked now; if they fail, the picture is not drawn and one line is logged."""
+    extension = path.suffix.lower()
+    limit = MAX_SVG_BYTES if extension == ".svg" else MAX_PICTURE_BYTES
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        log.warning("picture %s cannot be opened: %s", escape(str(path)), escape(str(error.strerror)))
+        return None
+    if was_checked(data):
+        return data
+    problems = picture_data_problems(data, extension) if len(data) <= limit else [(0, "too large", "")]
+    if problems:
+        log.warning(
+            "picture %s changed since it was checked and is refused: %s",
+            escape(str(path)),
+            escape(problems[0][1])[:200],
+        )
+        return None
+    remember_checked(data)
+    return data
+
+
 def picture(path: Path, width: int, height: int, ratio: float = 1.0) -> QPixmap | None:
     """The picture at `path` drawn to fit `width` x `height` logical px, keeping its proportions."""
     return _cached_render(str(path), width, height, ratio)
@@ -150,12 +197,17 @@ def picture_aspect(path: Path) -> float:
 
     Always within [MIN_ASPECT, MAX_ASPECT]: a drawing 1 unit wide and 6 million tall would
     otherwise ask for a widget height no C++ int can hold."""
+    data = checked_bytes(path)
+    if data is None:
+        return 0.75
     if path.suffix.lower() == ".svg":
-        box = QSvgRenderer(str(path)).viewBoxF()
+        box = QSvgRenderer(QByteArray(data)).viewBoxF()
         if box.width() > 0 and box.height() > 0:
             return clamp_aspect(box.height() / box.width())
     else:
-        size = QImageReader(str(path)).size()
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        size = QImageReader(buffer).size()
         if size.isValid() and size.width() > 0:
             return clamp_aspect(size.height() / size.width())
     return 0.75

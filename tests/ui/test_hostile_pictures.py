@@ -6,15 +6,20 @@ and a generous timeout turns a hang into a failure instead of a stuck run.
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 NS = 'xmlns="http://www.w3.org/2000/svg"'
+MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
 
 SHOW_PICTURE = textwrap.dedent(
     """
@@ -60,3 +65,58 @@ def test_extreme_drawing_shapes_are_shown_without_crashing(tmp_path: Path, view_
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert finished.stdout.startswith("shown")
     assert "Overflow" not in finished.stderr
+
+
+def fan_out(levels: int, copies: int) -> str:
+    """A drawing of a few hundred bytes that asks for copies ** levels circles."""
+    parts = ['<g id="l0"><circle r="3" cx="5" cy="5" fill="red" stroke="blue"/></g>']
+    for level in range(1, levels + 1):
+        uses = "".join(f'<use xlink:href="#l{level - 1}" x="{i / 10}"/>' for i in range(copies))
+        parts.append(f'<g id="l{level}">{uses}</g>')
+    return (
+        f'<svg {NS} xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
+        f'<defs>{"".join(parts)}</defs><use xlink:href="#l{levels}"/></svg>'
+    )
+
+
+def test_a_drawing_over_its_time_budget_is_stopped_and_the_next_one_draws(qapp: Any) -> None:
+    from kiosk.ui.render_worker import DrawFailed, SvgDrawer
+
+    drawer = SvgDrawer(budget=1.0)
+    try:
+        simple = drawer.draw(
+            f'<svg {NS} viewBox="0 0 4 3"><rect width="4" height="3"/></svg>'.encode(), 40, 30
+        )
+        assert (simple.width(), simple.height()) == (40, 30)
+        assert simple.pixelColor(20, 15).alpha() == 255
+        started = time.monotonic()
+        with pytest.raises(DrawFailed, match="longer than 1 s"):
+            drawer.draw(fan_out(7, 10).encode(), 800, 800)
+        assert time.monotonic() - started < 30  # stopped at its budget, not drawn to the end
+        again = drawer.draw(f'<svg {NS} viewBox="0 0 4 3"><rect width="4" height="3"/></svg>'.encode(), 8, 6)
+        assert again.pixelColor(4, 3).alpha() == 255
+    finally:
+        drawer.stop()
+
+
+def test_a_picture_swapped_after_the_checks_is_not_drawn(
+    qapp: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from kiosk.content.loader import load_pack
+    from kiosk.ui import resources
+
+    pack = Path(shutil.copytree(MINI, tmp_path / "pack"))
+    assert load_pack(pack).pack is not None
+    square = pack / "images" / "square.svg"
+    assert resources.picture(square, 80, 60) is not None
+    square.write_text(fan_out(7, 10))  # passes nothing: it is far over the drawing budget
+    circle = pack / "images" / "circle.svg"
+    circle.write_text(f'<svg {NS} viewBox="0 0 4 3"><rect width="4" height="3" fill="#123456"/></svg>')
+    with caplog.at_level(logging.WARNING):
+        started = time.monotonic()
+        assert resources.picture(square, 81, 61) is None
+        assert time.monotonic() - started < 30
+        redrawn = resources.picture(circle, 40, 30)
+    assert "changed since it was checked and is refused" in caplog.text
+    assert "too long or too much memory" in caplog.text
+    assert redrawn is not None and redrawn.toImage().pixelColor(20, 15).name() == "#123456"
