@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import textwrap
@@ -120,3 +121,31 @@ def test_a_picture_swapped_after_the_checks_is_not_drawn(
     assert "changed since it was checked and is refused" in caplog.text
     assert "too long or too much memory" in caplog.text
     assert redrawn is not None and redrawn.toImage().pixelColor(20, 15).name() == "#123456"
+
+
+def animated_gif(delays: list[int]) -> bytes:
+    """A tiny animated GIF, one 1x1 frame per delay (hundredths of a second)."""
+    out = b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0, 0, 0)
+    for delay in delays:
+        out += b"\x21\xf9\x04\x00" + struct.pack("<H", delay) + b"\x00\x00"
+        out += b"\x2c" + struct.pack("<HHHHB", 0, 0, 1, 1, 0) + b"\x02\x02\x4c\x01\x00"
+    return out + b"\x3b"
+
+
+def test_a_gif_demo_plays_from_checked_bytes_and_a_swapped_one_is_not_played(
+    qapp: Any, tmp_path: Path
+) -> None:
+    from kiosk.content.media import file_problems
+    from kiosk.ui.exercise.figures import MovieFigure, StillFigure, make_figure
+
+    demo = tmp_path / "demo.gif"
+    demo.write_bytes(animated_gif([50, 50, 100]))
+    still = tmp_path / "still.svg"
+    still.write_text(f'<svg {NS} viewBox="0 0 4 3"><rect width="4" height="3"/></svg>')
+    assert file_problems(tmp_path, "demo.gif") == []
+    figure = make_figure(demo, still, "alt", "")
+    assert isinstance(figure, MovieFigure) and figure.loop_seconds == pytest.approx(2.0)
+    figure.deleteLater()
+    huge = b"GIF89a" + struct.pack("<HHBBB", 4096, 4096, 0, 0, 0) + animated_gif([5] * 40)[13:]
+    demo.write_bytes(huge)  # swapped after the checks: 40 frames of 4096 x 4096
+    assert isinstance(make_figure(demo, still, "alt", ""), StillFigure)

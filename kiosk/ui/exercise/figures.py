@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QMovie, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -76,7 +76,8 @@ class SvgFigure(DemoFigure):
     """An animated SVG: the renderer's frame is set from the clock right before each paint."""
 
     def __init__(self, path: Path, alt: str, parent: QWidget | None = None) -> None:
-        self.renderer = QSvgRenderer(str(path))
+        data = resources.checked_bytes(path)  # drawn from the bytes that passed the checks
+        self.renderer = QSvgRenderer(QByteArray(data or b""))
         self.renderer.setAnimationEnabled(False)  # its own timer would drive repaints; ours does
         box = self.renderer.viewBoxF()
         super().__init__(box.height() / box.width() if box.width() > 0 else 0.75, alt, parent)
@@ -101,7 +102,11 @@ class MovieFigure(DemoFigure):
     """An animated GIF or WebP through QMovie, stepped with jumpToFrame (never started)."""
 
     def __init__(self, path: Path, alt: str, parent: QWidget | None = None) -> None:
-        self.movie = QMovie(str(path))
+        data = resources.checked_bytes(path)  # frames x pixels were bounded on these very bytes
+        self._buffer = QBuffer()
+        self._buffer.setData(QByteArray(data or b""))
+        self.movie = QMovie(self._buffer, QByteArray(path.suffix.lower().lstrip(".").encode()))
+        self._buffer.setParent(self.movie)
         self.movie.setCacheMode(QMovie.CacheMode.CacheAll)
         self.frame_starts: list[float] = []
         total = 0.0
