@@ -1,8 +1,9 @@
 """The staff panel: what is showing, whether it passes its checks, how much it is read, and the way out.
 
 Opened from the PIN pad (or directly in setup mode, when no PIN is set yet). It shows the pack's
-name, version and review dates, the result of `kiosk validate` on the pack folder (checked just
-after the panel appears, so it opens at once), the page views of the last days, and buttons to
+name, version and review dates, the result of `kiosk validate` on the pack folder (checked in the
+background once the panel appears, with progress, so it opens at once and never freezes), the
+page views of the last days, and buttons to
 reload the pack, exit the kiosk, or return to it.
 """
 
@@ -14,13 +15,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.content.escape import escape
 from kiosk.content.pack import Pack
-from kiosk.content.validator import validate_pack
+from kiosk.content.validator import ValidationReport
 from kiosk.session.usage import DayCount, UsageError, read_counts
 from kiosk.ui.dialog import DialogCard
+from kiosk.ui.staff.pack_check import BackgroundCheck
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel, push_button
 
@@ -112,6 +116,7 @@ class StaffPanel(DialogCard):
         buttons.addStretch(1)
         buttons.addWidget(self.return_button)
         self.column.addLayout(buttons)
+        self._check: BackgroundCheck | None = None
         QTimer.singleShot(60, self, self.run_checks)
 
     def _pack_section(self) -> QVBoxLayout:
@@ -180,13 +185,38 @@ class StaffPanel(DialogCard):
         return section
 
     def run_checks(self) -> None:
-        """Run the same checks as `kiosk validate` on the pack folder and say how it went."""
-        try:
-            report = validate_pack(self.pack.root)
-        except Exception:  # the panel must open whatever the folder holds
-            log.exception("checking the pack failed")
-            self.checks.setText("The pack could not be checked; see the log.")
+        """Start the same checks as `kiosk validate` on the pack folder, in the background."""
+        if self._check is not None and not self._check.is_done():
             return
+        self._check = BackgroundCheck(self.pack.root)
+        self._check.progress.connect(self._show_progress)
+        self._check.finished.connect(self._show_report)
+        self._check.failed.connect(self._show_failure)
+        self._check.start()
+
+    def wait_for_checks(self, seconds: float = 60.0) -> bool:
+        """Let the background check finish and its result arrive (for screenshots and tests)."""
+        deadline = QDeadlineTimer(round(seconds * 1000))
+        while self._check is not None and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if self._check.is_done():
+                QCoreApplication.processEvents()
+                return True
+        return self._check is None
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._check is not None:
+            self._check.cancel()  # nobody is looking any more
+        super().hideEvent(event)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total:
+            self.checks.setText(f"Checking the pack\u2026 {done} of {total} pages")
+
+    def _show_failure(self, reason: str) -> None:
+        self.checks.setText(f"The pack could not be checked ({escape(reason)}); see the log.")
+
+    def _show_report(self, report: ValidationReport) -> None:
         if not report.problems:
             self.checks.setText("Checks: no problems found.")
         else:
