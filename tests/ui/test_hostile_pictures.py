@@ -149,3 +149,40 @@ def test_a_gif_demo_plays_from_checked_bytes_and_a_swapped_one_is_not_played(
     huge = b"GIF89a" + struct.pack("<HHBBB", 4096, 4096, 0, 0, 0) + animated_gif([5] * 40)[13:]
     demo.write_bytes(huge)  # swapped after the checks: 40 frames of 4096 x 4096
     assert isinstance(make_figure(demo, still, "alt", ""), StillFigure)
+
+
+def test_a_demo_too_slow_to_draw_becomes_a_placeholder_and_the_clock_goes_on(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from kiosk.ui.exercise import figures
+
+    demo = tmp_path / "demo.svg"
+    demo.write_text(
+        f'<svg {NS} viewBox="0 0 4 3"><rect width="4" height="3" fill="#123456">'
+        '<animateColor attributeName="fill" values="#123456;#654321" dur="2s"/></rect></svg>'
+    )
+    figure = figures.make_figure(demo, demo, "alt", "")
+    assert isinstance(figure, figures.SvgFigure)
+
+    def frame() -> QImage:
+        image = QImage(40, 30, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        figure.draw(painter, QRectF(0, 0, 40, 30))
+        painter.end()
+        return image
+
+    assert frame().pixelColor(20, 15).name() == "#123456"
+    monkeypatch.setattr(figures, "DEMO_FRAME_BUDGET_SECONDS", -1.0)  # every frame is now too slow
+    with caplog.at_level(logging.WARNING):
+        frame()
+        placeholder = frame()
+    assert figure.too_slow
+    assert placeholder.pixelColor(20, 15).name() == "#ffffff"  # not drawn again
+    assert caplog.text.count("showing a placeholder instead") == 1
+    figure.show_time(1.0)
+    assert figure.seconds == 1.0
+    figure.deleteLater()

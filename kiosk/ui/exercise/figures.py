@@ -9,10 +9,11 @@ drift from the highlighted step and the counters.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QMovie, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QImage, QMovie, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,6 +23,10 @@ from kiosk.ui import resources
 log = logging.getLogger(__name__)
 
 QT_SVG_FPS = 30
+DEMO_FRAME_BUDGET_SECONDS = 0.5
+"""A demo frame that takes longer than this to draw (the checks keep real demos under 10 ms) makes
+the figure stop drawing the demo: a calm placeholder follows, so the screen never freezes frame by
+frame. The clock, the steps and the counters carry on."""
 """QSvgRenderer counts frames at 30 per second whatever framesPerSecond says (Qt 6.12)."""
 
 
@@ -83,6 +88,8 @@ class SvgFigure(DemoFigure):
         super().__init__(box.height() / box.width() if box.width() > 0 else 0.75, alt, parent)
         self.renderer.setParent(self)
         self.frame = 0
+        self.path = path
+        self.too_slow = False
 
     @property
     def loop_seconds(self) -> float | None:
@@ -94,8 +101,21 @@ class SvgFigure(DemoFigure):
         super().show_time(seconds)
 
     def draw(self, painter: QPainter, target: QRectF) -> None:
+        if self.too_slow:
+            painter.setPen(QPen(QColor("#b7ada2"), 3, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(target.adjusted(4, 4, -4, -4), 16, 16)
+            return
         self.renderer.setCurrentFrame(self.frame)
+        started = time.monotonic()
         self.renderer.render(painter, target)
+        took = time.monotonic() - started
+        if took > DEMO_FRAME_BUDGET_SECONDS:
+            self.too_slow = True
+            log.warning(
+                "the demo %s took %.1f s to draw one frame; showing a placeholder instead",
+                escape(str(self.path)),
+                took,
+            )
 
 
 class MovieFigure(DemoFigure):
