@@ -32,6 +32,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Clinic Kiosk")
     resources.register_fonts()
+    resources.start_drawing_helper()
     return app
 
 

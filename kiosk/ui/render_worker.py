@@ -131,6 +131,10 @@ class SvgDrawer:
             if ready:
                 return True
 
+    def start(self) -> None:
+        """Start the helper ahead of the first picture (it takes a moment to load Qt)."""
+        self._running()
+
     def _running(self) -> subprocess.Popen[bytes]:
         if self._process is not None and self._process.poll() is None:
             return self._process

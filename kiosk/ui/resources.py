@@ -159,6 +159,11 @@ def _svg_drawer() -> SvgDrawer:
     return _drawer
 
 
+def start_drawing_helper() -> None:
+    """Start the drawing helper now, so it has loaded Qt by the time the first picture is painted."""
+    _svg_drawer().start()
+
+
 def checked_bytes(path: Path) -> bytes | None:
     """The picture's bytes, read once, if they are the bytes that passed the pack checks.
 
