@@ -19,6 +19,7 @@ from typing import Annotated, Any
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kiosk.content.escape import escape
 from kiosk.session.paths import settings_file, write_atomically
 from kiosk.session.pin import parse_pin_hash
 
@@ -88,8 +89,9 @@ class SettingsProblem:
     message: str
 
     def __str__(self) -> str:
+        """One line, safe for a terminal and the log (keys and values from the file are escaped)."""
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+        return escape(f"{where}: {self.message}")
 
 
 @dataclass(frozen=True)

@@ -177,3 +177,10 @@ def test_hostile_settings_files_close_staff_entry_without_an_exception(
     assert loaded.settings.idle_seconds == Settings().idle_seconds
     if "idle_seconds" not in says:
         assert not loaded.setup_mode  # the PIN could not be read: entry stays closed
+
+
+def test_odd_characters_in_keys_are_escaped_in_problems(config: Path) -> None:
+    config.write_text('"\\u001b[2Jclear\\u202e" = 1\n')
+    problems = [str(problem) for problem in load_settings().problems]
+    assert len(problems) == 1 and "\\x1b[2Jclear\\u202e" in problems[0]
+    assert "\x1b" not in problems[0] and "\u202e" not in problems[0]
