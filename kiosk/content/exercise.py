@@ -7,7 +7,9 @@ be read). Both report in the nurse's words, with the file and line.
 
 Timing model (also in docs/exercise-demos.md): one loop of the animation is one repetition. Step
 times are seconds on that loop. One step may be marked `hold: true`; the player stays on that
-part of the animation for `hold_seconds` (with a countdown) instead of its drawn length.
+part of the animation for `hold_seconds` (with a countdown) instead of its drawn length. An
+exercise done with each side in turn (`sides`) draws each side once in its loop, one after the
+other; each repetition plays one side's share, and step times are on that share.
 """
 
 from __future__ import annotations
@@ -72,6 +74,13 @@ class ExerciseFrontMatter(PageFrontMatter):
         le=60,
         description="For activities done for a time instead of counted, like walking: minutes per round.",
     )
+    sides: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(
+        default_factory=list,
+        max_length=4,
+        description="For an exercise done with each side in turn, the sides' names in the page's "
+        "language, e.g. [Right leg, Left leg]: the demo's loop shows each side once, in this order, "
+        "and the counter names the side. reps counts per side.",
+    )
     hold_seconds: float = Field(default=0, ge=0, le=120, description="How long to hold the hold step.")
     rest_seconds: float = Field(default=0, ge=0, le=600, description="Rest between rounds, in seconds.")
     cautions: list[Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["caution"])]] = Field(
@@ -124,7 +133,7 @@ def check_exercise_page(
         if isinstance(length, str):
             error(("animation",), f"the animation cannot be used: {length}", "export the demo again")
         elif length.seconds is not None:
-            _check_against_loop(front, length.seconds, error)
+            _check_against_loop(front, length.seconds / max(1, len(front.sides)), error)
     return problems
 
 
@@ -140,6 +149,14 @@ def _check_dose(front: ExerciseFrontMatter, error: Report) -> None:
         )
     if front.reps is not None and front.minutes is not None:
         error(("minutes",), "write either reps or minutes, not both", "remove one of the two lines")
+    if front.sides and front.reps is None:
+        error(
+            ("sides",),
+            "an exercise done with each side in turn needs reps (how many times with each side)",
+            "add a line 'reps: 3', or remove sides",
+        )
+    if len(front.sides) == 1:
+        error(("sides",), "sides names only one side", "name every side in turn, e.g. [Right leg, Left leg]")
     if front.minutes is not None and front.reps is None and front.hold_seconds:
         error(
             ("hold_seconds",),
@@ -175,13 +192,14 @@ def _check_steps(front: ExerciseFrontMatter, error: Report) -> None:
 
 
 def _check_against_loop(front: ExerciseFrontMatter, loop: float, error: Report) -> None:
+    span = "each side's part of the animation" if front.sides else "the animation"
     for index, step in enumerate(front.steps):
         for name in ("start", "end"):
             value = getattr(step, name)
             if value > loop + STEP_TIME_TOLERANCE:
                 error(
                     ("steps", index, name),
-                    f"step {index + 1} {name}s at {value:g} s, but the animation lasts only {loop:g} s",
+                    f"step {index + 1} {name}s at {value:g} s, but {span} lasts only {loop:g} s",
                     f"use times between 0 and {loop:g}",
                 )
 

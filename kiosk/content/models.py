@@ -119,22 +119,59 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
-class Review(_Frozen):
-    """Who checked the medical content and when it must be checked again."""
+ReviewStatus = Literal["draft", "reviewed"]
 
-    reviewed_by: str = Field(
+
+class Review(_Frozen):
+    """Who checked the medical content, when, and when it must be checked again.
+
+    A pack is either a `draft` (no clinician has signed it off: it names no review date, so
+    nothing can mistake it for a reviewed pack) or `reviewed` (reviewer, date and next review all
+    written). Packs written before `status` existed carry a review date, so they count as reviewed.
+    """
+
+    status: ReviewStatus = Field(
+        default="reviewed",
+        description="'draft' until a clinician has signed the pack off (docs/clinical-review.md), "
+        "then 'reviewed'.",
+    )
+    reviewed_by: str | None = Field(
+        default=None,
         min_length=1,
         max_length=TEXT_LIMITS["reviewed_by"],
         description="Name and role of the clinical reviewer.",
     )
-    reviewed_on: dt.date = Field(description="Date of the last clinical review, YYYY-MM-DD.")
-    next_review: dt.date = Field(description="Date by which the content must be reviewed again.")
+    reviewed_on: dt.date | None = Field(
+        default=None, description="Date of the last clinical review, YYYY-MM-DD."
+    )
+    next_review: dt.date | None = Field(
+        default=None, description="Date by which the content must be reviewed again."
+    )
 
     @model_validator(mode="after")
-    def _next_after_last(self) -> Review:
+    def _complete_for_its_status(self) -> Review:
+        if self.status == "draft":
+            if self.reviewed_on is not None:
+                raise ValueError(
+                    "reviewed_on is set, but status is draft: a draft has not been reviewed "
+                    "(remove reviewed_on, or write status: reviewed once a clinician has signed it off)"
+                )
+            return self
+        required = ("reviewed_by", "reviewed_on", "next_review")
+        missing = [name for name in required if getattr(self, name) is None]
+        if missing:
+            raise ValueError(
+                f"{missing[0]} is missing: a reviewed pack names its reviewer, review date and next "
+                "review (or write status: draft while no clinician has reviewed it)"
+            )
+        assert self.next_review is not None and self.reviewed_on is not None
         if self.next_review <= self.reviewed_on:
             raise ValueError("next_review must be after reviewed_on")
         return self
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
 
 
 class Topic(_Frozen):

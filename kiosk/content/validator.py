@@ -132,18 +132,27 @@ def _check_unused(inspection: Inspection, files: list[str]) -> None:
 def _check_review_date(inspection: Inspection, today: dt.date) -> None:
     manifest, document = inspection.manifest, inspection.manifest_document
     assert manifest is not None and document is not None
-    if today > manifest.review.next_review:
+    review = manifest.review
+    if review.is_draft:
+        inspection.warning(
+            MANIFEST,
+            line_of(document, ("review", "status")),
+            "this pack is a draft: no clinician has reviewed it yet",
+            "have a clinician work through docs/clinical-review.md, then write status: reviewed, "
+            "reviewed_by, reviewed_on and next_review",
+        )
+    if review.next_review is not None and today > review.next_review:
         inspection.warning(
             MANIFEST,
             line_of(document, ("review", "next_review")),
-            f"the clinical review was due on {manifest.review.next_review.isoformat()}",
+            f"the clinical review was due on {review.next_review.isoformat()}",
             "have the content checked again, then update reviewed_on and next_review",
         )
-    if manifest.review.reviewed_on > today:
+    if review.reviewed_on is not None and review.reviewed_on > today:
         inspection.warning(
             MANIFEST,
             line_of(document, ("review", "reviewed_on")),
-            f"reviewed_on ({manifest.review.reviewed_on.isoformat()}) is in the future",
+            f"reviewed_on ({review.reviewed_on.isoformat()}) is in the future",
             "write the date the review actually happened",
         )
 

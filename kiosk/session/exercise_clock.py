@@ -10,6 +10,11 @@ to end, except that the part of the loop covered by the hold step (if any) is st
 to last `hold_seconds`. Counted exercises do `reps` repetitions per set; timed ones (walking,
 cycling) repeat the loop for `minutes` per set. Sets are separated by `rest_seconds` of rest,
 during which the figure waits in its starting pose.
+
+Sides: an exercise done with each side in turn (knee to chest: right leg, then left leg) names its
+sides. Its animation draws each side once, one after the other, so each side owns an equal share
+of the loop; every repetition plays one share, the sides take turns, `reps` counts per side, and
+step times are seconds on one share.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ class ClockState:
 
     set_index: int
     rep_index: int
+    """Repetitions done in this set before this one, counting every side's."""
     phase: Phase
     step_index: int | None
     animation_seconds: float
@@ -56,6 +62,8 @@ class ClockState:
     """Seconds left in the current set of a timed exercise (None for counted ones)."""
     elapsed: float
     finished: bool
+    side_index: int = 0
+    """Which of the plan's sides this repetition works (0 when the exercise has no sides)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,7 @@ class ExercisePlan:
     minutes: float | None = None
     hold_seconds: float = 0.0
     rest_seconds: float = 0.0
+    sides: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not (self.loop_seconds > 0 and math.isfinite(self.loop_seconds)):
@@ -97,7 +106,22 @@ class ExercisePlan:
             minutes=front.minutes,
             hold_seconds=front.hold_seconds if front.minutes is None else 0.0,
             rest_seconds=front.rest_seconds,
+            sides=tuple(front.sides),
         )
+
+    @property
+    def side_count(self) -> int:
+        return max(1, len(self.sides))
+
+    @property
+    def share_seconds(self) -> float:
+        """The part of the loop that one repetition plays: the whole loop, or one side's share."""
+        return self.loop_seconds / self.side_count
+
+    @property
+    def reps_per_set(self) -> int | None:
+        """Repetitions in a counted set, every side's together."""
+        return None if self.reps is None else self.reps * self.side_count
 
     @property
     def hold_span(self) -> StepSpan | None:
@@ -111,15 +135,15 @@ class ExercisePlan:
         """Program time of one repetition (the loop with its hold part set to hold_seconds)."""
         span = self.hold_span
         if span is None:
-            return self.loop_seconds
-        return self.loop_seconds - (span.end - span.start) + self.hold_seconds
+            return self.share_seconds
+        return self.share_seconds - (span.end - span.start) + self.hold_seconds
 
     @property
     def set_seconds(self) -> float:
         if self.minutes is not None:
             return self.minutes * 60.0
-        assert self.reps is not None
-        return self.reps * self.rep_seconds
+        assert self.reps_per_set is not None
+        return self.reps_per_set * self.rep_seconds
 
     @property
     def total_seconds(self) -> float:
@@ -137,6 +161,7 @@ class ExercisePlan:
             return ClockState(
                 set_index=set_index,
                 rep_index=self._last_rep(),
+                side_index=self._last_rep() % self.side_count,
                 phase=Phase.REST,
                 step_index=None,
                 animation_seconds=0.0,
@@ -146,18 +171,20 @@ class ExercisePlan:
                 elapsed=elapsed,
                 finished=False,
             )
-        rep_length = self.rep_seconds if self.minutes is None else self.loop_seconds
+        rep_length = self.rep_seconds if self.minutes is None else self.share_seconds
         rep_index = _whole(in_round, rep_length)
-        if self.reps is not None:
-            rep_index = min(rep_index, self.reps - 1)
+        if self.reps_per_set is not None:
+            rep_index = min(rep_index, self.reps_per_set - 1)
         in_rep = max(0.0, in_round - rep_index * rep_length)
         animation, phase, hold_remaining = self._animation_time(in_rep)
+        side_index = rep_index % self.side_count
         return ClockState(
             set_index=set_index,
             rep_index=rep_index,
+            side_index=side_index,
             phase=phase,
             step_index=self.step_at(animation),
-            animation_seconds=animation,
+            animation_seconds=side_index * self.share_seconds + animation,
             hold_remaining=hold_remaining,
             rest_remaining=0.0,
             set_remaining=self.set_seconds - in_round if self.minutes is not None else None,
@@ -167,24 +194,24 @@ class ExercisePlan:
 
     def _animation_time(self, in_rep: float) -> tuple[float, Phase, float]:
         span = self.hold_span
-        if self.minutes is not None:
-            return min(in_rep, self.loop_seconds), Phase.MOVE, 0.0
-        if span is None:
-            return min(in_rep, self.loop_seconds), Phase.MOVE, 0.0
+        if self.minutes is not None or span is None:
+            return min(in_rep, self.share_seconds), Phase.MOVE, 0.0
         if in_rep < span.start:
             return in_rep, Phase.MOVE, 0.0
         held = in_rep - span.start
         if held < self.hold_seconds:
             drawn = span.end - span.start
             return span.start + held * drawn / self.hold_seconds, Phase.HOLD, self.hold_seconds - held
-        return min(in_rep - self.hold_seconds + (span.end - span.start), self.loop_seconds), Phase.MOVE, 0.0
+        return min(in_rep - self.hold_seconds + (span.end - span.start), self.share_seconds), Phase.MOVE, 0.0
 
     def step_at(self, animation_seconds: float) -> int | None:
-        """The step being performed at this point of the loop (the last step includes the loop end)."""
+        """The step being performed at this point of a repetition's share of the loop (the last step
+        includes the share's end)."""
         for index, step in enumerate(self.steps):
             if step.start <= animation_seconds < step.end:
                 return index
-        if self.steps and animation_seconds >= self.loop_seconds and self.steps[-1].end >= self.loop_seconds:
+        end = self.share_seconds
+        if self.steps and animation_seconds >= end and self.steps[-1].end >= end - EPSILON:
             return len(self.steps) - 1
         return None
 
@@ -206,7 +233,7 @@ class ExercisePlan:
             set_index = min(set_index + 1, self.sets - 1)
         if state.phase is Phase.DONE:
             set_index = 0
-        rep_length = self.rep_seconds if self.minutes is None else self.loop_seconds
+        rep_length = self.rep_seconds if self.minutes is None else self.share_seconds
         offset = self.rep_offset_of(step.start) + JUMP_NUDGE
         # a timed set may end part-way through a loop: go back a loop if the step lies past the end
         while rep_index > 0 and rep_index * rep_length + offset >= self.set_seconds:
@@ -214,14 +241,15 @@ class ExercisePlan:
         return set_index * (self.set_seconds + self.rest_seconds) + rep_index * rep_length + offset
 
     def _last_rep(self) -> int:
-        if self.reps is not None:
-            return self.reps - 1
-        return max(0, math.ceil(self.set_seconds / self.loop_seconds) - 1)
+        if self.reps_per_set is not None:
+            return self.reps_per_set - 1
+        return max(0, math.ceil(self.set_seconds / self.share_seconds) - 1)
 
     def _finished(self, elapsed: float) -> ClockState:
         return ClockState(
             set_index=self.sets - 1,
             rep_index=self._last_rep(),
+            side_index=self._last_rep() % self.side_count,
             phase=Phase.DONE,
             step_index=None,
             animation_seconds=0.0,
@@ -282,13 +310,17 @@ def counter_label(
     rep_text: str = "Rep {number} of {count}",
     left_text: str = "{minutes}:{seconds:02d} left",
 ) -> str:
-    """'Set 1 of 2 · Rep 3 of 10', or '4:30 left' for a timed activity.
+    """'Set 1 of 2 · Rep 3 of 10', 'Right leg · Rep 2 of 3', or '4:30 left' for a timed activity.
 
-    The texts are templates so the player can pass them in the screen's language.
+    The texts are templates so the player can pass them in the screen's language; side names come
+    from the page, which is already in that language.
     """
     parts = [set_text.format(number=state.set_index + 1, count=plan.sets)] if plan.sets > 1 else []
+    if plan.sides:
+        parts.append(plan.sides[state.side_index])
     if plan.reps is not None:
-        parts.append(rep_text.format(number=state.rep_index + 1, count=plan.reps))
+        number = state.rep_index // plan.side_count + 1
+        parts.append(rep_text.format(number=number, count=plan.reps))
     elif state.set_remaining is not None:
         seconds = math.ceil(state.set_remaining)
         parts.append(left_text.format(minutes=seconds // 60, seconds=seconds % 60))

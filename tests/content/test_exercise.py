@@ -123,6 +123,7 @@ def test_a_missing_animation_is_reported_once(exercise_pack: Path) -> None:
         (("ask_care_team_first: true", "ask_care_team_first: true\nvideo: x.mp4"), "video:", "not a known"),
         (("sets: 2", "sets: lots"), "sets: lots", "'sets' should be a whole number"),
         (("hold_seconds: 5", "hold_seconds: 500"), "hold_seconds: 500", "'hold_seconds' must be at most 120"),
+        (("reps: 10\n", "reps: 10\nsides: [Right leg]\n"), "sides:", "names only one side"),
     ],
 )
 def test_each_mistake_is_explained_on_its_line(
@@ -179,3 +180,39 @@ def test_smil_the_player_cannot_play_is_a_warning_on_the_animation_line(exercise
 
 def test_a_demo_the_player_can_play_gets_no_warning(exercise_pack: Path) -> None:
     assert [p for p in load_pack(exercise_pack).problems if "does not play" in p.message] == []
+
+
+def test_an_exercise_done_with_each_side_in_turn_times_its_steps_on_one_side(exercise_pack: Path) -> None:
+    text = (
+        GOOD_PAGE.replace("reps: 10\n", "reps: 3\nsides: [Right leg, Left leg]\n")
+        .replace("start: 1\n    end: 2", "start: 0.5\n    end: 1")
+        .replace("end: 1\n  - text: Tighten", "end: 0.5\n  - text: Tighten")
+        .replace("start: 2\n    end: 3", "start: 1\n    end: 1.5")
+        .replace("start: 3\n    end: 4", "start: 1.5\n    end: 2")
+    )
+    _write(exercise_pack, text)
+    result = load_pack(exercise_pack)
+    assert result.problems == ()
+    assert result.pack is not None
+    front = result.pack.page("what-is-it", "en").front
+    assert isinstance(front, ExerciseFrontMatter)
+    assert front.sides == ["Right leg", "Left leg"]
+
+
+def test_steps_past_one_side_share_of_the_demo_are_reported(exercise_pack: Path) -> None:
+    """With two sides each owns half of the 4 s demo, so steps that run to 4 s are too long."""
+    text = GOOD_PAGE.replace("reps: 10\n", "reps: 10\nsides: [Right leg, Left leg]\n")
+    _write(exercise_pack, text)
+    problems = _problems(exercise_pack)
+    assert (
+        "pages/what-is-it.en.md",
+        _line(text, "end: 4"),
+        "step 4 ends at 4 s, but each side's part of the animation lasts only 2 s",
+    ) in problems
+
+
+def test_sides_need_a_count_of_reps(exercise_pack: Path) -> None:
+    text = GOOD_PAGE.replace("reps: 10\n", "minutes: 5\nsides: [Right leg, Left leg]\n")
+    _write(exercise_pack, text)
+    messages = {(line, message) for _, line, message in _problems(exercise_pack)}
+    assert any(line == _line(text, "sides:") and "needs reps" in message for line, message in messages)

@@ -90,3 +90,55 @@ def test_generated_pack_is_clean(tmp_path: Path) -> None:
     assert report.pack is not None
     assert len(report.pack.pages) == 25
     assert [topic.id for topic in report.pack.manifest.topics] == ["topic-1", "topic-2", "topic-3"]
+
+
+def _with_review(tmp_path: Path, review: str) -> Path:
+    root = Path(shutil.copytree(MINI_PACK, tmp_path / "mini"))
+    manifest = root / "pack.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    start = text.index("review:\n")
+    end = text.index("topics:\n")
+    manifest.write_text(text[:start] + review + text[end:], encoding="utf-8")
+    return root
+
+
+def test_a_draft_pack_shows_but_validation_says_nobody_has_reviewed_it(tmp_path: Path) -> None:
+    root = _with_review(tmp_path, "review:\n  status: draft\n")
+    report = validate_pack(root, today=dt.date(2026, 11, 25))
+    assert [p.format() for p in report.problems] == [
+        "pack.yaml:15: warning: this pack is a draft: no clinician has reviewed it yet (have a clinician "
+        "work through docs/clinical-review.md, then write status: reviewed, reviewed_by, reviewed_on and "
+        "next_review)"
+    ]
+    assert report.pack is not None and report.pack.manifest.review.is_draft
+
+
+def test_a_draft_cannot_claim_a_review_date(tmp_path: Path) -> None:
+    root = _with_review(
+        tmp_path, "review:\n  status: draft\n  reviewed_by: Content team\n  reviewed_on: 2026-11-25\n"
+    )
+    report = validate_pack(root, today=dt.date(2026, 11, 25))
+    errors = [p for p in report.problems if p.is_error]
+    assert [(p.line, p.severity) for p in errors] == [(17, Severity.ERROR)]
+    assert "a draft has not been reviewed" in errors[0].message
+    assert report.pack is None
+
+
+def test_a_reviewed_pack_must_say_when_and_by_whom(tmp_path: Path) -> None:
+    root = _with_review(
+        tmp_path, "review:\n  status: reviewed\n  reviewed_by: Test Nurse, RN\n  next_review: 2099-12-31\n"
+    )
+    report = validate_pack(root, today=dt.date(2026, 11, 25))
+    errors = [p for p in report.problems if p.is_error]
+    assert len(errors) == 1
+    assert errors[0].message.startswith("reviewed_on is missing")
+    assert errors[0].line == 15  # the status line, since reviewed_on is not there to point at
+
+
+def test_an_explicitly_reviewed_pack_is_clean(tmp_path: Path) -> None:
+    root = _with_review(
+        tmp_path,
+        "review:\n  status: reviewed\n  reviewed_by: Test Nurse, RN\n  reviewed_on: 2026-01-15\n"
+        "  next_review: 2099-12-31\n",
+    )
+    assert validate_pack(root, today=dt.date(2026, 11, 25)).problems == ()

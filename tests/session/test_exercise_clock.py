@@ -215,3 +215,48 @@ def test_a_tapped_step_is_highlighted_at_once(
     if before.phase in (Phase.MOVE, Phase.HOLD):
         assert after.set_index == before.set_index
         assert after.rep_index == before.rep_index or plan.minutes is not None
+
+
+KNEE_TO_CHEST = ExercisePlan(
+    loop_seconds=14.0,  # the right leg in the first 7 s of the demo, the left leg in the next 7 s
+    steps=(StepSpan(0, 0.5), StepSpan(0.5, 2.6), StepSpan(2.6, 4.6, hold=True), StepSpan(4.6, 7.0)),
+    reps=3,
+    hold_seconds=15.0,
+    sides=("Right leg", "Left leg"),
+)
+
+
+def test_an_exercise_with_sides_alternates_them_and_the_counter_names_the_side() -> None:
+    rep = KNEE_TO_CHEST.rep_seconds
+    assert rep == pytest.approx(7.0 - 2.0 + 15.0)
+    assert KNEE_TO_CHEST.total_seconds == pytest.approx(6 * rep)  # 3 times with each leg
+    labels = [counter_label(KNEE_TO_CHEST, KNEE_TO_CHEST.state_at(rep * k + 1.0)) for k in range(6)]
+    assert labels == [
+        "Right leg · Rep 1 of 3",
+        "Left leg · Rep 1 of 3",
+        "Right leg · Rep 2 of 3",
+        "Left leg · Rep 2 of 3",
+        "Right leg · Rep 3 of 3",
+        "Left leg · Rep 3 of 3",
+    ]
+
+
+def test_each_side_plays_its_own_part_of_the_demo_with_the_same_steps() -> None:
+    rep = KNEE_TO_CHEST.rep_seconds
+    right = KNEE_TO_CHEST.state_at(1.0)
+    left = KNEE_TO_CHEST.state_at(rep + 1.0)
+    assert right.step_index == left.step_index == 1
+    assert right.animation_seconds == pytest.approx(1.0)
+    assert left.animation_seconds == pytest.approx(7.0 + 1.0)
+    held = KNEE_TO_CHEST.state_at(rep + 2.6 + 10.0)
+    assert held.phase is Phase.HOLD and held.side_index == 1
+    assert 7.0 + 2.6 < held.animation_seconds < 7.0 + 4.6
+    assert held.hold_remaining == pytest.approx(5.0)
+
+
+def test_tapping_a_step_stays_with_the_side_being_worked() -> None:
+    clock = ExerciseClock(KNEE_TO_CHEST)
+    clock.advance(KNEE_TO_CHEST.rep_seconds + 1.0)  # left leg, first time
+    state = clock.jump_to_step(3)
+    assert state.side_index == 1 and state.step_index == 3
+    assert counter_label(KNEE_TO_CHEST, state) == "Left leg · Rep 1 of 3"

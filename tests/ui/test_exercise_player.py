@@ -112,6 +112,21 @@ def test_the_counter_reads_set_rep_hold_and_rest(make_kiosk: Any, bundled: Pack)
     assert 0 < player.bar.fraction < 1
 
 
+def test_knee_to_chest_names_the_leg_and_the_figure_switches_legs(make_kiosk: Any, bundled: Pack) -> None:
+    player = player_of(open_exercise(make_kiosk, bundled, "knee-to-chest"))
+    plan = player.plan
+    player.advance(0)
+    assert player.counter.text() == "Right leg · Rep 1 of 3"
+    player.clock.elapsed = plan.rep_seconds + 2.0  # the second repetition: the left leg
+    player.advance(0)
+    assert player.counter.text() == "Left leg · Rep 1 of 3"
+    assert player.clock.state.animation_seconds > plan.loop_seconds / 2  # the demo's left-leg half
+    assert_agrees_with_clock(player, player.clock.elapsed)
+    player.clock.elapsed = 5 * plan.rep_seconds + 2.0
+    player.advance(0)
+    assert player.counter.text() == "Left leg · Rep 3 of 3"
+
+
 def test_a_timed_activity_shows_the_time_left(make_kiosk: Any, bundled: Pack) -> None:
     player = player_of(open_exercise(make_kiosk, bundled, "walking"))
     assert player.counter.text() == "5:00 left"
@@ -129,6 +144,9 @@ def test_tapping_a_step_jumps_figure_and_counters_there(make_kiosk: Any, bundled
     player.play()
     player.advance(1.0)
     player.pause()
+    # the safety box comes first; below it the steps scroll into view, as a flick would bring them
+    view = kiosk.window.current_screen.findChild(QWidget, "PageView")  # type: ignore[union-attr]
+    view.text_column.ensureWidgetVisible(view.findChild(QWidget, "Step3"))  # type: ignore[union-attr]
     kiosk.tap("Step3")
     state = player.clock.state
     assert state.step_index == 2

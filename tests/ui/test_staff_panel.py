@@ -39,6 +39,20 @@ def test_the_panel_shows_the_pack_its_review_dates_and_its_checks(operate: Any) 
     assert "error" not in panel_text(operated, "PackChecks")
 
 
+def test_a_draft_pack_says_it_is_not_yet_reviewed(operate: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "pack"
+    shutil.copytree(MINI, copy)
+    manifest = copy / "pack.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(
+        text[: text.index("review:\n")] + "review:\n  status: draft\n" + text[text.index("topics:\n") :]
+    )
+    operated = operate(pack=load(copy))
+    operated.op.staff.open_panel()
+    assert panel_text(operated, "PackInfo-Reviewed") == "Not yet reviewed by a clinician (draft)"
+    assert operated.window.overlay.current.findChild(QLabel, "PackInfo-Nextreview") is None
+
+
 def test_a_pack_with_problems_says_how_many(operate: Any, tmp_path: Path) -> None:
     copy = tmp_path / "pack"
     shutil.copytree(MINI, copy)
@@ -70,9 +84,9 @@ def test_the_panel_lists_views_of_the_last_days(operate: Any, tmp_path: Path) ->
         tmp_path / "usage.sqlite3",
         Counter(
             {
-                ("2026-11-24", "page/basics/what-is-it"): 12,
-                ("2026-11-24", "topic/basics"): 5,
-                ("2026-11-25", "page/help/emergency"): 3,
+                ("2026-11-24", "mini", "1.0.0", "page/basics/what-is-it"): 12,
+                ("2026-11-24", "mini", "1.0.0", "topic/basics"): 5,
+                ("2026-11-25", "mini", "1.0.0", "page/help/emergency"): 3,
             }
         ),
     )
@@ -116,7 +130,9 @@ def test_staff_dialogs_fit_every_screen(
 ) -> None:
     add_counts(
         tmp_path / "usage.sqlite3",
-        Counter({(f"2026-11-{day:02}", "page/what-is-it/what-is-it"): day for day in range(10, 25)}),
+        Counter(
+            {(f"2026-11-{day:02}", "back", "1.0", "page/what-is-it/what-is-it"): day for day in range(10, 25)}
+        ),
     )
     operated = operate(pack=load(bundled_pack_dir), size=size, with_pin=dialog != "setup-panel")
     operated.kiosk.tap("AttractScreen")

@@ -147,12 +147,17 @@ def knee_to_chest() -> Picture:
     return pic
 
 
+BRIDGE_HIP_HEIGHT = 58
+"""Hip height above the mat in the bridge picture: lifted "a little", as the page says (lying flat
+it is 27; 100 would be a straight line from knees to shoulders)."""
+
+
 @picture("bridge", "Lying on the back with knees bent and hips gently lifted")
 def bridge() -> Picture:
     pic = Picture()
     pic.add(blob_backdrop(400, 320, 340, 220))
     pic.add(mat(60, MAT_TOP, 600))
-    hip = (400, MAT_TOP - 100 * S)
+    hip = (400, MAT_TOP - BRIDGE_HIP_HEIGHT * S)
     drop = (MAT_TOP - 26) - hip[1]
     beta = math.degrees(math.asin(min(drop / (TORSO * S), 0.95)))
     base = Pose(hip=hip, lean=-90 - beta)

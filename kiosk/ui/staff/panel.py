@@ -20,6 +20,7 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.escape import escape
+from kiosk.content.models import Review
 from kiosk.content.pack import Pack
 from kiosk.content.validator import ValidationReport
 from kiosk.session.usage import DayCount, UsageError, read_counts
@@ -128,12 +129,10 @@ class StaffPanel(DialogCard):
         grid = QGridLayout()
         grid.setHorizontalSpacing(self.theme.px(20))
         grid.setVerticalSpacing(self.theme.px(8))
-        overdue = review.next_review < dt.date.today()
         rows = [
             ("Pack", f"{pack.text(manifest.title, self.language)} ({manifest.id})"),
             ("Version", manifest.version),
-            ("Reviewed", f"{review.reviewed_on.isoformat()} by {review.reviewed_by}"),
-            ("Next review", review.next_review.isoformat() + ("  (overdue)" if overdue else "")),
+            *_review_rows(review),
             ("Folder", str(pack.root)),
         ]
         for number, (name, value) in enumerate(rows):
@@ -222,3 +221,14 @@ class StaffPanel(DialogCard):
         else:
             self.checks.setText(f"Checks: {report.summary()}. Run  kiosk validate  for the details.")
         self.checks.setStyleSheet(f"color: {self.theme.palette.urgent_text};" if report.errors else "")
+
+
+def _review_rows(review: Review) -> list[tuple[str, str]]:
+    """A draft says plainly that no clinician has checked it; a reviewed pack says who and when."""
+    if review.is_draft or review.reviewed_on is None or review.next_review is None:
+        return [("Reviewed", "Not yet reviewed by a clinician (draft)")]
+    overdue = review.next_review < dt.date.today()
+    return [
+        ("Reviewed", f"{review.reviewed_on.isoformat()} by {review.reviewed_by}"),
+        ("Next review", review.next_review.isoformat() + ("  (overdue)" if overdue else "")),
+    ]
