@@ -21,7 +21,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.content.checked_media import remember_checked, was_checked
+from kiosk.content.checked_media import digest, remember_checked, was_checked
 from kiosk.content.escape import escape
 from kiosk.content.media import MAX_PICTURE_BYTES, picture_data_problems
 from kiosk.content.svg import MAX_SVG_BYTES
@@ -159,6 +159,10 @@ def _svg_drawer() -> SvgDrawer:
     return _drawer
 
 
+_refusals_logged: set[tuple[Path, bytes]] = set()
+"""Pictures already refused in the log, so one bad file is one log line, not one per paint."""
+
+
 def start_drawing_helper() -> None:
     """Start the drawing helper now, so it has loaded Qt by the time the first picture is painted."""
     _svg_drawer().start()
@@ -181,6 +185,9 @@ def checked_bytes(path: Path) -> bytes | None:
         return data
     problems = picture_data_problems(data, extension) if len(data) <= limit else [(0, "too large", "")]
     if problems:
+        if (path, digest(data)) in _refusals_logged:
+            return None
+        _refusals_logged.add((path, digest(data)))
         log.warning(
             "picture %s changed since it was checked and is refused: %s",
             escape(str(path)),
