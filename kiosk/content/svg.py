@@ -37,6 +37,8 @@ _OWN_NAMESPACES = (None, "", SVG_NAMESPACE, XLINK_NAMESPACE)
 _FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "audio", "video"}
 _DATA_URI = re.compile(r"^data:([a-z0-9.+/-]{0,100})((?:;[a-z0-9=._-]{0,100}){0,10}),", re.IGNORECASE)
 _RASTER_TYPES = {
+    "bmp": ".bmp",
+    "x-ms-bmp": ".bmp",
     "png": ".png",
     "jpeg": ".jpeg",
     "jpg": ".jpeg",
@@ -98,6 +100,8 @@ def embedded_picture_problem(value: str, depth: int = 0) -> str | None:
     media_type = match.group(1).lower()
     is_base64 = ";base64" in match.group(2).lower()
     body = value[match.end() :]
+    if media_type and not media_type.startswith("image/"):
+        return None  # a font or other data the renderer never draws as a picture
     if media_type == "image/svg+xml":
         return _embedded_drawing_problem(body, is_base64, depth)
     if not is_base64:
@@ -109,7 +113,7 @@ def embedded_picture_problem(value: str, depth: int = 0) -> str | None:
         return f"it cannot be read ({error})"
     extension = _sniff_raster(header) or _RASTER_TYPES.get(media_type.removeprefix("image/"), "")
     if not extension:
-        return f"it is not a PNG, JPEG, GIF or WebP picture ({media_type or 'no type given'})"
+        return f"it is not a PNG, JPEG, GIF, WebP or BMP picture ({media_type or 'no type given'})"
     try:
         return size_problem(read_image_size(header, extension))
     except BadImage as error:
@@ -125,6 +129,8 @@ def _sniff_raster(header: bytes) -> str | None:
         return ".gif"
     if header[:4] == b"RIFF" and header[8:12] == b"WEBP":
         return ".webp"
+    if header[:2] == b"BM":
+        return ".bmp"
     return None
 
 

@@ -4,6 +4,7 @@ harmless drawings real editors write (links, editor attributes, embedded picture
 from __future__ import annotations
 
 import base64
+import struct
 import time
 import urllib.parse
 
@@ -94,6 +95,7 @@ def test_harmless_drawings_from_editors_and_the_web_pass() -> None:
     png = base64.b64encode(
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06" + b"\0" * 30
     ).decode()
+    bmp = base64.b64encode(b"BM" + b"\0" * 16 + struct.pack("<ii", 32, 32) + b"\0" * 30).decode()
     inner = f'<svg {NS} viewBox="0 0 4 4"><circle r="2" fill="red"/></svg>'
     svg = (
         f'<svg {NS} xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" '
@@ -106,6 +108,8 @@ def test_harmless_drawings_from_editors_and_the_web_pass() -> None:
         f'<image href="data:;base64,{png}"/>\n'
         f'<image href="data:image/svg+xml;base64,{base64.b64encode(inner.encode()).decode()}"/>\n'
         f'<image href="data:image/svg+xml;utf8,{urllib.parse.quote(inner)}"/>\n'
+        f'<image href="data:image/bmp;base64,{bmp}"/>\n'
+        "<style>@font-face { font-family: Hand; src: url(data:font/woff2;base64,d09GMgABAAAA) }</style>\n"
         '<defs><path id="path1" d="M0 50 C 30 0 70 0 100 50"/><filter id="soft">'
         '<feGaussianBlur stdDeviation="1"/></filter></defs>\n'
         '<text><textPath href="#path1">Bend gently</textPath></text>\n'
@@ -124,8 +128,11 @@ def test_embedded_drawings_get_every_check() -> None:
     assert "another file or web address" in issues[0].message
     bomb = base64.b64encode(use_fan_out(12, 10).encode()).decode()
     assert "too long" in refused(f'<svg {NS}><image href="data:image/svg+xml;base64,{bomb}"/></svg>')
-    unknown = base64.b64encode(b"BM" + b"\0" * 60).decode()
-    assert "not a PNG" in refused(f'<svg {NS}><image href="data:image/bmp;base64,{unknown}"/></svg>')
+    tiff = base64.b64encode(b"II*\0" + b"\0" * 60).decode()
+    assert "not a PNG" in refused(f'<svg {NS}><image href="data:image/tiff;base64,{tiff}"/></svg>')
+    header = b"BM" + b"\0" * 16 + struct.pack("<ii", 50_000, -50_000)
+    huge_bmp = base64.b64encode(header + b"\0" * 30).decode()
+    assert "50000 x 50000" in refused(f'<svg {NS}><image href="data:image/bmp;base64,{huge_bmp}"/></svg>')
 
 
 @pytest.mark.parametrize(
