@@ -61,13 +61,14 @@ def file_name(route_name: str) -> str:
 def run(args: argparse.Namespace) -> int:
     if not args.display:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.content.escape import escape
     from kiosk.content.loader import load_pack
 
     result = load_pack(args.pack)
     for problem in result.problems:
         print(problem.format(), file=sys.stderr)
     if result.pack is None:
-        print(f"{args.pack}: the pack has errors, so nothing was rendered", file=sys.stderr)
+        print(f"{escape(str(args.pack))}: the pack has errors, so nothing was rendered", file=sys.stderr)
         return 1
     language = args.language or result.pack.default_language
     if language not in result.pack.languages:
@@ -90,5 +91,5 @@ def run(args: argparse.Namespace) -> int:
             result.pack, args.out, args.size, text_percent, args.demo_at, file_name, language
         )
     for failure in failures:
-        print(f"failed: {failure}", file=sys.stderr)
+        print(f"failed: {escape(failure)}", file=sys.stderr)
     return 1 if failures else 0
