@@ -24,9 +24,9 @@ def scale_figures(sizes: list[int], runs: int) -> dict[str, Any]:
                 "validate_ms": round(validations[len(validations) // 2], 1),
             }
     first, last = rows[str(sizes[0])], rows[str(sizes[-1])]
-    from kiosk.ui.resources import BUNDLED_PACK_DIR
+    from kiosk.content.bundled import bundled_pack_dir
 
-    bundled = sorted(validate_ms(BUNDLED_PACK_DIR) for _ in range(runs))
+    bundled = sorted(validate_ms(bundled_pack_dir()) for _ in range(runs))
     return {
         "pages": rows,
         "validate_bundled_ms": round(bundled[len(bundled) // 2], 1),

@@ -1,4 +1,4 @@
-"""`kiosk validate PATH`: check a content pack and list every problem with its file and line.
+"""`kiosk validate PATH` (or `--bundled`): check a content pack and list every problem with its file and line.
 
 Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the
 command itself was used wrongly (no such folder, not a folder or .zip file). The status comes from
@@ -17,6 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.commands.pack_argument import add_pack_argument, resolve_pack_argument
+
 if TYPE_CHECKING:
     from kiosk.content.validator import ValidationReport
 
@@ -24,9 +26,7 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path", type=Path, help="the pack folder (the one holding pack.yaml), or a .zip of it"
-    )
+    add_pack_argument(parser, "path", "the pack folder (the one holding pack.yaml), or a .zip of it")
     parser.add_argument(
         "--on",
         dest="today",
@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.content.escape import escape
 
     try:
+        resolve_pack_argument(args, "path")
         return _run(args.path, args.today, bool(getattr(args, "json", False)))
     except Exception as error:  # last resort: a pack must never produce a traceback
         message = f"could not finish checking {args.path}: {error.__class__.__name__}: {error}"
