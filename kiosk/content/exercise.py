@@ -22,10 +22,9 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from kiosk.content.media import extension_of
 from kiosk.content.models import FRONT_MATTER_BY_KIND, TEXT_LIMITS, PackPath, PageFrontMatter, _Frozen
-from kiosk.content.motion_length import MotionLength, motion_length_of_file, unplayable_animation
+from kiosk.content.motion_length import MotionLength, motion_length_of_file
 from kiosk.content.paths import UnsafePath, resolve_inside
 from kiosk.content.problems import Problem, Severity
-from kiosk.content.svg import MAX_SVG_BYTES
 
 MAX_STEPS = 12
 STEP_TIME_TOLERANCE = 0.05
@@ -123,12 +122,6 @@ def check_exercise_page(
             "add 'cautions:' with at least one line, e.g. '- Stop if pain spreads down your leg.'",
         )
     if front.animation is not None:
-        for feature in _unplayable(root, front.animation):
-            warning(
-                ("animation",),
-                f"the demo uses {feature}, which the kiosk's player does not play",
-                "use <animateTransform> or <animateColor> instead; see docs/exercise-demos.md",
-            )
         length = _animation_length(root, front.animation)
         if isinstance(length, str):
             error(("animation",), f"the animation cannot be used: {length}", "export the demo again")
@@ -212,20 +205,6 @@ def _animation_length(root: Path, relative: str) -> MotionLength | str:
     if not path.is_file():
         return MotionLength(None)  # likewise: a missing file is reported once
     return motion_length_of_file(path, extension_of(relative))
-
-
-def _unplayable(root: Path, relative: str) -> list[str]:
-    if extension_of(relative) != ".svg":
-        return []
-    try:
-        path = resolve_inside(root, relative)
-        if not path.is_file():
-            return []
-        with path.open("rb") as stream:
-            data = stream.read(MAX_SVG_BYTES + 1)
-    except (UnsafePath, OSError):
-        return []  # reported by the media checks
-    return unplayable_animation(data) if len(data) <= MAX_SVG_BYTES else []
 
 
 FRONT_MATTER_BY_KIND["exercise"] = ExerciseFrontMatter

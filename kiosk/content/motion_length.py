@@ -119,37 +119,6 @@ def frame_count(data: bytes, extension: str) -> int | str:
     return found if isinstance(found, str) else max(1, found[0])
 
 
-_NOT_PLAYED = {
-    "animate": "<animate> (the player moves only <animateTransform> and <animateColor>)",
-    "animatemotion": "<animateMotion>",
-    "set": "<set>",
-}
-
-
-def unplayable_animation(data: bytes) -> list[str]:
-    """SMIL features in an SVG demo that the player cannot play (see docs/exercise-demos.md).
-
-    A demo built only from them stands still on the kiosk, so `kiosk validate` warns about each."""
-    try:
-        root = defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
-    except (ElementTree.ParseError, defusedxml.DefusedXmlException, ValueError, RecursionError):
-        return []
-    found: dict[str, None] = {}
-    for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
-        if tag in _NOT_PLAYED:
-            found[_NOT_PLAYED[tag]] = None
-        if tag not in ("animate", "animatetransform", "animatecolor", "animatemotion", "set"):
-            continue
-        if "keyTimes" in element.attrib:
-            found["keyTimes (values are always spread evenly over dur)"] = None
-        if element.get("calcMode", "linear") != "linear":
-            found[f'calcMode="{element.get("calcMode", "")[:20]}" (always linear)'] = None
-        if element.get("fill") == "freeze":
-            found['fill="freeze" (the element jumps back when the animation ends)'] = None
-    return list(found)
-
-
 def _gif_length(data: bytes) -> MotionLength | str:
     """Sum of the frame delays (in hundredths of a second) of a GIF; None for a single frame."""
     found = _gif_frames(data)

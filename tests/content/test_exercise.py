@@ -159,29 +159,6 @@ def test_a_timed_activity_needs_no_reps(exercise_pack: Path) -> None:
     assert _problems(exercise_pack) == []
 
 
-def test_smil_the_player_cannot_play_is_a_warning_on_the_animation_line(exercise_pack: Path) -> None:
-    loader_spinner = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">
-<circle cx="50" cy="50" r="20"><animate attributeName="r" values="20;30;20" dur="4s"
- keyTimes="0;0.2;1" calcMode="spline" keySplines="0 0 1 1;0 0 1 1" repeatCount="indefinite"/></circle>
-</svg>"""
-    (exercise_pack / "images" / "demo.svg").write_text(loader_spinner)
-    result = load_pack(exercise_pack)
-    assert result.pack is not None  # a warning: the page still shows, with a still figure
-    warnings = [(p.line, p.message) for p in result.problems if not p.is_error]
-    line = _line(GOOD_PAGE, "animation:")
-    assert (
-        line,
-        "the demo uses <animate> (the player moves only <animateTransform> and <animateColor>), "
-        "which the kiosk's player does not play",
-    ) in warnings
-    assert any("keyTimes" in message for _, message in warnings)
-    assert any('calcMode="spline"' in message for _, message in warnings)
-
-
-def test_a_demo_the_player_can_play_gets_no_warning(exercise_pack: Path) -> None:
-    assert [p for p in load_pack(exercise_pack).problems if "does not play" in p.message] == []
-
-
 def test_an_exercise_done_with_each_side_in_turn_times_its_steps_on_one_side(exercise_pack: Path) -> None:
     text = (
         GOOD_PAGE.replace("reps: 10\n", "reps: 3\nsides: [Right leg, Left leg]\n")
