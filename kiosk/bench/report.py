@@ -26,6 +26,10 @@ def _stray_timer_events(idle: dict[str, Any]) -> float:
     return float(sum(count for name, count in timers.items() if "idle" not in name.lower()))
 
 
+VALIDATE_BUNDLED_BUDGET_MS = 5000
+VALIDATE_LARGEST_BUDGET_MS = 30000
+"""Time budgets for a fresh `kiosk validate` (500 pages with the full plan): staff wait for it."""
+
 ROWS = [
     Row("Start: kiosk to first Home frame", ("start", "app_ms"), "ms"),
     Row("Start: bare PySide6 floor", ("start", "floor_ms"), "ms"),
@@ -48,6 +52,20 @@ ROWS = [
         "Scale: start 500 / 10 pages", ("scale", "start_growth"), "x", "<= 1.2 (flat)", lambda v, _: v <= 1.2
     ),
     Row("Scale: validate 500 / 10 pages", ("scale", "validate_growth"), "x"),
+    Row(
+        "Validate: bundled pack",
+        ("scale", "validate_bundled_ms"),
+        "ms",
+        "<= 5000",
+        lambda v, _: v <= VALIDATE_BUNDLED_BUDGET_MS,
+    ),
+    Row(
+        "Validate: largest generated pack",
+        ("scale", "validate_largest_ms"),
+        "ms",
+        "<= 30000",
+        lambda v, _: v <= VALIDATE_LARGEST_BUDGET_MS,
+    ),
     Row("Memory: PSS after start", ("memory", "pss_after_start_mb"), "MB"),
     Row("Memory: PSS after navigations", ("memory", "pss_after_mb"), "MB"),
     Row("Memory: PSS growth", ("memory", "growth_mb"), "MB", "<= 10", lambda v, _: v <= 10),

@@ -74,13 +74,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace, folder: Path) -> int:
+    from kiosk.content.escape import escape
     from kiosk.content.loader import load_pack
 
     result = load_pack(folder)
     for problem in result.problems:
         print(problem.format(), file=sys.stderr)
     if result.pack is None:
-        print(f"{args.pack}: the pack has errors, so nothing was rendered", file=sys.stderr)
+        print(f"{escape(str(args.pack))}: the pack has errors, so nothing was rendered", file=sys.stderr)
         return 1
     language = args.language or result.pack.default_language
     if language not in result.pack.languages:
@@ -103,5 +104,5 @@ def _render(args: argparse.Namespace, folder: Path) -> int:
             result.pack, args.out, args.size, text_percent, args.demo_at, file_name, language
         )
     for failure in failures:
-        print(f"failed: {failure}", file=sys.stderr)
+        print(f"failed: {escape(failure)}", file=sys.stderr)
     return 1 if failures else 0

@@ -7,7 +7,7 @@ that `kiosk validate` gives (unused files, review dates, reading level) lives in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -27,6 +27,8 @@ from kiosk.content.textfiles import MAX_MANIFEST_BYTES, MAX_PAGE_BYTES, read_tex
 from kiosk.content.yamltext import YamlDocument, YamlIssue, line_of, parse_yaml
 
 MANIFEST = "pack.yaml"
+Progress = Callable[[int, int], None]
+"""Told (pages checked, pages in all) as a check goes on; the staff panel shows it."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Inspection:
     manifest_document: YamlDocument | None = None
     pages: dict[tuple[str, str], Page] = field(default_factory=dict)
     used_files: set[str] = field(default_factory=lambda: {MANIFEST})
+    progress: Progress | None = None
     _checked_media: set[str] = field(default_factory=set)
 
     def result(self) -> LoadResult:
@@ -88,9 +91,9 @@ def load_pack(path: Path) -> LoadResult:
     return inspect_pack(path).result()
 
 
-def inspect_pack(path: Path) -> Inspection:
+def inspect_pack(path: Path, progress: Progress | None = None) -> Inspection:
     """Load the pack at `path`, keeping everything learned; file-system errors become problems."""
-    inspection = Inspection(root=path)
+    inspection = Inspection(root=path, progress=progress)
     try:
         _inspect(inspection)
     except OSError as error:  # e.g. a folder the kiosk user is not allowed to open
@@ -246,8 +249,12 @@ def _load_pages(inspection: Inspection, manifest: PackManifest) -> None:
     for index, topic in enumerate(manifest.topics):
         for page_index, page_id in enumerate(topic.pages):
             listed.setdefault(page_id, line_of(document, ("topics", index, "pages", page_index)))
+    total, done = len(listed) * len(manifest.languages), 0
     for page_id, listed_on in listed.items():
         for language in manifest.languages:
+            if inspection.progress is not None:
+                inspection.progress(done, total)
+            done += 1
             relative = page_file(page_id, language)
             if not (inspection.root / relative).exists():
                 if language == manifest.first_language:

@@ -61,13 +61,49 @@ def _text_for_every_language(value: object) -> object:
 ANY_LANGUAGE = "*"
 """Key used when a localized text was written as a plain string: it serves every language."""
 
+MAX_LANGUAGES = 20
+MAX_TOPICS = 100
+MAX_PAGES_PER_TOPIC = 500
+TEXT_LIMITS = {
+    "title": 80,
+    "summary": 160,
+    "welcome": 400,
+    "disclaimer": 600,
+    "illustration_alt": 300,
+    "reviewed_by": 120,
+    "caution": 200,
+    "step": 160,
+}
+"""Longest text (in characters) of each kind a pack may hold; also in docs/pack-format.md. Far above
+what reads well on a kiosk, yet short enough that no text can make a screen slow to lay out."""
+
+
+_ANY_OR_EACH_LANGUAGE = (
+    "Either one text for every language, or a mapping from language code to text, "
+    "e.g. {en: 'Symptoms', es: 'Síntomas'}"
+)
+_EACH_LANGUAGE = BeforeValidator(_text_for_every_language)
+_AT_MOST_EVERY_LANGUAGE = Field(max_length=MAX_LANGUAGES, description=_ANY_OR_EACH_LANGUAGE)
+
 LocalizedText = Annotated[
-    dict[str, Annotated[str, Field(min_length=1)]],
-    BeforeValidator(_text_for_every_language),
-    Field(
-        description="Either one text for every language, or a mapping from language code to text, "
-        "e.g. {en: 'Symptoms', es: 'Síntomas'}."
-    ),
+    dict[str, Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["title"])]],
+    _EACH_LANGUAGE,
+    _AT_MOST_EVERY_LANGUAGE,
+]
+SummaryText = Annotated[
+    dict[str, Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["summary"])]],
+    _EACH_LANGUAGE,
+    _AT_MOST_EVERY_LANGUAGE,
+]
+WelcomeText = Annotated[
+    dict[str, Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["welcome"])]],
+    _EACH_LANGUAGE,
+    _AT_MOST_EVERY_LANGUAGE,
+]
+DisclaimerText = Annotated[
+    dict[str, Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["disclaimer"])]],
+    _EACH_LANGUAGE,
+    _AT_MOST_EVERY_LANGUAGE,
 ]
 
 
@@ -100,7 +136,10 @@ class Review(_Frozen):
         "then 'reviewed'.",
     )
     reviewed_by: str | None = Field(
-        default=None, min_length=1, description="Name and role of the clinical reviewer."
+        default=None,
+        min_length=1,
+        max_length=TEXT_LIMITS["reviewed_by"],
+        description="Name and role of the clinical reviewer.",
     )
     reviewed_on: dt.date | None = Field(
         default=None, description="Date of the last clinical review, YYYY-MM-DD."
@@ -140,7 +179,7 @@ class Topic(_Frozen):
 
     id: Slug
     title: LocalizedText
-    summary: LocalizedText | None = Field(
+    summary: SummaryText | None = Field(
         default=None, description="One short line shown under the title on the Home tile."
     )
     icon: str = Field(
@@ -149,7 +188,9 @@ class Topic(_Frozen):
         description="A qtawesome icon name, e.g. 'fa5s.walking'.",
     )
     picture: PackPath = Field(description="Picture shown on the Home tile (SVG or PNG).")
-    pages: list[Slug] = Field(min_length=1, description="Page ids in display order.")
+    pages: list[Slug] = Field(
+        min_length=1, max_length=MAX_PAGES_PER_TOPIC, description="Page ids in display order."
+    )
 
 
 class ThemeOverrides(_Frozen):
@@ -176,16 +217,16 @@ class PackManifest(_Frozen):
     id: Slug
     title: LocalizedText
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$", description="e.g. '1.0.0'.")
-    languages: list[LanguageCode] = Field(min_length=1)
+    languages: list[LanguageCode] = Field(min_length=1, max_length=MAX_LANGUAGES)
     default_language: LanguageCode | None = Field(
         default=None, description="Language shown first; the first of `languages` when left out."
     )
-    welcome: LocalizedText = Field(description="One or two short sentences on the Home screen.")
-    disclaimer: LocalizedText = Field(
+    welcome: WelcomeText = Field(description="One or two short sentences on the Home screen.")
+    disclaimer: DisclaimerText = Field(
         description="Says the content is for education and does not replace the care team's advice."
     )
     review: Review
-    topics: list[Topic] = Field(min_length=1)
+    topics: list[Topic] = Field(min_length=1, max_length=MAX_TOPICS)
     theme: ThemeOverrides = Field(default_factory=ThemeOverrides)
     read_aloud: ReadAloudOptions = Field(default_factory=ReadAloudOptions)
 
@@ -200,11 +241,13 @@ PageKindName = Literal["article", "exercise", "red-flag", "references"]
 class PageFrontMatter(_Frozen):
     """The block between `---` lines at the top of every page's Markdown file."""
 
-    title: str = Field(min_length=1, max_length=80)
+    title: str = Field(min_length=1, max_length=TEXT_LIMITS["title"])
     kind: PageKindName = "article"
     illustration: PackPath = Field(description="The picture shown on this page (SVG or PNG).")
     illustration_alt: str = Field(
-        min_length=1, description="What the picture shows, in words; read aloud and shown to staff."
+        min_length=1,
+        max_length=TEXT_LIMITS["illustration_alt"],
+        description="What the picture shows, in words; read aloud and shown to staff.",
     )
     source: HttpUrl | None = Field(default=None, description="Optional link to where the facts come from.")
 

@@ -42,6 +42,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     resources.register_fonts()
     accessibility.install()
+    resources.start_drawing_helper()
     return app
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from kiosk.content.escape import escape
 from kiosk.content.pack import Pack
 from kiosk.session.state import HOME, AppState, Route, Snapshot, TextSize
 from kiosk.ui.app import application
@@ -75,7 +76,7 @@ def render_all_screens(
                 failures.append(f"{route.name}: the screen could not be shown")
                 continue
             image = window.grab()
-            broken = [p.path.name for p in window.findChildren(Picture) if p.isVisible() and p.failed]
+            broken = [escape(p.path.name) for p in window.findChildren(Picture) if p.isVisible() and p.failed]
             target = out / name_for(route.name)
             if image.isNull() or not image.save(str(target)):
                 failures.append(f"{route.name}: could not write {target}")

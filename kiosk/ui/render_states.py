@@ -157,3 +157,4 @@ def _staff_panel(window: MainWindow, operation: KioskOperation, clock: _Clock) -
     run_checks = getattr(window.overlay.current, "run_checks", None)
     if run_checks is not None:
         run_checks()
+        getattr(window.overlay.current, "wait_for_checks", lambda: True)()

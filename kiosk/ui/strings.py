@@ -87,6 +87,13 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "not_reviewed": "Not yet reviewed by a clinician (draft)",
         "checking_pack": "Checking the pack\u2026",
         "checks_failed": "The pack could not be checked; see the log.",
+        "pack_why": "Why",
+        "pack_refused": "Refused",
+        "checks_progress": "Checking the pack\u2026 {done} of {total} pages",
+        "checks_refused_other": "The pack showing passes its checks, but the last pack sent was refused: "
+        "see Refused below.",
+        "checks_refused_other_problems": "The pack showing has {summary}, and the last pack sent was "
+        "refused: see Refused below.",
         "checks_ok": "Checks: no problems found.",
         "checks_problems": "Checks: {summary}. Run  kiosk validate  for the details.",
         "page_views_days": "Page views, last {days} days",
@@ -184,6 +191,13 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "not_reviewed": "Todavía sin revisar por un profesional clínico (borrador)",
         "checking_pack": "Revisando el paquete\u2026",
         "checks_failed": "No se pudo revisar el paquete; vea el registro.",
+        "pack_why": "Por qué",
+        "pack_refused": "Rechazado",
+        "checks_progress": "Revisando el paquete\u2026 {done} de {total} páginas",
+        "checks_refused_other": "El paquete que se muestra pasa la revisión, pero el último paquete "
+        "enviado fue rechazado: vea Rechazado abajo.",
+        "checks_refused_other_problems": "El paquete que se muestra tiene {summary}, y el último paquete "
+        "enviado fue rechazado: vea Rechazado abajo.",
         "checks_ok": "Revisión: no se encontraron problemas.",
         "checks_problems": "Revisión: {summary}. Ejecute  kiosk validate  para ver los detalles.",
         "page_views_days": "Páginas vistas, últimos {days} días",

@@ -18,6 +18,9 @@ from kiosk.ui import resources
 from kiosk.ui.accessibility import HEADING_LEVELS
 from kiosk.ui.theme import Theme
 
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's largest widget size; every size computed from a picture is clamped to it."""
+
 
 class TextLabel(QLabel):
     """A label that wraps to as many lines as it needs; `role` picks its style in the theme."""
@@ -57,7 +60,7 @@ class Picture(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        height = round(width * self.aspect)
+        height = resources.clamp_px(width * self.aspect, QWIDGETSIZE_MAX)
         return min(height, self.max_height) if self.max_height else height
 
     def sizeHint(self) -> QSize:
@@ -69,9 +72,9 @@ class Picture(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         width, height = self.width(), self.height()
         if self.aspect * width > height:
-            width = round(height / self.aspect)
+            width = resources.clamp_px(height / self.aspect, QWIDGETSIZE_MAX)
         else:
-            height = round(width * self.aspect)
+            height = resources.clamp_px(width * self.aspect, QWIDGETSIZE_MAX)
         pixmap = resources.picture(self.path, width, height, self.devicePixelRatioF())
         painter = QPainter(self)
         if pixmap is None:

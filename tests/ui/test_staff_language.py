@@ -62,6 +62,7 @@ def test_the_staff_panel_is_in_spanish_on_a_spanish_screen(operate: Any) -> None
     assert label_text(operated, "UsageEmpty") == "Aún no hay páginas vistas."
     assert label_text(operated, "PackChecks") == "Revisando el paquete\u2026"
     panel.run_checks()
+    assert panel.wait_for_checks()
     assert label_text(operated, "PackChecks").startswith("Revisión: ")
     texts = [label.text() for label in panel.findChildren(QLabel)]
     assert "Panel del personal" in texts and "Paquete de contenido" in texts
@@ -105,6 +106,7 @@ def test_spanish_staff_dialogs_fit_every_screen(
     else:
         staff.open_panel()
         operated.window.overlay.current.run_checks()
+        assert operated.window.overlay.current.wait_for_checks()
         shown = [label.text() for label in operated.window.overlay.current.findChildren(QLabel)]
         assert "mar 24 nov" in shown  # days of the usage table in Spanish
     settle()

@@ -34,6 +34,7 @@ def test_the_panel_shows_the_pack_its_review_dates_and_its_checks(operate: Any) 
     assert panel_text(operated, "PackInfo-Nextreview") == "2099-12-31"
     assert panel_text(operated, "PackChecks") == "Checking the pack\u2026"
     panel.run_checks()
+    assert panel.wait_for_checks()
     assert panel_text(operated, "PackChecks").startswith("Checks: ")
     assert "error" not in panel_text(operated, "PackChecks")
 
@@ -59,6 +60,7 @@ def test_a_pack_with_problems_says_how_many(operate: Any, tmp_path: Path) -> Non
     operated = operate(pack=load(copy))
     operated.op.staff.open_panel()
     operated.window.overlay.current.run_checks()
+    assert operated.window.overlay.current.wait_for_checks()
     assert "1 warning" in panel_text(operated, "PackChecks")
 
 
@@ -147,6 +149,7 @@ def test_staff_dialogs_fit_every_screen(
     else:
         staff.open_panel()
         operated.window.overlay.current.run_checks()
+        operated.window.overlay.current.wait_for_checks()
     settle()
     min_target = 72 if size == (1920, 1080) else 48
     card = operated.window.overlay.current
@@ -154,3 +157,19 @@ def test_staff_dialogs_fit_every_screen(
     if card.height() > operated.window.height():
         problems.append(f"the dialog is {card.height()} px tall on a {operated.window.height()} px screen")
     assert not problems, "\n".join(problems)
+
+
+def test_the_panel_checks_in_the_background_with_progress(operate: Any, tmp_path: Path, qtbot: Any) -> None:
+    from kiosk.content.generate import write_generated_pack
+
+    big = write_generated_pack(tmp_path / "big", 120)
+    operated = operate(pack=load(big))
+    operated.op.staff.open_panel()
+    panel = operated.window.overlay.current
+    seen: list[tuple[int, int]] = []
+    panel.run_checks()
+    panel._check.progress.connect(lambda done, total: seen.append((done, total)))
+    assert panel_text(operated, "PackChecks") == "Checking the pack\u2026"  # the panel did not wait
+    assert panel.wait_for_checks()
+    assert panel_text(operated, "PackChecks").startswith("Checks: ")
+    assert seen and seen[-1][1] == 120 and seen[-1][0] < 120

@@ -1,8 +1,9 @@
 """The staff panel: what is showing, whether it passes its checks, how much it is read, and the way out.
 
 Opened from the PIN pad (or directly in setup mode, when no PIN is set yet). It shows the pack's
-name, version and review dates, the result of `kiosk validate` on the pack folder (checked just
-after the panel appears, so it opens at once), the page views of the last days, and buttons to
+name, version and review dates, the result of `kiosk validate` on the pack folder (checked in the
+background once the panel appears, with progress, so it opens at once and never freezes), the
+page views of the last days, and buttons to
 reload the pack, exit the kiosk, or return to it.
 """
 
@@ -14,14 +15,17 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDeadlineTimer, QEventLoop, QLocale, Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.content.escape import escape
 from kiosk.content.models import Review
 from kiosk.content.pack import Pack
-from kiosk.content.validator import validate_pack
+from kiosk.content.validator import ValidationReport
 from kiosk.session.usage import DayCount, UsageError, read_counts
 from kiosk.ui.dialog import DialogCard
+from kiosk.ui.staff.pack_check import BackgroundCheck
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel, push_button
@@ -120,6 +124,7 @@ class StaffPanel(DialogCard):
         buttons.addStretch(1)
         buttons.addWidget(self.return_button)
         self.column.addLayout(buttons)
+        self._check: BackgroundCheck | None = None
         QTimer.singleShot(60, self, self.run_checks)
 
     def _pack_section(self) -> QVBoxLayout:
@@ -156,7 +161,7 @@ class StaffPanel(DialogCard):
         for name, text in (("Why", self.why), ("Refused", self.refused)):
             if not text:
                 continue
-            label = TextLabel(f"{name}: {text}", "small")
+            label = TextLabel(f"{tr('pack_' + name.lower(), self.language)}: {text}", "small")
             label.setObjectName(f"PackInfo-{name}")
             if name == "Refused":
                 label.setStyleSheet(f"color: {self.theme.palette.urgent_text};")
@@ -198,18 +203,42 @@ class StaffPanel(DialogCard):
         return section
 
     def run_checks(self) -> None:
-        """Run the same checks as `kiosk validate` on the pack folder and say how it went."""
-        try:
-            report = validate_pack(self.pack.root)
-        except Exception:  # the panel must open whatever the folder holds
-            log.exception("checking the pack failed")
-            self.checks.setText(tr("checks_failed", self.language))
+        """Start the same checks as `kiosk validate` on the pack folder, in the background."""
+        if self._check is not None and not self._check.is_done():
             return
+        self._check = BackgroundCheck(self.pack.root)
+        self._check.progress.connect(self._show_progress)
+        self._check.finished.connect(self._show_report)
+        self._check.failed.connect(self._show_failure)
+        self._check.start()
+
+    def wait_for_checks(self, seconds: float = 60.0) -> bool:
+        """Let the background check finish and its result arrive (for screenshots and tests)."""
+        deadline = QDeadlineTimer(round(seconds * 1000))
+        while self._check is not None and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if self._check.is_done():
+                QCoreApplication.processEvents()
+                return True
+        return self._check is None
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._check is not None:
+            self._check.cancel()  # nobody is looking any more
+        super().hideEvent(event)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total:
+            self.checks.setText(tr("checks_progress", self.language, done=done, total=total))
+
+    def _show_failure(self, reason: str) -> None:
+        log.error("checking the pack failed: %s", escape(reason))
+        self.checks.setText(tr("checks_failed", self.language))
+
+    def _show_report(self, report: ValidationReport) -> None:
         if self.refused:
-            showing = "passes its checks" if not report.errors else f"has {report.summary()}"
-            self.checks.setText(
-                f"The pack showing {showing}, but the last pack sent was refused: see Refused below."
-            )
+            key = "checks_refused_other" if not report.errors else "checks_refused_other_problems"
+            self.checks.setText(tr(key, self.language, summary=report.summary()))
         elif not report.problems:
             self.checks.setText(tr("checks_ok", self.language))
         else:
