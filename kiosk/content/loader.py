@@ -21,6 +21,7 @@ from kiosk.content.media import MEDIA_TYPES, PICTURE_TYPES, file_problems, refer
 from kiosk.content.models import ANY_LANGUAGE, FRONT_MATTER_BY_KIND, MEDIA_FILE, PackManifest
 from kiosk.content.pack import Pack, Page
 from kiosk.content.paths import path_problem
+from kiosk.content.placeholders import placeholder_problems
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.schema_errors import schema_problems
 from kiosk.content.textfiles import MAX_MANIFEST_BYTES, MAX_PAGE_BYTES, read_text
@@ -141,6 +142,7 @@ def _load_manifest(inspection: Inspection) -> PackManifest | None:
     if isinstance(text, Problem):
         inspection.problems.append(text)
         return None
+    inspection.problems.extend(placeholder_problems(MANIFEST, text))
     document = parse_yaml(text)
     if isinstance(document, YamlIssue):
         inspection.error(MANIFEST, document.line, document.message, document.fix)
@@ -288,6 +290,7 @@ def _load_page(
     if isinstance(text, Problem):
         inspection.problems.append(text)
         return None
+    inspection.problems.extend(placeholder_problems(relative, text))
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         inspection.error(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from kiosk.content.loader import load_pack
 from kiosk.content.pack import Pack
 from kiosk.session.navigation import log_route_changes
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import AppState
 from kiosk.ui import resources
 from kiosk.ui.main_window import MainWindow
@@ -105,14 +106,16 @@ def log_tappables_after_layout(window: MainWindow) -> None:
     later("")
 
 
-def create_window(pack: Pack | None, state: AppState, width: int, height: int) -> QWidget:
+def create_window(
+    pack: Pack | None, state: AppState, width: int, height: int, site: SiteDetails | None = None
+) -> QWidget:
     if pack is None:
         logging.getLogger("kiosk.route").info("route: out-of-order")
         window = out_of_order_screen(width, height)
     else:
         log_route_changes(state)
         logging.getLogger("kiosk.route").info("route: %s", state.current.route.name)
-        window = MainWindow(state, pack, size=(width, height))
+        window = MainWindow(state, pack, size=(width, height), site=site)
         log_tappables_after_layout(window)
     window.resize(width, height)
     return window

@@ -69,9 +69,10 @@ def make_operated(
     hold_ms: int = 3000,
     usage: bool = True,
     notifier: Any = None,
+    site: Any = None,
 ) -> Operated:
     state = AppState(Snapshot(route=ATTRACT))
-    window = MainWindow(state, pack)
+    window = MainWindow(state, pack, site=site)
     qtbot.addWidget(window)
     clock = FakeClock()
     settings = Settings(pin_hash=pin_hash() if with_pin else None)

@@ -122,6 +122,7 @@ class StaffEntry(QObject):
             on_exit=self.exit_kiosk,
             on_return=self.close,
             message=message,
+            site=window.site,
         )
         window.overlay.show_widget(panel)
 

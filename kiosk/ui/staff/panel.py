@@ -1,9 +1,10 @@
 """The staff panel: what is showing, whether it passes its checks, how much it is read, and the way out.
 
 Opened from the PIN pad (or directly in setup mode, when no PIN is set yet). It shows the pack's
-name, version and review dates, the result of `kiosk validate` on the pack folder (checked just
-after the panel appears, so it opens at once), the page views of the last days, and buttons to
-reload the pack, exit the kiosk, or return to it.
+name, version and review dates, this clinic's details (phone, emergency number ...), the result
+of `kiosk validate` on the pack folder (checked just after the panel appears, so it opens at
+once), the page views of the last days, and buttons to reload the pack, exit the kiosk, or
+return to it.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout,
 from kiosk.content.models import Review
 from kiosk.content.pack import Pack
 from kiosk.content.validator import validate_pack
+from kiosk.session.site import SiteDetails
 from kiosk.session.usage import DayCount, UsageError, read_counts
 from kiosk.ui.dialog import DialogCard
+from kiosk.ui.staff.site_section import site_section
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel, push_button
 
@@ -78,6 +81,7 @@ class StaffPanel(DialogCard):
         on_exit: Callable[[], None],
         on_return: Callable[[], None],
         message: str = "",
+        site: SiteDetails | None = None,
     ) -> None:
         super().__init__(theme, "staff-panel", window_width, max_width=1500)
         self.pack = pack
@@ -103,6 +107,8 @@ class StaffPanel(DialogCard):
         sections.addLayout(self._pack_section(), 1)
         sections.addLayout(self._usage_section(usage_db), 1)
         self.column.addLayout(sections)
+        if site is not None:
+            self.column.addWidget(site_section(theme, site, language))
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.px(20))
         self.reload_button = push_button("Reload pack", on_reload, name="staff-reload", role="quiet")
