@@ -273,6 +273,13 @@ def _load_pages(inspection: Inspection, manifest: PackManifest) -> None:
             if loaded is not None:
                 inspection.pages[(page_id, language)] = loaded[0]
                 links.extend((relative, link) for link in loaded[1])
+    if manifest.help_page is not None and manifest.help_page not in listed:
+        inspection.error(
+            MANIFEST,
+            line_of(document, ("help_page",)),
+            f"help_page '{manifest.help_page}' is not a page of this pack",
+            "name a page listed under a topic, usually the emergency-signs page",
+        )
     for relative, link in links:
         if link.page_id not in listed:
             inspection.error(

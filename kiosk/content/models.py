@@ -177,6 +177,11 @@ class PackManifest(_Frozen):
     review: Review
     topics: list[Topic] = Field(min_length=1)
     theme: ThemeOverrides = Field(default_factory=ThemeOverrides)
+    help_page: Slug | None = Field(
+        default=None,
+        description="The page the 'Get help now' button on every screen opens: what to do now, "
+        "with the clinic's numbers. Default: the first page of kind red-flag.",
+    )
 
     @property
     def first_language(self) -> str:

@@ -62,7 +62,7 @@ TEXT_PAIRS: dict[str, tuple[str, str]] = {
     "bar button": ("on_bar", "bar_button"),
     "pressed bar button": ("on_bar", "bar_button_pressed"),
     "disclaimer": ("on_notice", "notice"),
-    "urgent banner": ("on_urgent", "urgent"),
+    "get help button": ("on_urgent", "urgent"),
     "urgent text": ("urgent_text", "urgent_tint"),
     "pressed card text": ("text", "surface_pressed"),
 }
@@ -243,6 +243,8 @@ QLabel[role="body"] {{ font-size: {tx(m.body)}px; }}
     padding: {px(4)}px {px(10)}px; min-height: {self.target}px; min-width: {self.target}px; }}
 #TopBar QToolButton:checked {{ background: {p.on_bar}; color: {p.bar}; }}
 #TopBar QToolButton:pressed {{ background: {p.bar_button_pressed}; color: {p.on_bar}; }}
+#TopBar QPushButton#get-help {{ background: {p.urgent}; color: {p.on_urgent}; border-color: {p.on_urgent}; }}
+#TopBar QPushButton#get-help:pressed {{ background: {p.urgent_text}; }}
 #TopBar QPushButton#SetupQuit {{ font-size: {px(m.small)}px; font-weight: normal;
     border: {px(2)}px dashed #cfe3e5; background: {p.bar}; }}
 QPushButton {{
@@ -259,8 +261,9 @@ QPushButton:disabled {{ background: transparent; color: transparent; }}
 #Notice {{ background: {p.notice}; border-left: {px(10)}px solid {p.accent};
     border-radius: {px(12)}px; }}
 #Notice QLabel {{ color: {p.on_notice}; font-size: {tx(m.small)}px; }}
-#UrgentBanner {{ background: {p.urgent}; border-radius: {px(m.radius)}px; }}
-#UrgentBanner QLabel {{ color: {p.on_urgent}; font-size: {tx(m.heading)}px; font-weight: bold; }}
+#UrgentBanner {{ background: transparent; border: none; border-bottom: {px(4)}px solid {p.urgent};
+    border-radius: 0; }}
+#UrgentBanner QLabel {{ color: {p.urgent_text}; }}
 #PageView[kind="red-flag"] {{ background: {p.urgent_tint}; border: {px(6)}px solid {p.urgent};
     border-radius: {px(m.radius)}px; }}
 #PageView[kind="red-flag"] QScrollArea, #PageView[kind="red-flag"] QScrollArea > QWidget > QWidget {{

@@ -70,3 +70,13 @@ def test_a_filled_pack_shows_each_language_its_own_wording(mini_pack: Path) -> N
     assert "Llame a 061." in filled.pages[("symptoms", "es")].body_html
     assert filled.manifest.welcome["en"] == "Welcome to Riverside."
     assert "{emergency.number}" in pack.pages[("symptoms", "es")].plain_text  # the loaded pack is unchanged
+
+
+def test_a_help_page_that_is_not_in_the_pack_is_refused(mini_pack: Path) -> None:
+    manifest = mini_pack / "pack.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "help_page: emergncy\n")
+
+    problems = [p for p in validate_pack(mini_pack).problems if "help_page" in p.message]
+
+    assert problems and problems[0].is_error and problems[0].file == "pack.yaml"
+    assert problems[0].line == len(manifest.read_text(encoding="utf-8").splitlines())

@@ -1,6 +1,7 @@
 """The common page view: picture and text side by side (landscape) or stacked (portrait).
 
-Kinds customise it through small hooks: `header_widgets` (above the title), `picture_widget`,
+Kinds customise it through small hooks: `header_widgets` (above the title), `title_widget`,
+`picture_widget`,
 and `body_widgets` (the text). Links that fill a whole paragraph become large link buttons;
 links inside a sentence stay in the text and are tappable too. Both go through
 `Navigator.follow_link`, the same command as everything else.
@@ -86,9 +87,7 @@ class PageView(QWidget):
     def _fill(self, column: QVBoxLayout, with_picture: bool) -> None:
         for widget in self.header_widgets():
             column.addWidget(widget)
-        title = TextLabel(self.page.title, "title")
-        title.setObjectName("PageTitle")
-        column.addWidget(title)
+        column.addWidget(self.title_widget())
         if with_picture:
             picture = self.picture_widget()
             if picture is not None:
@@ -102,11 +101,19 @@ class PageView(QWidget):
     def header_widgets(self) -> list[QWidget]:
         return []
 
+    def title_widget(self) -> QWidget:
+        title = TextLabel(self.page.title, "title")
+        title.setObjectName("PageTitle")
+        return title
+
     def picture_widget(self) -> QWidget | None:
         theme = self.context.theme
         # In portrait the picture sits above the text; with big text it gives the text more room.
         share = 0.4 if theme.text_percent < 150 else 0.28
-        max_height = int(theme.height * share) if not self.context.landscape else 0
+        return self.illustration(int(theme.height * share) if not self.context.landscape else 0)
+
+    def illustration(self, max_height: int) -> QWidget:
+        """The page's picture, at most `max_height` px tall (0: as tall as its width allows)."""
         picture = Picture(
             self.context.pack.media_path(self.page.front.illustration),
             self.page.front.illustration_alt,
@@ -116,12 +123,15 @@ class PageView(QWidget):
         return picture
 
     def body_widgets(self) -> list[QWidget]:
+        return self.text_widgets(self.page.body_html)
+
+    def text_widgets(self, body_html: str) -> list[QWidget]:
         """The text, with every link also offered as a large button (a word in a sentence is too
         small a target for an unsteady finger)."""
         widgets: list[QWidget] = []
         linked: set[str] = set()
         inline: list[tuple[str, str]] = []
-        for part, value in split_link_paragraphs(self.page.body_html):
+        for part, value in split_link_paragraphs(body_html):
             if part == "html":
                 widgets.append(self.rich_text(value))
                 inline += [
