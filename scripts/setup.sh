@@ -13,6 +13,8 @@ SYSTEM_PACKAGES=(
   libpulse0 speech-dispatcher espeak-ng
   # the end-to-end test: a finger on the X screen, and a screenshot of it
   xdotool imagemagick
+  # the take-home QR test reads the drawn code back with a real decoder (zbarimg)
+  zbar-tools
 )
 
 missing=()

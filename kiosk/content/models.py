@@ -26,6 +26,15 @@ Slug = Annotated[
 LanguageCode = Annotated[
     str, Field(pattern=r"^[a-z]{2}$", description="Two-letter language code, e.g. 'en' or 'es'.")
 ]
+TakeHomeAddress = Annotated[
+    str,
+    Field(
+        max_length=300,
+        pattern=r"^https?://[^\s]+$",
+        description="A web page patients can open at home, e.g. 'https://www.nhs.uk/conditions/sciatica/'. "
+        "Shown as a QR code and in words; it is never opened on the kiosk.",
+    ),
+]
 HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour like '#1f6f8b'.")]
 
 
@@ -150,6 +159,9 @@ class Topic(_Frozen):
     )
     picture: PackPath = Field(description="Picture shown on the Home tile (SVG or PNG).")
     pages: list[Slug] = Field(min_length=1, description="Page ids in display order.")
+    take_home: TakeHomeAddress | None = Field(
+        default=None, description="Take-home address for the topic's pages that give none of their own."
+    )
 
 
 class ThemeOverrides(_Frozen):
@@ -201,6 +213,11 @@ class PageFrontMatter(_Frozen):
         min_length=1, description="What the picture shows, in words; read aloud and shown to staff."
     )
     source: HttpUrl | None = Field(default=None, description="Optional link to where the facts come from.")
+    take_home: TakeHomeAddress | None = Field(
+        default=None,
+        description="Web page to read this at home, shown as a QR code; default: the topic's, else the "
+        "clinic's take_home_url from the kiosk settings.",
+    )
 
 
 FRONT_MATTER_BY_KIND: dict[str, type[PageFrontMatter]] = {

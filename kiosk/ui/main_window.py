@@ -139,7 +139,9 @@ class MainWindow(QWidget):
         self.rebuild()
 
     def _show_screen(self, snapshot: Snapshot) -> None:
-        context = ScreenContext(self.pack, self.navigator, self.theme, snapshot.language, snapshot.route)
+        context = ScreenContext(
+            self.pack, self.navigator, self.theme, snapshot.language, snapshot.route, self.site
+        )
         try:
             screen = build_screen(context)
         except KeyError as error:  # a route the pack does not have: start again from Home

@@ -234,7 +234,7 @@ QLabel[role="body"] {{ font-size: {tx(m.body)}px; }}
 #TopBar QPushButton {{
     background: {p.bar_button}; color: {p.on_bar}; border: {px(2)}px solid {p.on_bar};
     border-radius: {px(m.radius)}px; font-size: {px(m.bar_label)}px; font-weight: bold;
-    padding: 0 {px(22)}px; min-height: {self.target}px; min-width: {self.target}px; }}
+    padding: 0 {px(14)}px; min-height: {self.target}px; min-width: {self.target}px; }}
 #TopBar QPushButton:pressed {{ background: {p.bar_button_pressed}; }}
 #TopBar QPushButton:disabled {{ color: #a9c4c7; border-color: #5f8f95; background: {p.bar}; }}
 #TopBar QToolButton {{

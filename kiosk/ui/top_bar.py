@@ -47,7 +47,7 @@ class TopBar(QWidget):
         column.setContentsMargins(theme.px(24), pad, theme.px(24), pad)
         column.setSpacing(pad)
         row = QHBoxLayout()
-        row.setSpacing(theme.px(16))
+        row.setSpacing(theme.px(10))
         column.addLayout(row)
         icon_px = theme.px(34)
         white = theme.palette.on_bar
@@ -80,7 +80,7 @@ class TopBar(QWidget):
         row.addWidget(self.get_help)
         row.addStretch(1)
         self.controls = QHBoxLayout()
-        self.controls.setSpacing(theme.px(12))
+        self.controls.setSpacing(theme.px(8))
         if two_rows:
             second = QHBoxLayout()
             second.addStretch(1)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.pack import Page
 from kiosk.ui import resources
 from kiosk.ui.screens.base import ScreenContext, ScrollColumn
+from kiosk.ui.take_home import take_home_card
 from kiosk.ui.widgets import Picture, TextLabel, link_card
 
 _LINK_PARAGRAPH = re.compile(r'<p><a href="(page:[a-z0-9-]+)">(.*?)</a></p>', re.S)
@@ -61,6 +62,8 @@ class PageView(QWidget):
         theme = context.theme
         margin = theme.px(theme.metrics.margin)
         fade = getattr(theme.palette, self.background_token)
+        self.take_home: QWidget | None = take_home_card(context, page)
+        take_home_placed = False
         if context.landscape:
             row = QHBoxLayout(self)
             edge = theme.px(6)  # room for the red-flag frame
@@ -71,20 +74,23 @@ class PageView(QWidget):
                 holder = QVBoxLayout()
                 holder.addWidget(picture, 1 if self.picture_fills_height else 0)
                 if not self.picture_fills_height:
+                    if self.take_home is not None:  # under the picture, where it is seen at once
+                        holder.addWidget(self.take_home)
+                        take_home_placed = True
                     holder.addStretch(1)
                 row.addLayout(holder, self.picture_share)
             self.text_column = ScrollColumn(theme, (0, margin // 2, margin, margin), fade_colour=fade)
             row.addWidget(self.text_column, 100 - self.picture_share)
-            self._fill(self.text_column.column, with_picture=False)
+            self._fill(self.text_column.column, with_picture=False, take_home=not take_home_placed)
         else:
             column = QVBoxLayout(self)
             edge = theme.px(6)
             column.setContentsMargins(edge, edge, edge, edge)
             self.text_column = ScrollColumn(theme, fade_colour=fade)
             column.addWidget(self.text_column)
-            self._fill(self.text_column.column, with_picture=True)
+            self._fill(self.text_column.column, with_picture=True, take_home=True)
 
-    def _fill(self, column: QVBoxLayout, with_picture: bool) -> None:
+    def _fill(self, column: QVBoxLayout, with_picture: bool, take_home: bool) -> None:
         for widget in self.header_widgets():
             column.addWidget(widget)
         column.addWidget(self.title_widget())
@@ -92,8 +98,14 @@ class PageView(QWidget):
             picture = self.picture_widget()
             if picture is not None:
                 column.addWidget(picture)
+                if take_home and self.take_home is not None and not self.picture_fills_height:
+                    # seen at once, not after the text (an exercise keeps its steps close instead)
+                    column.addWidget(self.take_home)
+                    take_home = False
         for widget in self.body_widgets():
             column.addWidget(widget)
+        if take_home and self.take_home is not None:
+            column.addWidget(self.take_home)
         column.addStretch(1)
 
     # --- hooks for kinds ---------------------------------------------------------------------
@@ -110,7 +122,11 @@ class PageView(QWidget):
         theme = self.context.theme
         # In portrait the picture sits above the text; with big text it gives the text more room.
         share = 0.4 if theme.text_percent < 150 else 0.28
-        return self.illustration(int(theme.height * share) if not self.context.landscape else 0)
+        if self.context.landscape:
+            # Beside the text it may be as tall as its width allows, unless the take-home code
+            # goes under it: then both must fit the page's height.
+            return self.illustration(int(theme.height * 0.36) if self.take_home is not None else 0)
+        return self.illustration(int(theme.height * share))
 
     def illustration(self, max_height: int) -> QWidget:
         """The page's picture, at most `max_height` px tall (0: as tall as its width allows)."""

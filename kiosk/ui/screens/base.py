@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QResizeEvent
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWi
 
 from kiosk.content.pack import Pack
 from kiosk.session.navigation import Navigator
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import Route
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
@@ -25,6 +26,8 @@ class ScreenContext:
     theme: Theme
     language: str
     route: Route
+    site: SiteDetails = field(default_factory=SiteDetails)
+    """This clinic's details (the take-home address default)."""
 
     def tr(self, key: str, **values: object) -> str:
         return tr(key, self.language, **values)
