@@ -18,7 +18,7 @@ SUBCOMMANDS: dict[str, str] = {
     "schema": "Print the JSON Schema of pack.yaml, for editors.",
     "screenshots": "Render every screen of a pack to PNG files for review.",
     "set-pin": "Set the staff PIN (saved only as a salted hash in the settings file).",
-    "stats": "Print daily page-view counts (a table, or CSV with --csv).",
+    "stats": "Print daily page-view counts per pack (a table, CSV with --csv, JSON with --json).",
 }
 """Subcommand name -> one-line help. The module is `kiosk.commands.<name with _ for ->`."""
 

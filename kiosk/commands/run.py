@@ -6,6 +6,16 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.session.settings import LoadedSettings
+
+STAFF_EXIT_STATUS = 10
+"""Exit status when staff chose "Exit the kiosk": the unit files list it in
+`RestartPreventExitStatus=` (and `SuccessExitStatus=`), so systemd leaves the kiosk stopped
+instead of restarting it. Any other end of the kiosk is restarted."""
+NO_DISPLAY_STATUS = 1
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -33,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--log-level",
         default="info",
         choices=["debug", "info", "warning", "error"],
-        help="how much to log to stderr (routes are logged at info)",
+        help="how much to log (pages opened are logged at debug only)",
     )
     parser.add_argument(
         "--speech",
@@ -59,9 +69,17 @@ def run(args: argparse.Namespace) -> int:
 
         os.environ["KIOSK_SPEECH"] = args.speech  # read by the window when it picks its speaker
     log = logging.getLogger("kiosk.run")
-    from kiosk.session.settings import SettingsError, load_settings
+    from kiosk.commands.display_check import display_problem
 
-    loaded = load_settings()
+    no_display = display_problem()
+    if no_display is not None:  # Qt would abort (a core dump) instead of saying so
+        log.error(
+            "no display to show the kiosk on (%s); exiting with status %d", no_display, NO_DISPLAY_STATUS
+        )
+        return NO_DISPLAY_STATUS
+    from kiosk.session.settings import SettingsError
+
+    loaded = _load_settings(log)
     for problem in loaded.problems:
         log.warning("settings: %s", problem)
     try:
@@ -90,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
             "until it is (see docs/deployment.md)"
         )
     operation: KioskOperation | BareOperation
+    staff_exit: list[bool] = []
     if isinstance(window, MainWindow):
         operation = KioskOperation(
             window,
@@ -99,10 +118,12 @@ def run(args: argparse.Namespace) -> int:
             locked=not args.windowed,
             pack_path=settings.pack,
             usage_db=usage_db_file(),
-            lockout_file=pin_lockout_file(),
+            count_views=not args.windowed,  # a staff preview is not a patient reading
+            lockout_file=_usable(pin_lockout_file(), "PIN lockout file", log),
         )
         operation.install_exception_hook()
         window.exit_requested.connect(qt_app.quit)
+        window.exit_requested.connect(lambda: staff_exit.append(True))
     else:  # the "ask at the front desk" screen: still locked, still telling systemd it is alive
         operation = keep_systemd_informed(window, locked=not args.windowed)
     qt_app.aboutToQuit.connect(operation.shutdown)
@@ -112,4 +133,33 @@ def run(args: argparse.Namespace) -> int:
     operation.lock()
     kiosk_app.show(window, screen, args.windowed, args.size)
     operation.started()
-    return int(qt_app.exec())
+    status = int(qt_app.exec())
+    if staff_exit:
+        log.info("stopped by staff; exit status %d keeps systemd from restarting it", STAFF_EXIT_STATUS)
+        return STAFF_EXIT_STATUS
+    return status
+
+
+def _load_settings(log: logging.Logger) -> LoadedSettings:
+    """The settings file, unless it is not a regular file: reading a named pipe would wait for ever,
+    before the kiosk tells systemd it is up. Refused, it counts as unreadable (staff entry closed)."""
+    from kiosk.session.paths import regular_file_problem, settings_file
+    from kiosk.session.settings import LoadedSettings, Settings, load_settings
+
+    path = settings_file()
+    problem = regular_file_problem(path)
+    if problem is None:
+        return load_settings(path)
+    log.error("settings file refused: %s; using the defaults, staff entry stays closed", problem)
+    return LoadedSettings(Settings(), path, pin_unreadable=True)
+
+
+def _usable(path: Path, what: str, log: logging.Logger) -> Path | None:
+    """`path`, or None (with an ERROR line) when it is a pipe, a device or a folder."""
+    from kiosk.session.paths import regular_file_problem
+
+    problem = regular_file_problem(path)
+    if problem is None:
+        return path
+    log.error("%s refused: %s; it is kept in memory only until the file is fixed", what, problem)
+    return None

@@ -1,29 +1,152 @@
-"""Logging to a rotating file, and a last-resort handler for exceptions nobody caught.
+"""Logging to a private rotating file and to stderr, and a last-resort handler for uncaught errors.
 
 An unattended kiosk has nobody to read a traceback on screen, so everything goes to a log file
 that cannot grow without bound (1 MB x 5 by default) and to standard error, which systemd keeps in
-the journal. The exception hook is Qt-free: PySide6 hands exceptions raised in slots to
-`sys.excepthook`, and the UI passes an `on_error` callback that takes the patient back to Home.
+the journal. What is logged at INFO is chosen for privacy: starts, pack changes, staff actions and
+errors, never the pages a patient opens (those are DEBUG, for previews and tests). The file is
+created 0600 in a 0700 folder, so other users of the machine cannot read it.
+
+Under systemd (`JOURNAL_STREAM` names our stderr) lines carry a `<N>` syslog priority and no
+timestamp of their own: the journal adds both, and shows errors as errors.
+
+A log that cannot be written (full disk) must not flood stderr with a traceback per record:
+failures are reported in one line, at most once a minute.
+
+The exception hook is Qt-free: PySide6 hands exceptions raised in slots to `sys.excepthook`, and
+the UI passes an `on_error` callback that takes the patient back to Home.
 """
 
 from __future__ import annotations
 
+import io
 import logging
+import os
+import stat
 import sys
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from kiosk.session.paths import LOG_FILE_NAME, log_dir
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+JOURNAL_FORMAT = "%(name)s: %(message)s"
 MAX_LOG_BYTES = 1_000_000
 LOG_BACKUPS = 5
+ERROR_REPORT_SECONDS = 60.0
 
 _log = logging.getLogger(__name__)
 _HANDLER_MARK = "_clinic_kiosk_handler"
+_SYSLOG_PRIORITY = {logging.CRITICAL: 2, logging.ERROR: 3, logging.WARNING: 4, logging.INFO: 6}
+
+
+class LoggingErrorReporter:
+    """Says that logging fails, in one line on stderr, at most once per `every_seconds`."""
+
+    def __init__(
+        self, every_seconds: float = ERROR_REPORT_SECONDS, clock: Callable[[], float] = time.monotonic
+    ):
+        self.every_seconds = every_seconds
+        self.clock = clock
+        self._last: float | None = None
+        self._missed = 0
+
+    def report(self, where: str) -> None:
+        now = self.clock()
+        if self._last is not None and now - self._last < self.every_seconds:
+            self._missed += 1
+            return
+        error = sys.exc_info()[1]
+        missed = f" ({self._missed} more failures since the last report)" if self._missed else ""
+        line = (
+            f"kiosk: cannot write the log to {where}: {error}{missed}; "
+            f"the next failure is reported in {self.every_seconds:.0f} s at the earliest\n"
+        )
+        self._last, self._missed = now, 0
+        stream = sys.__stderr__
+        try:
+            if stream is not None:
+                stream.write(line)
+                stream.flush()
+        except (OSError, ValueError):
+            pass  # stderr itself is gone: nothing more can be said
+
+
+REPORTER = LoggingErrorReporter()
+
+
+class QuietStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    def handleError(self, record: logging.LogRecord) -> None:
+        REPORTER.report("standard error")
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose files are created 0600, that refuses a pipe or device in its place
+    (opening a named pipe for writing would wait for a reader for ever), and whose write errors
+    are rate-limited."""
+
+    def _open(self) -> io.TextIOWrapper:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise OSError(f"{self.baseFilename} is not a regular file")
+            if info.st_mode & 0o077:
+                os.fchmod(fd, 0o600)
+            os.set_blocking(fd, True)
+        except BaseException:
+            os.close(fd)
+            raise
+        return open(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        REPORTER.report(self.baseFilename)
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except OSError:
+            REPORTER.report(self.baseFilename)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:  # the last buffered lines cannot be written either; the file is closed
+            REPORTER.report(self.baseFilename)
+
+
+class JournalFormatter(logging.Formatter):
+    """`<3>kiosk.run: message`: the journal reads the priority and adds the time itself."""
+
+    def __init__(self) -> None:
+        super().__init__(JOURNAL_FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        priority = next((p for level, p in _SYSLOG_PRIORITY.items() if record.levelno >= level), 7)
+        return "\n".join(f"<{priority}>{line}" for line in super().format(record).splitlines() or [""])
+
+
+def stderr_is_journal(environ: Mapping[str, str] | None = None, stream: IO[str] | None = None) -> bool:
+    """True when systemd connected our stderr to the journal (`JOURNAL_STREAM` is its device:inode)."""
+    value = (os.environ if environ is None else environ).get("JOURNAL_STREAM", "")
+    stream = sys.stderr if stream is None else stream
+    try:
+        device, inode = (int(part) for part in value.split(":"))
+        info = os.fstat(stream.fileno())
+    except (ValueError, OSError, AttributeError):
+        return False
+    return (info.st_dev, info.st_ino) == (device, inode)
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
 
 
 def configure_logging(
@@ -34,7 +157,7 @@ def configure_logging(
     backup_count: int = LOG_BACKUPS,
     to_stderr: bool = True,
 ) -> Path | None:
-    """Send the `kiosk` loggers to `folder/kiosk.log` (rotating) and to stderr.
+    """Send the `kiosk` loggers to `folder/kiosk.log` (rotating, private) and to stderr.
 
     Safe to call again (handlers are replaced, not added twice). Returns the log file, or None when
     the folder cannot be written, in which case logging still goes to stderr and nothing fails.
@@ -44,27 +167,42 @@ def configure_logging(
         root.removeHandler(handler)
         handler.close()
     root.setLevel(level)
-    formatter = logging.Formatter(LOG_FORMAT)
     handlers: list[logging.Handler] = []
     if to_stderr:
-        handlers.append(logging.StreamHandler(sys.stderr))
+        stream_handler = QuietStreamHandler(sys.stderr)
+        journal = stderr_is_journal()
+        stream_handler.setFormatter(JournalFormatter() if journal else logging.Formatter(LOG_FORMAT))
+        handlers.append(stream_handler)
     log_file: Path | None = (folder or log_dir()) / LOG_FILE_NAME
     problem: OSError | None = None
     try:
         assert log_file is not None
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(
-            RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
+        _private_folder(log_file.parent)
+        file_handler = PrivateRotatingFileHandler(
+            log_file, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
         )
+        file_handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        handlers.append(file_handler)
     except OSError as error:
         problem, log_file = error, None
     for handler in handlers:
-        handler.setFormatter(formatter)
         setattr(handler, _HANDLER_MARK, True)
         root.addHandler(handler)
     if problem is not None:
         _log.warning("cannot write the log file, logging to stderr only: %s", problem)
     return log_file
+
+
+def printable(text: str) -> str:
+    """`text` with every control or invisible character written as an escape (`\\x1b`, `\\n`).
+
+    Pack ids, page names and file names come from files staff (or anyone) wrote; printed as they
+    are, a newline could forge a log line and an escape sequence could drive the terminal.
+    Accented letters and other printable characters stay as they are.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 ErrorCallback = Callable[[], None]

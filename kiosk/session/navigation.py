@@ -218,11 +218,14 @@ def next_language(languages: list[str], current: str) -> str:
 
 
 def log_route_changes(state: AppState, logger: logging.Logger | None = None) -> Callable[[], None]:
-    """Log every route change at INFO as `route: page/about/what-is-it`, for staff and tests."""
+    """Log every route change at DEBUG as `route: page/about/what-is-it`, for previews and tests.
+
+    DEBUG only: at INFO the log and the journal would keep a timed trail of every visit.
+    """
     target = logger or logging.getLogger("kiosk.route")
 
     def on_change(old: Snapshot, new: Snapshot) -> None:
         if old.route != new.route:
-            target.info("route: %s", new.route.name)
+            target.debug("route: %s", new.route.name)
 
     return state.subscribe(on_change)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -56,6 +57,34 @@ def usage_db_file() -> Path:
 
 def pin_lockout_file() -> Path:
     return data_dir() / PIN_LOCKOUT_FILE_NAME
+
+
+_KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def regular_file_problem(path: Path) -> str | None:
+    """Why `path` cannot be used as a data file, or None if it is a regular file or absent.
+
+    Only `stat` is used, which never blocks: opening a named pipe to read it would wait for a
+    writer for ever, before the kiosk has told systemd it is up. Symbolic links are followed, so a
+    link to a regular file is fine.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"{path} cannot be examined ({error.strerror or error})"
+    if stat.S_ISREG(mode):
+        return None
+    kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+    return f"{path} is {kind}, not a regular file"
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -1,105 +1,54 @@
-"""Daily page-view counts, and nothing else.
+"""Daily page-view counts per pack, written off the GUI thread, and never lost to a passing fault.
 
-Privacy by construction: the only table is (day, page, count). No time finer than the day, no
-order of pages, no session. Recording must never make a tap feel slow, so `record()` only puts the
-page on a queue; a daemon thread adds the counts up and writes them in one transaction per batch.
-A database that is locked for too long or damaged is moved aside and a new one started, with a log
-line: losing some counts is acceptable, a frozen or crashed kiosk is not.
+Recording must never make a tap feel slow, so `record()` only puts the view on a queue; a daemon
+thread adds the counts up and writes them in one transaction per batch (`usage_db`).
+
+What happens when writing fails depends on who says so:
+- SQLite reports the file damaged: it is renamed `.broken-<time>` (kept for whoever wants to
+  look) and a new database takes the counts. This is the only case that sets a file aside.
+- Anything else (disk full, read-only or unreadable file or folder, a busy database, a path that
+  is a pipe or a folder): the counts stay in memory, bounded to `MAX_HELD_KEYS` distinct
+  (day, pack, page) entries, and are tried again every `retry_seconds`, at every idle reset
+  (`flush()`) and at shutdown. The log gets one line when writing starts failing, one when the
+  reason changes and one when it works again; never one line per attempt.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import queue
-import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from kiosk.session import usage_db
+from kiosk.session.paths import regular_file_problem
+from kiosk.session.usage_db import (
+    DamagedDatabase,
+    DayCount,
+    UsageError,
+    ViewKey,
+    add_counts,
+    describe_fault,
+    is_damage,
+    read_counts,
+    set_aside,
+)
+
+__all__ = ["DayCount", "UsageError", "UsageRecorder", "add_counts", "read_counts"]
+
 _log = logging.getLogger(__name__)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS page_views (
-    day TEXT NOT NULL,
-    page TEXT NOT NULL,
-    count INTEGER NOT NULL,
-    PRIMARY KEY (day, page)
-)
-"""
-_ADD = """
-INSERT INTO page_views (day, page, count) VALUES (?, ?, ?)
-ON CONFLICT (day, page) DO UPDATE SET count = count + excluded.count
-"""
-MAX_PAGE_NAME = 200
-LOCK_TIMEOUT_SECONDS = 5.0
-LOCKED_ROUNDS_BEFORE_SETTING_ASIDE = 3
-
-
-@dataclass(frozen=True)
-class DayCount:
-    day: str
-    page: str
-    count: int
-
-
-class UsageError(RuntimeError):
-    """The usage database cannot be read; the message names the file."""
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS)
-    connection.execute(SCHEMA)
-    return connection
-
-
-def set_aside(path: Path, reason: str) -> Path:
-    """Rename a damaged database (and its journal) out of the way; returns the new name."""
-    target = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = target.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}-{counter}")
-    path.replace(target)
-    for suffix in ("-journal", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            path.with_name(path.name + suffix).unlink()
-    _log.error("usage database %s set aside as %s (%s); starting a new one", path, target.name, reason)
-    return target
-
-
-def add_counts(path: Path, counts: Counter[tuple[str, str]]) -> None:
-    """Add `counts` ((day, page) -> views) to the database in one transaction."""
-    connection = _connect(path)
-    try:
-        with connection:
-            connection.executemany(_ADD, [(day, page, n) for (day, page), n in sorted(counts.items())])
-    finally:
-        connection.close()
-
-
-def read_counts(path: Path) -> list[DayCount]:
-    """All counts, by day then page. Missing file: []. Unreadable: `UsageError`. Never writes."""
-    if not path.exists():
-        return []
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
-        try:
-            rows = connection.execute("SELECT day, page, count FROM page_views ORDER BY day, page").fetchall()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        raise UsageError(
-            f"{path}: cannot read the usage counts ({error}). The kiosk sets a damaged file aside "
-            "and starts a new one the next time it records a view."
-        ) from None
-    return [DayCount(str(day), str(page), int(count)) for day, page, count in rows]
-
+MAX_NAME = 200
+"""Page names, pack ids and versions are cut to this length: a hostile pack cannot fill memory."""
+MAX_PAGE_NAME = MAX_NAME
+MAX_HELD_KEYS = 20_000
+"""Distinct (day, pack, version, page) entries held while the database cannot be written: about
+a year of a 50-page pack. Views of entries already held are still counted past the limit."""
+RETRY_SECONDS = 60.0
 
 _STOP = object()
 
@@ -116,23 +65,46 @@ class UsageRecorder:
         db_path: Path,
         *,
         batch_seconds: float = 5.0,
+        retry_seconds: float = RETRY_SECONDS,
         today: Callable[[], date] = date.today,
     ) -> None:
         self.db_path = db_path
         self._batch_seconds = batch_seconds
+        self._retry_seconds = retry_seconds
         self._today = today
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
-        self._pending: Counter[tuple[str, str]] = Counter()
-        self._locked_rounds = 0
+        self._pending: Counter[ViewKey] = Counter()
+        self._dropped = 0
+        self._fault: str | None = None
+        self._checked = False
         self._closed = False
+        problem = regular_file_problem(db_path)
+        if problem is not None:  # said at start, not only at the first page view
+            _log.error("usage database refused: %s; counts are kept in memory until it is fixed", problem)
+            self._fault = describe_fault(usage_db.NotARegularFile(problem))
         self._thread = threading.Thread(target=self._run, name="usage-writer", daemon=True)
         self._thread.start()
 
-    def record(self, page: str) -> None:
-        """Count one view of `page` (a route name such as `page/sciatica/stretch`)."""
+    @property
+    def fault(self) -> str | None:
+        """Why the last write failed ("disk full", "read-only" ...), or None when writing works."""
+        return self._fault
+
+    def record(self, page: str, pack_id: str = "", pack_version: str = "") -> None:
+        """Count one view of `page` (a route name such as `page/sciatica/stretch`) of a pack."""
         if self._closed or not page:
             return
-        self._queue.put((self._today().isoformat(), page[:MAX_PAGE_NAME]))
+        day = self._today().isoformat()
+        self._queue.put((day, pack_id[:MAX_NAME], pack_version[:MAX_NAME], page[:MAX_NAME]))
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Write what is held now (at an idle reset). With `timeout`, wait that long for the write
+        attempt; True once it was made (not necessarily with success: see `fault`)."""
+        if self._closed:
+            return False
+        done = threading.Event()
+        self._queue.put(done)
+        return done.wait(timeout) if timeout is not None else True
 
     def close(self, timeout: float | None = 10.0) -> None:
         """Write everything recorded so far and stop the writer thread."""
@@ -142,65 +114,104 @@ class UsageRecorder:
         self._queue.put(_STOP)
         self._thread.join(timeout)
 
+    # --- the writer thread ----------------------------------------------------------------------
+
     def _run(self) -> None:
-        stopping = False
-        while not stopping:
-            stopping = self._collect_batch()
-            if self._pending:
-                self._write_pending(final=stopping)
-
-    def _collect_batch(self) -> bool:
-        """Wait for the first view, then gather more for `batch_seconds`. True once asked to stop."""
-        first_wait = self._batch_seconds if self._pending else None  # retry held counts later
-        for item in self._take(first_wait):
-            if item is _STOP:
-                return True
-            self._pending[item] += 1  # type: ignore[index]
-        return False
-
-    def _take(self, first_wait: float | None) -> Iterator[object]:
-        try:
-            yield self._queue.get(timeout=first_wait)
-        except queue.Empty:
-            return
-        deadline = time.monotonic() + self._batch_seconds
-        while (left := deadline - time.monotonic()) > 0:
+        write_at: float | None = None
+        while True:
+            wait = None if write_at is None else max(0.0, write_at - time.monotonic())
             try:
-                item = self._queue.get(timeout=left)
+                item = self._queue.get(timeout=wait)
             except queue.Empty:
-                return
-            yield item
+                item = None
             if item is _STOP:
+                self._write()
+                self._report_unwritten()
                 return
+            if isinstance(item, threading.Event):
+                self._write()
+                item.set()
+            elif isinstance(item, tuple):
+                self._hold(item)
+                if write_at is None:
+                    write_at = time.monotonic() + self._batch_seconds
+                if time.monotonic() < write_at:
+                    continue
+                self._write()  # views keep coming: the batch (or retry) time has still come
+            else:  # the batch time (or the retry time) has come
+                self._write()
+            write_at = None
+            if self._pending:
+                write_at = time.monotonic() + self._retry_seconds
 
-    def _write_pending(self, *, final: bool = False) -> None:
-        """Write the counts held so far. A busy database gets a few more rounds, but not at the end."""
-        try:
-            add_counts(self.db_path, self._pending)
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                self._locked_rounds += 1
-                _log.warning(
-                    "usage database is busy (%s); keeping %d counts for later", error, len(self._pending)
-                )
-                if not final and self._locked_rounds < LOCKED_ROUNDS_BEFORE_SETTING_ASIDE:
-                    return
-            self._recover(error)
-        except sqlite3.DatabaseError as error:
-            self._recover(error)
-        except Exception:
-            _log.exception("could not write usage counts; dropping this batch")
-            self._pending.clear()
-        else:
-            self._pending.clear()
-            self._locked_rounds = 0
+    def _hold(self, key: ViewKey) -> None:
+        if key in self._pending or len(self._pending) < MAX_HELD_KEYS:
+            self._pending[key] += 1
+            return
+        if not self._dropped:
+            _log.error(
+                "usage database still not writable (%s): holding %d entries, newer ones are not counted",
+                self._fault,
+                len(self._pending),
+            )
+        self._dropped += 1
 
-    def _recover(self, error: Exception) -> None:
-        self._locked_rounds = 0
+    def _write(self) -> None:
+        if not self._pending:
+            return
         try:
-            if self.db_path.exists():
-                set_aside(self.db_path, str(error))
-            add_counts(self.db_path, self._pending)
-        except (OSError, sqlite3.Error):
-            _log.exception("usage database %s cannot be recovered; dropping this batch", self.db_path)
+            try:
+                add_counts(self.db_path, self._pending, check=not self._checked)
+            except Exception as error:
+                if not (isinstance(error, DamagedDatabase) or is_damage(error)):
+                    raise
+                self._set_aside(error)
+                add_counts(self.db_path, self._pending)
+        except Exception as error:  # disk full, read-only, unreadable, busy ...: hold and retry
+            self._failed(error)
+            return
+        self._checked = True
+        if self._fault is not None:
+            _log.warning(
+                "usage database %s writable again; %d held counts written", self.db_path, self._held_views()
+            )
+        if self._dropped:
+            _log.warning("%d page views could not be held while the database was not writable", self._dropped)
+        self._fault, self._dropped = None, 0
         self._pending.clear()
+
+    def _set_aside(self, error: BaseException) -> None:
+        target = set_aside(self.db_path)
+        _log.error(
+            "usage database %s is damaged (%s); set aside as %s, starting a new one",
+            self.db_path,
+            error,
+            target.name,
+        )
+        self._checked = True
+
+    def _failed(self, error: BaseException) -> None:
+        fault = describe_fault(error)
+        if fault != self._fault:
+            _log.error(
+                "cannot write usage counts to %s (%s: %s); keeping %d counts in memory, "
+                "retrying every %.0f s",
+                self.db_path,
+                fault,
+                error,
+                self._held_views(),
+                self._retry_seconds,
+            )
+        self._fault = fault
+
+    def _held_views(self) -> int:
+        return sum(self._pending.values())
+
+    def _report_unwritten(self) -> None:
+        if self._pending:
+            _log.error(
+                "%d page views could not be written to %s at shutdown (%s)",
+                self._held_views(),
+                self.db_path,
+                self._fault,
+            )

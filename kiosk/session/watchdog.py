@@ -12,6 +12,8 @@ import os
 import socket
 from collections.abc import Mapping
 
+from kiosk.session.logs import printable
+
 _log = logging.getLogger(__name__)
 
 
@@ -25,8 +27,18 @@ class Notifier:
         self.watchdog_seconds: float | None = None
         """systemd's `WatchdogSec` for this process, or None when no watchdog is watching."""
         usec, pid = env.get("WATCHDOG_USEC", ""), env.get("WATCHDOG_PID", "")
-        if usec.isdigit() and int(usec) > 0 and (not pid or pid == str(os.getpid())):
-            self.watchdog_seconds = int(usec) / 1_000_000
+        if usec.isdigit() and int(usec) > 0:
+            if not pid or pid == str(os.getpid()):
+                self.watchdog_seconds = int(usec) / 1_000_000
+            else:
+                # systemd watches another process (under cage: cage itself). Pinging for it would
+                # be wrong, and staying silent would hide that nothing watches the interface.
+                _log.error(
+                    "systemd's watchdog is set for process %s, not this one (%d): no watchdog pings. "
+                    "Start the kiosk with `env -u WATCHDOG_PID` (see docs/deployment.md)",
+                    printable(pid[:40]),
+                    os.getpid(),
+                )
 
     @property
     def enabled(self) -> bool:

@@ -110,11 +110,12 @@ def create_window(
     pack: Pack | None, state: AppState, width: int, height: int, site: SiteDetails | None = None
 ) -> QWidget:
     if pack is None:
-        logging.getLogger("kiosk.route").info("route: out-of-order")
+        log.error("no pack can be shown: the out-of-order screen is on")
+        logging.getLogger("kiosk.route").debug("route: out-of-order")
         window = out_of_order_screen(width, height)
     else:
         log_route_changes(state)
-        logging.getLogger("kiosk.route").info("route: %s", state.current.route.name)
+        logging.getLogger("kiosk.route").debug("route: %s", state.current.route.name)
         window = MainWindow(state, pack, size=(width, height), site=site)
         log_tappables_after_layout(window)
     window.resize(width, height)

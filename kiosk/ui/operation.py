@@ -77,6 +77,7 @@ class KioskOperation(QObject):
         locked: bool,
         pack_path: Path | None = None,
         usage_db: Path | None = None,
+        count_views: bool = True,
         lockout_file: Path | None = None,
         notifier: Notifier | None = None,
         hold_ms: int = HOLD_MS,
@@ -108,7 +109,7 @@ class KioskOperation(QObject):
         self.crash = CrashGuard(window)
         self.notifier = notifier or Notifier()
         self.watchdog = WatchdogTimer(self.notifier, self)
-        self.usage = UsageRecorder(usage_db) if usage_db is not None else None
+        self.usage = UsageRecorder(usage_db) if usage_db is not None and count_views else None
         self._unsubscribe_usage = window.state.subscribe(self._count_route)
         self._restore_hook: Callable[[], None] | None = None
         self._shut_down = False
@@ -160,14 +161,17 @@ class KioskOperation(QObject):
 
     def fresh_start(self) -> None:
         """After an idle reset: close any dialog and rebuild, so nothing of the last visit remains."""
-        log.info("idle reset: fresh start")
+        log.debug("idle reset: fresh start")  # DEBUG only: at INFO it would mark where visits end
+        if self.usage is not None:
+            self.usage.flush()  # a quiet moment: write this visit's counts now, not in 5 s
         self.window.overlay.clear()
         self.idle.clear_warning()
         self.window.rebuild()
 
     def _count_route(self, old: Snapshot, new: Snapshot) -> None:
         if self.usage is not None and old.route != new.route and new.route.kind in COUNTED_ROUTE_KINDS:
-            self.usage.record(new.route.name)
+            pack = self.window.pack
+            self.usage.record(new.route.name, pack.id, str(pack.manifest.version))
 
 
 class BareOperation(QObject):

@@ -89,3 +89,15 @@ def test_a_vanished_socket_is_logged_once_and_never_raises(
         assert not notifier.ping()
         assert not notifier.ping()
     assert len([r for r in caplog.records if "cannot notify systemd" in r.message]) == 1
+
+
+def test_a_watchdog_meant_for_another_process_is_said_not_silently_dropped(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    other = str(os.getpid() + 1)
+    with caplog.at_level(logging.ERROR, logger="kiosk.session.watchdog"):
+        notifier = Notifier({"NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "30000000", "WATCHDOG_PID": other})
+    assert notifier.ping_interval_seconds is None
+    [record] = caplog.records
+    assert f"process {other}, not this one ({os.getpid()})" in record.getMessage()
+    assert "env -u WATCHDOG_PID" in record.getMessage()

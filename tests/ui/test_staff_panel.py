@@ -101,9 +101,9 @@ def test_the_panel_lists_views_of_the_last_days(operate: Any, tmp_path: Path) ->
         tmp_path / "usage.sqlite3",
         Counter(
             {
-                ("2026-11-24", "page/basics/what-is-it"): 12,
-                ("2026-11-24", "topic/basics"): 5,
-                ("2026-11-25", "page/help/emergency"): 3,
+                ("2026-11-24", "mini", "1.0.0", "page/basics/what-is-it"): 12,
+                ("2026-11-24", "mini", "1.0.0", "topic/basics"): 5,
+                ("2026-11-25", "mini", "1.0.0", "page/help/emergency"): 3,
             }
         ),
     )
@@ -147,7 +147,9 @@ def test_staff_dialogs_fit_every_screen(
 ) -> None:
     add_counts(
         tmp_path / "usage.sqlite3",
-        Counter({(f"2026-11-{day:02}", "page/what-is-it/what-is-it"): day for day in range(10, 25)}),
+        Counter(
+            {(f"2026-11-{day:02}", "back", "1.0", "page/what-is-it/what-is-it"): day for day in range(10, 25)}
+        ),
     )
     operated = operate(pack=load(bundled_pack_dir), size=size, with_pin=dialog != "setup-panel")
     operated.kiosk.tap("AttractScreen")
