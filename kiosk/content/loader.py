@@ -24,6 +24,7 @@ from kiosk.content.paths import path_problem
 from kiosk.content.placeholders import placeholder_problems
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.schema_errors import schema_problems
+from kiosk.content.summary import summary_problems
 from kiosk.content.textfiles import MAX_MANIFEST_BYTES, MAX_PAGE_BYTES, read_text
 from kiosk.content.yamltext import YamlDocument, YamlIssue, line_of, parse_yaml
 
@@ -354,7 +355,10 @@ def _load_page(
         inspection.problems.extend(
             check_exercise_page(inspection.root, relative, front, lambda where: line_of(document, where))
         )
-    body = render_markdown("\n".join(lines[end + 1 :]), first_line=end + 2)
+    body_text = "\n".join(lines[end + 1 :])
+    if front.kind == "summary":
+        inspection.problems.extend(summary_problems(relative, body_text, end + 2))
+    body = render_markdown(body_text, first_line=end + 2)
     for issue in body.issues:
         inspection.error(relative, issue.line, issue.message, issue.fix)
     return Page(page_id, language, front, body.html, body.plain_text, relative), body.links

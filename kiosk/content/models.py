@@ -200,7 +200,7 @@ class PackManifest(_Frozen):
         return self.default_language or self.languages[0]
 
 
-PageKindName = Literal["article", "exercise", "red-flag", "references"]
+PageKindName = Literal["article", "exercise", "red-flag", "references", "summary"]
 
 
 class PageFrontMatter(_Frozen):
@@ -225,6 +225,7 @@ FRONT_MATTER_BY_KIND: dict[str, type[PageFrontMatter]] = {
     "red-flag": PageFrontMatter,
     "references": PageFrontMatter,
     "exercise": PageFrontMatter,
+    "summary": PageFrontMatter,
 }
 """Which front-matter model checks a page of each kind; a kind with extra fields registers its own."""
 

@@ -3,7 +3,8 @@
 Kinds customise it through small hooks: `header_widgets` (above the title), `title_widget`,
 `picture_widget`,
 and `body_widgets` (the text). Links that fill a whole paragraph become large link buttons;
-links inside a sentence stay in the text and are tappable too. Both go through
+links inside a sentence stay in the text and are tappable too, and get one large button each,
+labelled with the title of the page they open. Both go through
 `Navigator.follow_link`, the same command as everything else.
 """
 
@@ -157,11 +158,19 @@ class PageView(QWidget):
                 href, label = value.split("\n", 1)
                 widgets.append(self.link_button(href, label))
                 linked.add(href)
-        for href, label in inline:
+        for href, words in inline:
             if href not in linked:
-                widgets.append(self.link_button(href, label))
+                widgets.append(self.link_button(href, self.page_title(href, words)))
                 linked.add(href)
         return widgets
+
+    def page_title(self, href: str, fallback: str) -> str:
+        """The title of the page a link opens: a button labelled with a sentence fragment ("avoid
+        heavy lifting") reads oddly away from its sentence, the page's own title does not."""
+        try:
+            return self.context.pack.page(href.removeprefix("page:"), self.context.language).title
+        except KeyError:
+            return fallback
 
     # --- helpers -------------------------------------------------------------------------------
 
