@@ -212,6 +212,14 @@ class PageFrontMatter(_Frozen):
     illustration_alt: str = Field(
         min_length=1, description="What the picture shows, in words; read aloud and shown to staff."
     )
+    illustration_caption: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=160,
+        description="Words shown under the picture, e.g. naming its parts ('The nerve (yellow) is "
+        "squeezed where it leaves the spine'). Put words here, not inside the picture, so they "
+        "grow with the text size and can be translated.",
+    )
     source: HttpUrl | None = Field(default=None, description="Optional link to where the facts come from.")
     take_home: TakeHomeAddress | None = Field(
         default=None,

@@ -137,7 +137,20 @@ class PageView(QWidget):
             max_height,
         )
         picture.setObjectName("Illustration")
-        return picture
+        caption = self.page.front.illustration_caption
+        if not caption:
+            return picture
+        holder = QWidget()
+        holder.setObjectName("CaptionedIllustration")
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(self.context.theme.px(8))
+        column.addWidget(picture)
+        words = TextLabel(caption, "small")
+        words.setObjectName("IllustrationCaption")
+        words.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(words)
+        return holder
 
     def body_widgets(self) -> list[QWidget]:
         return self.text_widgets(self.page.body_html)
