@@ -105,7 +105,7 @@ HIGH_CONTRAST = Palette(
 )
 """The patient's high-contrast choice: white and yellow on black, WCAG AAA (7:1) for all text.
 
-Pack colour overrides do not apply to it; pictures keep their colours inside a yellow frame."""
+Pack colour overrides do not apply to it; pictures are dimmed on black inside a yellow frame."""
 
 HIGH_CONTRAST_UI_PAIRS: dict[str, tuple[str, str]] = {
     "card outline": ("border", "background"),
