@@ -19,7 +19,6 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "one_page_in_topic": "1 page",
         "get_help": "Get help now",
         "take_home": "Scan to read this at home",
-        "setup_quit": "Setup mode · Quit",
         "out_of_order": "This screen is being set up. Please ask at the front desk.",
         "still_reading": "Are you still reading?",
         "starting_over_in": "To keep your reading private, this screen starts over in {seconds} seconds.",
@@ -28,7 +27,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "touch_to_start": "Touch anywhere to start",
         "pause_slides": "Pause",
         "play_slides": "Play",
-        "setup_mode": "Setup mode",
+        "no_staff_pin": "No staff PIN set",
         "ask_front_desk": "Sorry, this screen needs a moment. Please ask at the front desk.",
         "read_aloud": "Read aloud",
         "high_contrast": "Contrast",
@@ -69,7 +68,6 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "one_page_in_topic": "1 página",
         "get_help": "Ayuda urgente",
         "take_home": "Escanee para leer esto en casa",
-        "setup_quit": "Modo de instalación · Salir",
         "out_of_order": "Esta pantalla se está preparando. Por favor, pregunte en la recepción.",
         "still_reading": "¿Sigue leyendo?",
         "starting_over_in": (
@@ -80,7 +78,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "touch_to_start": "Toque la pantalla para empezar",
         "pause_slides": "Pausa",
         "play_slides": "Reproducir",
-        "setup_mode": "Modo de instalación",
+        "no_staff_pin": "Sin PIN del personal",
         "ask_front_desk": (
             "Lo sentimos, esta pantalla necesita un momento. Por favor, pregunte en la recepción."
         ),

@@ -245,8 +245,6 @@ QLabel[role="body"] {{ font-size: {tx(m.body)}px; }}
 #TopBar QToolButton:pressed {{ background: {p.bar_button_pressed}; color: {p.on_bar}; }}
 #TopBar QPushButton#get-help {{ background: {p.urgent}; color: {p.on_urgent}; border-color: {p.on_urgent}; }}
 #TopBar QPushButton#get-help:pressed {{ background: {p.urgent_text}; }}
-#TopBar QPushButton#SetupQuit {{ font-size: {px(m.small)}px; font-weight: normal;
-    border: {px(2)}px dashed #cfe3e5; background: {p.bar}; }}
 QPushButton {{
     background: {p.accent}; color: {p.on_accent}; border: none; border-radius: {px(m.radius)}px;
     font-size: {tx(m.body)}px; font-weight: bold; padding: {px(12)}px {px(28)}px;
