@@ -15,6 +15,8 @@ SYSTEM_PACKAGES=(
   xdotool imagemagick
   # the take-home QR test reads the drawn code back with a real decoder (zbarimg)
   zbar-tools
+  # the screen-reader test: a private D-Bus session with the AT-SPI bus on it
+  dbus-daemon at-spi2-core
 )
 
 missing=()
