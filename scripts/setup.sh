@@ -15,6 +15,8 @@ SYSTEM_PACKAGES=(
   pulseaudio pulseaudio-utils sox
   # the end-to-end test: a finger on the X screen, and a screenshot of it
   xdotool imagemagick
+  # the take-home QR test reads the drawn code back with a real decoder (zbarimg)
+  zbar-tools
   # the screen-reader test: a private D-Bus session with the AT-SPI bus on it
   dbus-daemon at-spi2-core
 )

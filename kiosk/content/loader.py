@@ -21,8 +21,10 @@ from kiosk.content.media import MEDIA_TYPES, PICTURE_TYPES, file_problems, refer
 from kiosk.content.models import ANY_LANGUAGE, FRONT_MATTER_BY_KIND, MEDIA_FILE, PackManifest
 from kiosk.content.pack import Pack, Page
 from kiosk.content.paths import path_problem
+from kiosk.content.placeholders import placeholder_problems
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.schema_errors import schema_problems
+from kiosk.content.summary import summary_problems
 from kiosk.content.textfiles import MAX_MANIFEST_BYTES, MAX_PAGE_BYTES, read_text
 from kiosk.content.yamltext import YamlDocument, YamlIssue, line_of, parse_yaml
 
@@ -144,6 +146,7 @@ def _load_manifest(inspection: Inspection) -> PackManifest | None:
     if isinstance(text, Problem):
         inspection.problems.append(text)
         return None
+    inspection.problems.extend(placeholder_problems(MANIFEST, text))
     document = parse_yaml(text)
     if isinstance(document, YamlIssue):
         inspection.error(MANIFEST, document.line, document.message, document.fix)
@@ -278,6 +281,13 @@ def _load_pages(inspection: Inspection, manifest: PackManifest) -> None:
             if loaded is not None:
                 inspection.pages[(page_id, language)] = loaded[0]
                 links.extend((relative, link) for link in loaded[1])
+    if manifest.help_page is not None and manifest.help_page not in listed:
+        inspection.error(
+            MANIFEST,
+            line_of(document, ("help_page",)),
+            f"help_page '{manifest.help_page}' is not a page of this pack",
+            "name a page listed under a topic, usually the emergency-signs page",
+        )
     for relative, link in links:
         if link.page_id not in listed:
             inspection.error(
@@ -295,6 +305,7 @@ def _load_page(
     if isinstance(text, Problem):
         inspection.problems.append(text)
         return None
+    inspection.problems.extend(placeholder_problems(relative, text))
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         inspection.error(
@@ -351,7 +362,10 @@ def _load_page(
         inspection.problems.extend(
             check_exercise_page(inspection.root, relative, front, lambda where: line_of(document, where))
         )
-    body = render_markdown("\n".join(lines[end + 1 :]), first_line=end + 2)
+    body_text = "\n".join(lines[end + 1 :])
+    if front.kind == "summary":
+        inspection.problems.extend(summary_problems(relative, body_text, end + 2))
+    body = render_markdown(body_text, first_line=end + 2)
     for issue in body.issues:
         inspection.error(relative, issue.line, issue.message, issue.fix)
     return Page(page_id, language, front, body.html, body.plain_text, relative), body.links

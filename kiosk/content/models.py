@@ -26,6 +26,15 @@ Slug = Annotated[
 LanguageCode = Annotated[
     str, Field(pattern=r"^[a-z]{2}$", description="Two-letter language code, e.g. 'en' or 'es'.")
 ]
+TakeHomeAddress = Annotated[
+    str,
+    Field(
+        max_length=300,
+        pattern=r"^https?://[^\s]+$",
+        description="A web page patients can open at home, e.g. 'https://www.nhs.uk/conditions/sciatica/'. "
+        "Shown as a QR code and in words; it is never opened on the kiosk.",
+    ),
+]
 HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour like '#1f6f8b'.")]
 
 
@@ -191,6 +200,9 @@ class Topic(_Frozen):
     pages: list[Slug] = Field(
         min_length=1, max_length=MAX_PAGES_PER_TOPIC, description="Page ids in display order."
     )
+    take_home: TakeHomeAddress | None = Field(
+        default=None, description="Take-home address for the topic's pages that give none of their own."
+    )
 
 
 class ThemeOverrides(_Frozen):
@@ -229,13 +241,18 @@ class PackManifest(_Frozen):
     topics: list[Topic] = Field(min_length=1, max_length=MAX_TOPICS)
     theme: ThemeOverrides = Field(default_factory=ThemeOverrides)
     read_aloud: ReadAloudOptions = Field(default_factory=ReadAloudOptions)
+    help_page: Slug | None = Field(
+        default=None,
+        description="The page the 'Get help now' button on every screen opens: what to do now, "
+        "with the clinic's numbers. Default: the first page of kind red-flag.",
+    )
 
     @property
     def first_language(self) -> str:
         return self.default_language or self.languages[0]
 
 
-PageKindName = Literal["article", "exercise", "red-flag", "references"]
+PageKindName = Literal["article", "exercise", "red-flag", "references", "summary"]
 
 
 class PageFrontMatter(_Frozen):
@@ -249,7 +266,20 @@ class PageFrontMatter(_Frozen):
         max_length=TEXT_LIMITS["illustration_alt"],
         description="What the picture shows, in words; read aloud and shown to staff.",
     )
+    illustration_caption: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=160,
+        description="Words shown under the picture, e.g. naming its parts ('The nerve (yellow) is "
+        "squeezed where it leaves the spine'). Put words here, not inside the picture, so they "
+        "grow with the text size and can be translated.",
+    )
     source: HttpUrl | None = Field(default=None, description="Optional link to where the facts come from.")
+    take_home: TakeHomeAddress | None = Field(
+        default=None,
+        description="Web page to read this at home, shown as a QR code; default: the topic's, else the "
+        "clinic's take_home_url from the kiosk settings.",
+    )
 
 
 FRONT_MATTER_BY_KIND: dict[str, type[PageFrontMatter]] = {
@@ -257,6 +287,7 @@ FRONT_MATTER_BY_KIND: dict[str, type[PageFrontMatter]] = {
     "red-flag": PageFrontMatter,
     "references": PageFrontMatter,
     "exercise": PageFrontMatter,
+    "summary": PageFrontMatter,
 }
 """Which front-matter model checks a page of each kind; a kind with extra fields registers its own."""
 

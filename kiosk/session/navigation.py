@@ -9,6 +9,7 @@ Rules a patient would notice:
 - `next_page` / `previous_page` turn pages inside a topic without growing the history: Back from
   any page of a topic returns to what was before the topic's pages (usually the topic list).
 - `next_page` on the last page of a topic returns to the topic's list of pages ("Done").
+- `get_help` opens the pack's emergency page from any screen; Back returns where the patient was.
 - `go_home` starts afresh: the history is cleared, so Back on Home does nothing.
 - `toggle_language` / `set_language` change only the language: the patient stays on the same page.
 - An unknown topic, page or link is logged and ignored; the patient stays where they are.
@@ -127,6 +128,15 @@ class Navigator:
             log.warning("link %r leads to no page of pack %r; ignored", href, self.pack.id)
             return
         self.open_page(topic.id, page_id)
+
+    def get_help(self) -> None:
+        """Open the pack's "what to do now" page (`Pack.help_page_id`) from wherever the patient is;
+        Back returns there. Nothing happens in a pack without one."""
+        page_id = self.pack.help_page_id
+        if page_id is None:
+            log.warning("pack %r has no red-flag page for Get help now", self.pack.id)
+            return
+        self.follow_link(page_id)
 
     def set_text_size(self, size: TextSize) -> None:
         self.state.update(text_size=size)

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from kiosk.content.escape import escape
 from kiosk.session.paths import settings_file, write_atomically
 from kiosk.session.pin import parse_pin_hash
+from kiosk.session.site import Clinic, Emergency, SiteDetails
 
 MAX_SETTINGS_BYTES = 64 * 1024
 """A settings file is a dozen lines; anything far larger is refused before it is parsed."""
@@ -73,6 +74,10 @@ class Settings(BaseModel):
     """Public key (from `kiosk keygen`); when set, only packs signed with its private key go live."""
     kiosk_name: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
     """Name in the status file; None: the machine's host name."""
+    clinic: Clinic = Field(default_factory=Clinic)
+    """The `[clinic]` table: name, phone, hours, front-desk words, take-home address (`session/site.py`)."""
+    emergency: Emergency = Field(default_factory=Emergency)
+    """The `[emergency]` table: the number to call where the kiosk stands."""
 
     @field_validator("pin_hash")
     @classmethod
@@ -80,6 +85,11 @@ class Settings(BaseModel):
         if value is not None:
             parse_pin_hash(value)
         return value
+
+    @property
+    def site(self) -> SiteDetails:
+        """The clinic's details, as pages and the staff panel show them."""
+        return SiteDetails(clinic=self.clinic, emergency=self.emergency)
 
     @property
     def setup_mode(self) -> bool:
@@ -206,7 +216,12 @@ def _validate(data: dict[str, Any], text: str, path: Path) -> LoadedSettings:
             key = str(detail["loc"][0]) if detail["loc"] else ""
             bad_keys.add(key)
             default = Settings.model_fields[key].default if key in Settings.model_fields else None
-            fallback = "no PIN is usable" if key == "pin_hash" else f"using the default {default!r}"
+            if key == "pin_hash":
+                fallback = "no PIN is usable"
+            elif key in ("clinic", "emergency"):
+                fallback = f"the [{key}] details are not shown until this is fixed"
+            else:
+                fallback = f"using the default {default!r}"
             problems.append(SettingsProblem(path, _line_of(key, text), f"{_describe(detail)}; {fallback}"))
         pin_unreadable = "pin_hash" in bad_keys
         settings = Settings.model_validate({k: v for k, v in data.items() if k not in bad_keys})
@@ -222,8 +237,10 @@ def _describe(detail: Any) -> str:
 
 
 def _line_of(key: str, text: str) -> int | None:
-    """The line where `key` is assigned at the top of the file (TOML reports lines only for syntax)."""
-    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=")
+    """The line where `key` is assigned at the top of the file, or its `[key]` table starts (TOML
+    reports lines only for syntax)."""
+    name = re.escape(key)
+    pattern = re.compile(rf"^\s*(?:(?:{name}|\"{name}\")\s*=|\[\s*{name}\s*[\].])")
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.match(line):
             return number

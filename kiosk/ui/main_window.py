@@ -15,7 +15,9 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.content.pack import Pack
+from kiosk.content.placeholders import fill_pack
 from kiosk.session.navigation import Navigator
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import AppState, Snapshot
 from kiosk.ui.focus import KeyboardAccess
 from kiosk.ui.language_switch import add_language_switch
@@ -44,15 +46,19 @@ class MainWindow(QWidget):
         parent: QWidget | None = None,
         size: tuple[int, int] | None = None,
         speaker: Speaker | None = None,
+        site: SiteDetails | None = None,
     ) -> None:
         """`size`, when known, is set before the first build, so start-up builds the screens once.
-        `speaker` reads pages aloud; by default the one the `KIOSK_SPEECH` setting names."""
+        `speaker` reads pages aloud; by default the one the `KIOSK_SPEECH` setting names.
+        `site` is this clinic's details, written into the pack's `{clinic.phone}`-style placeholders."""
         super().__init__(parent)
         if size is not None:
             self.resize(*size)
         self.setObjectName("KioskRoot")
         self.setWindowTitle("Clinic Kiosk")
         self.state = state
+        self.site = site or SiteDetails()
+        pack = self.with_site(pack)
         self.navigator = Navigator(state, pack)
         self.read_aloud = ReadAloud(state, lambda: self.navigator.pack, speaker or speaker_from_setting())
         status = self.read_aloud.speaker.status
@@ -89,6 +95,10 @@ class MainWindow(QWidget):
     @property
     def pack(self) -> Pack:
         return self.navigator.pack
+
+    def with_site(self, pack: Pack) -> Pack:
+        """The pack as this clinic shows it: its placeholders filled with the site's details."""
+        return fill_pack(pack, self.site.words_by_language(pack.languages))
 
     # --- building ----------------------------------------------------------------------------
 
@@ -133,7 +143,7 @@ class MainWindow(QWidget):
         self.palette_tokens = with_overrides(
             Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
         )
-        self.navigator.set_pack(pack)
+        self.navigator.set_pack(self.with_site(pack))
         self.rebuild()
 
     def _show_screen(self, snapshot: Snapshot) -> None:
@@ -144,6 +154,7 @@ class MainWindow(QWidget):
             snapshot.language,
             snapshot.route,
             can_speak=self.read_aloud.available,
+            site=self.site,
         )
         try:
             screen = build_screen(context)

@@ -1,4 +1,5 @@
-"""The bar that is always there: Home and Back on the left, patient controls and staff entry on the right.
+"""The bar that is always there: Home, Back and Get help now on the left, patient controls and staff
+entry on the right.
 
 Slots for later controls: `add_control(widget)` puts a widget in the patient-controls group
 (text size, read aloud, high contrast; language next), which sits right of a stretch so Home and Back
@@ -45,7 +46,7 @@ class TopBar(QWidget):
         column.setContentsMargins(theme.px(24), pad, theme.px(24), pad)
         column.setSpacing(pad)
         row = QHBoxLayout()
-        row.setSpacing(theme.px(16))
+        row.setSpacing(theme.px(10))
         column.addLayout(row)
         icon_px = theme.px(34)
         white = theme.palette.on_bar
@@ -65,9 +66,20 @@ class TopBar(QWidget):
         )
         row.addWidget(self.home)
         row.addWidget(self.back)
+        # Help is one tap away on every screen (the start screen hides the whole bar): it opens
+        # the pack's "what to do now" page with the clinic's numbers.
+        self.get_help = push_button(
+            tr("get_help", language),
+            navigator.get_help,
+            name="get-help",
+            icon=resources.icon("fa5s.life-ring", theme.palette.on_urgent),
+            icon_px=icon_px,
+        )
+        self.get_help.setVisible(navigator.pack.help_page_id is not None)
+        row.addWidget(self.get_help)
         row.addStretch(1)
         self.controls = QHBoxLayout()
-        self.controls.setSpacing(theme.px(12))
+        self.controls.setSpacing(theme.px(8))
         if two_rows:
             second = QHBoxLayout()
             second.addStretch(1)

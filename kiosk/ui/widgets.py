@@ -39,6 +39,10 @@ class TextLabel(QLabel):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, not rich)
 
 
+DIMMED_PICTURE_OPACITY = 0.6
+"""How strongly pictures show in high contrast (over black): cream backgrounds become dark grey."""
+
+
 class Picture(QWidget):
     """A pack picture that fills its width and keeps its proportions (height follows width)."""
 
@@ -83,7 +87,13 @@ class Picture(QWidget):
             painter.drawRoundedRect(QRectF(self.rect()).adjusted(4, 4, -4, -4), 16, 16)
             return
         left, top = (self.width() - width) / 2, (self.height() - height) / 2
+        if self._frame_colour:
+            # High contrast: on black first, at reduced strength, so a picture's pale background
+            # does not glare beside white-on-black text.
+            painter.fillRect(QRectF(left, top, width, height), QColor("#000000"))
+            painter.setOpacity(DIMMED_PICTURE_OPACITY)
         painter.drawPixmap(QPointF(left, top), pixmap)
+        painter.setOpacity(1.0)
         if self._frame_colour:
             edge = max(3, round(min(width, height) / 60))
             painter.setPen(QPen(QColor(self._frame_colour), edge))

@@ -13,6 +13,7 @@ from layout_check import layout_problems
 from PySide6.QtWidgets import QLabel
 from uihelpers import load, settle
 
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import TextSize
 from kiosk.session.usage import add_counts, read_counts
 
@@ -37,6 +38,24 @@ def test_the_panel_shows_the_pack_its_review_dates_and_its_checks(operate: Any) 
     assert panel.wait_for_checks()
     assert panel_text(operated, "PackChecks").startswith("Checks: ")
     assert "error" not in panel_text(operated, "PackChecks")
+
+
+def test_the_panel_shows_the_clinic_details_and_warns_while_no_emergency_number_is_set(
+    operate: Any,
+) -> None:
+    site = SiteDetails.model_validate(
+        {"clinic": {"name": "Riverside", "phone": "555-0100", "take_home_url": "https://example.org/a"}}
+    )
+    operated = operate(site=site)
+    operated.op.staff.open_panel()
+    line = panel_text(operated, "SiteInfo")
+    assert "Riverside" in line and "555-0100" in line and "https://example.org/a" in line
+    assert "Emergency number: not set" in line and "hours: not set" in line
+    operated.op.staff.close()
+
+    configured = operate(site=SiteDetails.model_validate({"emergency": {"number": "112"}}))
+    configured.op.staff.open_panel()
+    assert panel_text(configured, "SiteInfo").startswith("Emergency number: 112.")
 
 
 def test_a_draft_pack_says_it_is_not_yet_reviewed(operate: Any, tmp_path: Path) -> None:

@@ -173,6 +173,7 @@ class StaffEntry(StaffGate):
             on_return=self.close,
             message=message,
             pack_report=self.pack_report() if self.pack_report is not None else None,
+            site=window.site,
         )
         window.overlay.show_widget(panel)
 

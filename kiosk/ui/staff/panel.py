@@ -1,9 +1,9 @@
 """The staff panel: what is showing, whether it passes its checks, how much it is read, and the way out.
 
 Opened from the PIN pad (or directly in setup mode, when no PIN is set yet). It shows the pack's
-name, version and review dates, the result of `kiosk validate` on the pack folder (checked in the
-background once the panel appears, with progress, so it opens at once and never freezes), the
-page views of the last days, and buttons to
+name, version and review dates, this clinic's details (phone, emergency number ...), the result
+of `kiosk validate` on the pack folder (checked in the background once the panel appears, with
+progress, so it opens at once and never freezes), the page views of the last days, and buttons to
 reload the pack, exit the kiosk, or return to it.
 """
 
@@ -23,9 +23,11 @@ from kiosk.content.escape import escape
 from kiosk.content.models import Review
 from kiosk.content.pack import Pack
 from kiosk.content.validator import ValidationReport
+from kiosk.session.site import SiteDetails
 from kiosk.session.usage import DayCount, UsageError, read_counts
 from kiosk.ui.dialog import DialogCard
 from kiosk.ui.staff.pack_check import BackgroundCheck
+from kiosk.ui.staff.site_section import site_section
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel, push_button
@@ -89,6 +91,7 @@ class StaffPanel(DialogCard):
         on_return: Callable[[], None],
         message: str = "",
         pack_report: tuple[str, str | None] | None = None,
+        site: SiteDetails | None = None,
     ) -> None:
         super().__init__(theme, "staff-panel", window_width, max_width=1500)
         self.pack = pack
@@ -112,6 +115,8 @@ class StaffPanel(DialogCard):
         sections.addLayout(self._usage_section(usage_db), 1)
         self.column.addLayout(sections)
         self._add_pack_story()
+        if site is not None:
+            self.column.addWidget(site_section(theme, site, language))
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.px(20))
         self.reload_button = push_button(
