@@ -46,6 +46,12 @@ class _Chooser:
     refusals: list[Refusal] = field(default_factory=list)
 
     def attempt(self, folder: Path, label: str, slot: str | None = None) -> Pack | None:
+        if self.store is not None and slot is not None:
+            unsigned = self.store.signature_problem(folder)
+            if unsigned is not None:
+                log.error("%s refused: %s", label, printable(unsigned))
+                self.refusals.append(self.store.record_refusal(label, str(folder), [printable(unsigned)]))
+                return None
         result = load_pack(folder)
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)("%s: %s", label, printable(problem.format()))
