@@ -15,6 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kiosk.store.packstore import StoreError
+    from kiosk.store.records import refusal_is_newest, refusal_to_json
     from kiosk.store.text import printable
 
     opened = settings_and_store("packs")
@@ -28,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     slots = list(reversed(store.slots()))
     refusal = store.last_refusal()
+    active = store.slot(pointer.active)
     if args.json:
-        active = store.slot(pointer.active)
         data = {
             "store": str(store.root),
             "active_folder": str(active.folder) if active else None,
@@ -41,9 +42,7 @@ def run(args: argparse.Namespace) -> int:
                 }
                 for slot in slots
             ],
-            "last_refusal": None
-            if refusal is None
-            else {"pack": refusal.what, "at": refusal.at, "reasons": list(refusal.reasons)},
+            "last_refusal": None if refusal is None else refusal_to_json(refusal, active),
         }
         print(json.dumps(data, indent=2))
         return EXIT_OK
@@ -64,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
         for row in rows:
             print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
-    if refusal is not None:
+    if refusal is not None and refusal_is_newest(refusal, active):
         print(f"Last refused: {refusal.sentence()}")
+    elif refusal is not None and active is not None:
+        print(f"Earlier refusal, settled since ({active.label} went live after it): {refusal.sentence()}")
     return EXIT_OK

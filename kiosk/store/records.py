@@ -101,12 +101,17 @@ def read_slot_record(slot_folder: Path) -> SlotInfo | None:
 
 @dataclass(frozen=True)
 class Refusal:
-    """A pack that was not put live (at install, from the inbox, or at start), and why."""
+    """A pack that was not put live (at install, from the inbox, or at start), and why.
+
+    `active_then` is the slot that was active when the refusal was recorded ("" for none), so a
+    later install or rollback marks the refusal as settled exactly, even within the same second;
+    None for a record written before the store kept it (then the times are compared)."""
 
     what: str
     at: str
     source: str
     reasons: tuple[str, ...]
+    active_then: str | None = None
 
     def sentence(self) -> str:
         """e.g. "heel-pain 1.2 was refused at 2026-12-04 07:02: pages/x.en.md:4: error: ..."."""
@@ -121,6 +126,7 @@ def write_refusal(path: Path, refusal: Refusal) -> None:
         "at": refusal.at,
         "source": refusal.source,
         "reasons": list(refusal.reasons),
+        "active_then": refusal.active_then or None,
     }
     write_atomically(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
 
@@ -129,6 +135,31 @@ def read_refusal(path: Path) -> Refusal | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         reasons = tuple(str(reason) for reason in data["reasons"])
-        return Refusal(str(data["what"]), str(data["at"]), str(data["source"]), reasons)
+        active_then = str(data["active_then"] or "") if "active_then" in data else None
+        return Refusal(str(data["what"]), str(data["at"]), str(data["source"]), reasons, active_then)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def refusal_is_newest(refusal: Refusal, active: SlotInfo | None) -> bool:
+    """True while no pack has gone live since the refusal (by install or rollback).
+
+    A refusal that a later install settled is old news: `kiosk packs`, the status file and the
+    staff panel must not show it as the kiosk's current trouble."""
+    if active is None:
+        return True
+    if refusal.active_then is not None:
+        return refusal.active_then == active.name
+    return refusal.at >= active.installed_at
+
+
+def refusal_to_json(refusal: Refusal, active: SlotInfo | None) -> dict[str, Any]:
+    """The refusal as `kiosk packs --json` and the status file give it; `newest` is False once a
+    pack went live after it (the refusal is kept for the record, but it is settled)."""
+    return {
+        "pack": refusal.what,
+        "at": refusal.at,
+        "source": refusal.source,
+        "reasons": list(refusal.reasons),
+        "newest": refusal_is_newest(refusal, active),
+    }

@@ -14,7 +14,7 @@ from typing import Any
 
 from kiosk.session.paths import write_atomically
 from kiosk.store.packstore import PackStore, StoreError
-from kiosk.store.records import SlotInfo, now_utc
+from kiosk.store.records import SlotInfo, now_utc, refusal_to_json
 
 
 def kiosk_name(configured: str | None) -> str:
@@ -40,14 +40,7 @@ def status_data(store: PackStore, name: str, showing: Any, started_at: str) -> d
         "showing": showing,
         "active": _slot(active),
         "last_good": _slot(last_good),
-        "last_refusal": None
-        if refusal is None
-        else {
-            "pack": refusal.what,
-            "at": refusal.at,
-            "source": refusal.source,
-            "reasons": list(refusal.reasons),
-        },
+        "last_refusal": None if refusal is None else refusal_to_json(refusal, active),
         "last_start": started_at,
         "updated_at": now_utc().isoformat(timespec="seconds"),
     }

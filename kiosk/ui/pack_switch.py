@@ -22,7 +22,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from kiosk.session.idle import IdlePolicy
 from kiosk.store.inbox import process_inbox
 from kiosk.store.packstore import PackStore, StoreError
-from kiosk.store.records import now_utc
+from kiosk.store.records import now_utc, refusal_is_newest
 from kiosk.store.startup import PackChoice, choose_pack
 from kiosk.store.status import kiosk_name, update_status
 from kiosk.ui.main_window import MainWindow
@@ -195,9 +195,12 @@ class PackSwitcher(QObject):
         refused_at_start = {refusal.sentence() + "." for refusal in self.choice.refusals}
         why = " ".join(part for part in self.choice.why if part not in refused_at_start)
         refusal = self.store.last_refusal()
-        showing = self.store.slot(self.choice.slot)
-        if refusal is not None and showing is not None and refusal.at < showing.installed_at:
-            refusal = None  # refused before the pack showing was installed: old news, settled since
+        try:
+            active = self.store.active()
+        except StoreError:
+            active = None
+        if refusal is not None and not refusal_is_newest(refusal, active):
+            refusal = None  # a pack went live after it: old news, settled since
         return why, refusal.sentence() if refusal is not None else None
 
     def stop(self) -> None:
