@@ -3,6 +3,8 @@
 The pack is copied into a new slot of the pack store and switched to in one step; the pack shown
 until now stays as the last good one (`kiosk rollback` goes back to it). A pack with errors changes
 nothing: its problems are printed as `kiosk validate` prints them, and the exit status is 1.
+The active pack again, file for file, is nothing to do (exit 0, no refusal recorded); the active
+version with other files is refused unless `--force`. The inbox treats both cases the same way.
 A running kiosk switches to the new pack at its next idle reset.
 """
 
@@ -27,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.store.packstore import InstallRefused, StoreError
+    from kiosk.store.packstore import AlreadyActive, InstallRefused, StoreError
     from kiosk.store.text import printable
 
     opened = settings_and_store("install")
@@ -36,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
     _settings, store = opened
     try:
         installed = store.install(args.source, force=args.force)
+    except AlreadyActive as already:
+        print(f"kiosk install: {already}.")
+        return EXIT_OK
     except InstallRefused as refused:
         for reason in refused.reasons:
             print(reason)

@@ -4,7 +4,9 @@ share, an MDM) fills with packs. Whatever settles there is installed through the
 - A pack folder or `.zip` in the inbox is installed once nothing in it has changed for
   `settle_seconds` (sync engines write files one by one; Syncthing and rsync write hidden temporary
   names first, which are ignored).
-- Installed: moved into `installed/`. Already showing (same id and version): moved there too.
+- Installed: moved into `installed/`. The active pack again, file for file: nothing to do, moved
+  there too, with no refusal (`kiosk install` says the same). The active id and version with other
+  files is refused, as `kiosk install` refuses it without `--force`.
 - Refused: moved into `refused/`, with `<name>.refused.txt` beside it giving every reason.
 """
 
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.store.packstore import InstallRefused, PackStore, StoreError
+from kiosk.store.packstore import AlreadyActive, InstallRefused, PackStore, StoreError
 from kiosk.store.records import SlotInfo, local_time, now_utc
 from kiosk.store.source import is_zip
 from kiosk.store.text import printable
@@ -32,15 +34,18 @@ MAX_FILES_LOOKED_AT = 20_000
 class InboxResult:
     name: str
     installed: SlotInfo | None = None
-    already_showing: bool = False
+    already_active: SlotInfo | None = None
     reasons: tuple[str, ...] = ()
 
     def line(self) -> str:
         """One line for the log or the terminal."""
         if self.installed is not None:
             return f"inbox: {self.name}: installed {self.installed.label}; it shows after the next idle reset"
-        if self.already_showing:
-            return f"inbox: {self.name}: already showing; moved to {INSTALLED_FOLDER}/"
+        if self.already_active is not None:
+            return (
+                f"inbox: {self.name}: {self.already_active.label} is already installed and active, with the "
+                f"same files; nothing to do; moved to {INSTALLED_FOLDER}/"
+            )
         first = self.reasons[0] if self.reasons else ""
         return f"inbox: {self.name}: refused ({first}); see {REFUSED_FOLDER}/{self.name}{REFUSAL_SUFFIX}"
 
@@ -103,11 +108,10 @@ def _take(store: PackStore, inbox: Path, entry: Path) -> InboxResult:
     name = printable(entry.name)
     try:
         installed = store.install(entry).slot
+    except AlreadyActive as already:
+        _move(entry, inbox / INSTALLED_FOLDER)
+        return InboxResult(name, already_active=already.slot)
     except InstallRefused as refused:
-        active = store.active()
-        if active is not None and refused.what == active.label:
-            _move(entry, inbox / INSTALLED_FOLDER)
-            return InboxResult(name, already_showing=True)
         reasons = tuple(refused.reasons)
     except (StoreError, OSError) as error:
         reasons = (printable(str(error)),)

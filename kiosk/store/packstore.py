@@ -42,7 +42,7 @@ from kiosk.store.records import (
     write_refusal,
     write_slot_record,
 )
-from kiosk.store.signing import SignatureError, verify_folder
+from kiosk.store.signing import SignatureError, manifest, verify_folder
 from kiosk.store.source import SourceError, pack_folder
 from kiosk.store.text import printable
 
@@ -63,6 +63,17 @@ class InstallRefused(StoreError):
         super().__init__(f"{what} was not installed")
         self.what = what
         self.reasons = reasons
+
+
+class AlreadyActive(StoreError):
+    """The pack offered is the active one, file for file: there is nothing to install.
+
+    Not a refusal: a sync engine delivering the same zip twice, or staff installing it again,
+    must not leave a "refused" mark behind."""
+
+    def __init__(self, slot: SlotInfo) -> None:
+        super().__init__(f"{slot.label} is already installed and active, with the same files; nothing to do")
+        self.slot = slot
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,14 @@ def _label_of_broken_pack(folder: Path) -> str | None:
     if isinstance(pack_id, str) and isinstance(version, str) and pack_id and version:
         return printable(f"{pack_id} {version}", limit=80)
     return None
+
+
+def _same_files(first: Path, second: Path) -> bool:
+    """Whether two pack folders hold the same files (paths and SHA-256; `pack.sig` aside)."""
+    try:
+        return manifest(first) == manifest(second)
+    except (OSError, SignatureError):
+        return False
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -156,7 +175,9 @@ class PackStore:
 
         Raises `InstallRefused` (and records the refusal) when it has errors, a bad or missing
         signature (with a trusted key set), or is not newer than the active version of the same
-        pack (unless `force`). Nothing changes then.
+        pack (unless `force`; the same version with other files is refused the same way). Raises
+        `AlreadyActive`, recording nothing, when it is the active pack file for file. Nothing
+        changes then.
         """
         with self._locked():
             self._clear_leftovers()
@@ -175,7 +196,8 @@ class PackStore:
                 raise
             old = self._readable_pointer()
             previous = self.slot(old.active)
-            last_good = old.active if previous is not None else old.last_good
+            replaced_whole = previous is not None and previous.label == info.label  # --force, same version
+            last_good = old.active if previous is not None and not replaced_whole else old.last_good
             write_pointer(self.pointer_file, Pointer(active=info.name, last_good=last_good))
             self._prune()
         installed = self.slot(info.name)
@@ -208,6 +230,15 @@ class PackStore:
                 raise InstallRefused(what, [str(error)]) from None
             signed = True
         current = self.slot(self._readable_pointer().active)
+        if current is not None and current.label == what:
+            if _same_files(incoming / PACK_FOLDER, current.folder):
+                raise AlreadyActive(current)
+            if not force:
+                reason = (
+                    f"{what} is already active, but this copy's files differ from it; raise version "
+                    "in pack.yaml (so every kiosk reports which copy it shows), or use --force to replace it"
+                )
+                raise InstallRefused(what, [reason])
         if (
             not force
             and current is not None
@@ -270,11 +301,16 @@ class PackStore:
             return Pointer()  # a damaged pointer is replaced by the install that is under way
 
     def _prune(self) -> None:
-        """Keep the active slot, the last good one, and the newest others up to `keep_old`."""
+        """Keep the active slot, the last good one, and the newest others up to `keep_old`; one slot
+        per version, so a version installed again (after a rollback, or forced) is listed once."""
         pointer = self._readable_pointer()
         old = [info for info in reversed(self.slots()) if info.name != pointer.active]
         kept = {pointer.last_good} if pointer.last_good else set()
+        labels = {info.label for info in (self.slot(pointer.active), self.slot(pointer.last_good)) if info}
         for info in old:
+            if info.name in kept or info.label in labels:
+                continue
+            labels.add(info.label)
             if len(kept) < self.keep_old:
                 kept.add(info.name)
         for info in old:

@@ -76,7 +76,7 @@ def test_the_same_version_again_is_not_a_refusal(
     store.install(source)
     shutil.copytree(source, inbox / "mini")
     [result] = process_inbox(store, inbox, settle_seconds=0)
-    assert result.already_showing and not result.reasons
+    assert result.already_active is not None and not result.reasons
     assert (inbox / "installed" / "mini").is_dir()
 
 
