@@ -10,6 +10,8 @@ not look or play the way the writer meant, said in plain words with the file and
 - SMIL animation features the exercise player cannot animate.
 - Links (symlinks) anywhere in the pack folder: `kiosk install` refuses them, so this is an error.
 - A tab used for indenting in pack.yaml or a page's top block, named on its line.
+- A help page ("Get help now") whose first lines, before its first list, give no number to call
+  (`{emergency.number}` or `{clinic.phone}`): those lines are what a frightened patient reads first.
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
 from kiosk.content.exercise import ExerciseFrontMatter
+from kiosk.content.first_lines import split_first_lines
 from kiosk.content.icons import is_unknown_icon
 from kiosk.content.loader import MANIFEST, Inspection
+from kiosk.content.pack import help_page_of
+from kiosk.content.placeholders import placeholder_names
 from kiosk.content.svg import MAX_SVG_BYTES
 from kiosk.content.yamltext import line_of
 
@@ -34,6 +39,8 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _QUOTE = re.compile(r"^ {0,3}>")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _UNPLAYABLE = "docs/exercise-demos.md lists what plays"
+NUMBERS_TO_CALL = ("emergency.number", "clinic.phone")
+"""Placeholders that give a patient a number to call; the help page's first lines need one."""
 
 
 def check_authoring(inspection: Inspection, files: list[str]) -> None:
@@ -49,6 +56,7 @@ def check_authoring(inspection: Inspection, files: list[str]) -> None:
         if relative.lower().endswith(".svg"):
             _check_svg(inspection, relative)
     _check_translated_exercises(inspection)
+    _check_help_page(inspection)
 
 
 def _check_links(inspection: Inspection) -> None:
@@ -125,10 +133,7 @@ def _check_raw_markdown(inspection: Inspection, relative: str) -> None:
     if text is None:
         return
     lines = text.split("\n")
-    body_start = 0
-    if lines and lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-        body_start = end + 1 if end is not None else len(lines)
+    body_start = _body_start(lines)
     in_fence = False
     found: set[str] = set()
     for index in range(body_start, len(lines)):
@@ -159,6 +164,14 @@ def _check_raw_markdown(inspection: Inspection, relative: str) -> None:
                 "a line starting with > (a quote) is shown with the > character as typed",
                 "remove the >, or write the words as **bold** to make them stand out",
             )
+
+
+def _body_start(lines: list[str]) -> int:
+    """The index of a page's first Markdown line, after its top block."""
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        return end + 1 if end is not None else len(lines)
+    return 0
 
 
 def _svg_root(inspection: Inspection, relative: str) -> Element | None:
@@ -243,3 +256,37 @@ def _check_translated_exercises(inspection: Inspection) -> None:
                 "use the same numbers and the same number of steps as the first language; "
                 "translate only the words",
             )
+
+
+def _check_help_page(inspection: Inspection) -> None:
+    """The page "Get help now" opens must say whom to call before anything else, in every language."""
+    manifest = inspection.manifest
+    assert manifest is not None
+    page_id = help_page_of(manifest, inspection.pages)
+    if page_id is None:
+        return
+    for language in manifest.languages:
+        page = inspection.pages.get((page_id, language))
+        if page is None:
+            continue
+        first, _ = split_first_lines(page.body_html)
+        if placeholder_names(first) & set(NUMBERS_TO_CALL):
+            continue
+        inspection.warning(
+            page.source_file,
+            _first_text_line(inspection, page.source_file),
+            "the first lines of the page 'Get help now' opens (the text before its first list) give "
+            "no number to call",
+            "start the page with what to do now, using {emergency.number} or {clinic.phone}, e.g. "
+            "'At home? Call {emergency.number} right away.'; a line ending in ':' goes with the list",
+        )
+
+
+def _first_text_line(inspection: Inspection, relative: str) -> int:
+    """The file line of a page's first words, after its top block (0 when unreadable)."""
+    text = _read(inspection, relative)
+    if text is None:
+        return 0
+    lines = text.split("\n")
+    start = _body_start(lines)
+    return next((index + 1 for index in range(start, len(lines)) if lines[index].strip()), start + 1)

@@ -82,15 +82,21 @@ class Pack:
     @property
     def help_page_id(self) -> str | None:
         """The page "Get help now" opens: the one the pack names, else its first red-flag page."""
-        if self.manifest.help_page is not None:
-            return self.manifest.help_page
-        for topic in self.manifest.topics:
-            for page_id in topic.pages:
-                page = self.pages.get((page_id, self.default_language))
-                if page is not None and page.kind == "red-flag":
-                    return page_id
-        return None
+        return help_page_of(self.manifest, self.pages)
 
     def media_path(self, relative: str) -> Path:
         """Absolute path of a media file; the loader has already checked it stays inside the pack."""
         return self.root / relative
+
+
+def help_page_of(manifest: PackManifest, pages: Mapping[tuple[str, str], Page]) -> str | None:
+    """The help page's id, from the manifest and the pages (also before the pack is built, for
+    `kiosk validate`'s check of its first lines)."""
+    if manifest.help_page is not None:
+        return manifest.help_page
+    for topic in manifest.topics:
+        for page_id in topic.pages:
+            page = pages.get((page_id, manifest.first_language))
+            if page is not None and page.kind == "red-flag":
+                return page_id
+    return None

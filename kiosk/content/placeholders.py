@@ -43,6 +43,11 @@ def unknown_placeholders(text: str, first_line: int = 1) -> Iterator[tuple[int, 
                 yield number, match.group(1)
 
 
+def placeholder_names(text: str) -> set[str]:
+    """Every name written between braces in `text`, known or not."""
+    return {match.group(1) for match in _PLACEHOLDER.finditer(text)}
+
+
 def placeholder_problems(file: str, text: str, first_line: int = 1) -> list[Problem]:
     """One error per unknown placeholder, naming the line and the names that do exist."""
     known = ", ".join("{" + name + "}" for name in PLACEHOLDERS)

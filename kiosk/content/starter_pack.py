@@ -137,7 +137,9 @@ illustration_alt: A telephone with a red cross beside it.
 ---
 Here at the clinic? {clinic.front_desk}
 
-At home? Call {emergency.number} right away if:
+At home? Call {emergency.number} right away.
+
+Get help now if:
 
 - Your knee is very swollen, red or hot.
 - You cannot put any weight on your leg.

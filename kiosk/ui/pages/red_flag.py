@@ -1,39 +1,22 @@
 """The red-flag kind (emergency signs): a red frame, a warning-sign title, and what to do now first.
 
 "Get help now" in the top bar opens this page from anywhere, so its first lines (the text before
-the first list: "Tell the front desk now", "call 112") must be readable the moment it opens, at
-every screen size and text size. They get a label of their own (`WhatToDoNow`), the picture
-moves below them in portrait, and takes a smaller share in landscape. The title is a plain
-underlined line beside a warning sign, not a filled box, so nobody takes it for a button.
+the first list: "Tell the front desk now", "call 112"; `kiosk.content.first_lines`) must be
+readable the moment it opens, at every screen size and text size. They get a label of their own
+(`WhatToDoNow`), the picture moves below them in portrait, and takes a smaller share in
+landscape. The title is a plain underlined line beside a warning sign, not a filled box, so nobody
+takes it for a button.
 """
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from kiosk.content.first_lines import split_first_lines
 from kiosk.ui import resources
 from kiosk.ui.pages import register
 from kiosk.ui.pages.base import PageView
-
-_FIRST_LIST = re.compile(r"<(?:ul|ol|h[2-4])>")
-
-
-def split_first_lines(body_html: str) -> tuple[str, str]:
-    """(the text before the first list or heading, the rest); the first part may be empty.
-
-    A last paragraph that introduces the list ("... any of these signs:") stays with the list.
-    """
-    match = _FIRST_LIST.search(body_html)
-    if match is None:
-        return body_html, ""
-    first, rest = body_html[: match.start()], body_html[match.start() :]
-    lead = first.rfind("<p>")
-    if lead > 0 and first.rstrip().endswith(":</p>"):
-        first, rest = first[:lead], first[lead:] + rest
-    return first, rest
 
 
 @register("red-flag")
