@@ -1,7 +1,9 @@
 """`kiosk inbox`: install the packs waiting in the inbox folder now, and update the status file.
 
-A running kiosk looks at its inbox by itself every half minute; this command is for a kiosk that is
-not running, for a timer (cron, systemd) on a machine without a screen, and for checking the setup.
+A running kiosk looks at its inbox by itself (every `inbox_check_seconds`); this command is for a
+kiosk that is not running, for a timer (cron, systemd) on a machine without a screen, and for
+checking the setup. Like the kiosk, it leaves a pack changed in the last `inbox_settle_seconds`
+for later (and says so), unless `--now`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--now",
         action="store_true",
-        help="do not wait for packs to settle (by default a pack changed in the last 10 s is left for later)",
+        help="do not wait for packs to settle (by default a pack changed in the last inbox_settle_seconds, "
+        "10 unless the settings say otherwise, is left for later)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.store.inbox import DEFAULT_SETTLE_SECONDS, process_inbox
+    from kiosk.store.inbox import process_inbox, waiting_packs
     from kiosk.store.status import kiosk_name, update_status
     from kiosk.store.text import printable
 
@@ -35,10 +38,17 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    results = process_inbox(store, settings.inbox, settle_seconds=0 if args.now else DEFAULT_SETTLE_SECONDS)
+    settle = 0 if args.now else settings.inbox_settle_seconds
+    results = process_inbox(store, settings.inbox, settle_seconds=settle)
     for result in results:
         print(result.line())
-    if not results:
+    arriving = waiting_packs(settings.inbox)
+    for entry in arriving:
+        print(
+            f"inbox: {printable(entry.name)}: still arriving (changed in the last {settle} s); left for "
+            "later (--now does not wait)"
+        )
+    if not results and not arriving:
         print(f"kiosk inbox: nothing waiting in {printable(settings.inbox)}")
     if settings.status_folder is not None:
         update_status(settings.status_folder, kiosk_name(settings.kiosk_name), store)

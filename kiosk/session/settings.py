@@ -68,6 +68,11 @@ class Settings(BaseModel):
     """How many earlier installed versions the pack store keeps for `kiosk rollback`."""
     inbox: Path | None = None
     """Folder a sync engine fills with packs (folders or zips); the kiosk installs what arrives."""
+    inbox_check_seconds: int = Field(default=30, ge=5, le=3600)
+    """How often the running kiosk looks in its inbox (in the background)."""
+    inbox_settle_seconds: int = Field(default=10, ge=2, le=600)
+    """How long a pack in the inbox must stay unchanged before it is installed: sync engines write
+    files one by one, and a pack taken half-written would be refused. Slow links need longer."""
     status_folder: Path | None = None
     """Folder where the kiosk writes `<kiosk_name>.json` (active pack, last refusal ...) for IT."""
     trusted_key: str | None = None

@@ -111,6 +111,8 @@ def follow_pack_changes(
         inbox=settings.inbox if started.can_install else None,
         status_folder=settings.status_folder,
         name=settings.kiosk_name,
+        inbox_interval_ms=settings.inbox_check_seconds * 1000,
+        inbox_settle_seconds=settings.inbox_settle_seconds,
     )
     operation.staff.pack_report = switcher.report
     return switcher

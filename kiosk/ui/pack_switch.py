@@ -5,8 +5,9 @@ by a rename, so the folder is watched, not the file). When the active slot chang
 `kiosk rollback`, the inbox), the new pack is checked again in a background thread, then shown:
 - at once if nobody has touched the screen since the last reset (no patient is reading);
 - otherwise at the next idle reset, never under a patient's finger.
-The same check runs at every idle reset, in case a change was missed. Every half minute the inbox
-folder (if set) is looked at in the background; what settles there is installed through the store.
+The same check runs at every idle reset, in case a change was missed. Every `inbox_check_seconds`
+(30 by default) the inbox folder (if set) is looked at in the background; what has stayed unchanged
+for `inbox_settle_seconds` there is installed through the store.
 The status file is written at start, after every switch and after every inbox result.
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.session.idle import IdlePolicy
-from kiosk.store.inbox import process_inbox
+from kiosk.store.inbox import DEFAULT_SETTLE_SECONDS, process_inbox
 from kiosk.store.packstore import PackStore, StoreError
 from kiosk.store.records import now_utc, refusal_is_newest
 from kiosk.store.startup import PackChoice, choose_pack
@@ -52,7 +53,7 @@ class PackSwitcher(QObject):
         status_folder: Path | None = None,
         name: str | None = None,
         inbox_interval_ms: int = INBOX_INTERVAL_MS,
-        inbox_settle_seconds: float = 10.0,
+        inbox_settle_seconds: float = DEFAULT_SETTLE_SECONDS,
     ) -> None:
         super().__init__(window)
         self.window = window

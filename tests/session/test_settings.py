@@ -84,6 +84,14 @@ def test_a_wrong_type_loses_only_that_setting(config: Path) -> None:
         ("idle_seconds = 100000", "idle_seconds", 90),
         ("warning_seconds = 10", "warning_seconds", 20),  # WCAG 2.2.1 wants at least 20 s
         ('default_language = "English"', "default_language", "en"),
+        ("inbox_check_seconds = 1", "inbox_check_seconds", 30),
+        ("inbox_check_seconds = 99999999999999999999", "inbox_check_seconds", 30),
+        ('inbox_check_seconds = "often"', "inbox_check_seconds", 30),
+        ("inbox_settle_seconds = 0", "inbox_settle_seconds", 10),
+        ("inbox_settle_seconds = 7.5", "inbox_settle_seconds", 10),
+        ("inbox_settle_seconds = true", "inbox_settle_seconds", 10),
+        ("inbox_settle_seconds = -inf", "inbox_settle_seconds", 10),
+        ("inbox_settle_seconds = [10]", "inbox_settle_seconds", 10),
     ],
 )
 def test_out_of_range_values_are_reported_and_replaced(
