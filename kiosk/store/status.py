@@ -29,7 +29,8 @@ def _slot(info: SlotInfo | None) -> dict[str, Any] | None:
     return {"pack": info.pack_id, "version": info.version, "installed_at": info.installed_at}
 
 
-def status_data(store: PackStore, name: str, showing: Any, started_at: str) -> dict[str, Any]:
+def status_data(store: PackStore, name: str, showing: Any, started_at: str | None) -> dict[str, Any]:
+    """The status file's content; docs/fleet.md describes every field and when it is null."""
     try:
         active, last_good = store.active(), store.last_good()
     except StoreError:
@@ -65,8 +66,17 @@ def update_status(
     data = status_data(
         store,
         name,
-        showing if showing is not None else old.get("showing"),
-        started_at if started_at is not None else str(old.get("last_start", "")),
+        showing if showing is not None else _object_or_none(old.get("showing")),
+        started_at if started_at is not None else _text_or_none(old.get("last_start")),
     )
     write_atomically(target, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
     return target
+
+
+def _text_or_none(value: object) -> str | None:
+    """A field kept from the old file: text stays, anything else (missing, damaged) is null."""
+    return value if isinstance(value, str) and value else None
+
+
+def _object_or_none(value: object) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
