@@ -20,7 +20,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kiosk.content.escape import escape
-from kiosk.session.paths import settings_file, write_atomically
+from kiosk.session.paths import regular_file_problem, settings_file, write_atomically
 from kiosk.session.pin import parse_pin_hash
 from kiosk.session.site import Clinic, Emergency, SiteDetails
 
@@ -144,8 +144,15 @@ class LoadedSettings:
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
-    """Read the settings file; a missing file gives the defaults, a bad one defaults plus problems."""
+    """Read the settings file; a missing file gives the defaults, a bad one defaults plus problems.
+
+    A path that is not a regular file (a named pipe would block the reader for ever) is refused
+    before it is opened."""
     path = path or settings_file()
+    not_regular = regular_file_problem(path)
+    if not_regular is not None:
+        problem = SettingsProblem(path, None, f"refused: {not_regular}; using defaults")
+        return LoadedSettings(Settings(), path, (problem,), pin_unreadable=True)
     try:
         text = _read_limited(path)
     except FileNotFoundError:
@@ -258,11 +265,15 @@ def save_setting(key: str, value: str | int | None, path: Path | None = None) ->
     Other keys and the staff's comments are kept: the one line holding `key` is replaced (or a
     line is added at the top). If that cannot be done safely the whole file is rewritten from its
     parsed content. Raises `SettingsError` when the file exists but is not valid TOML, because
-    rewriting it would silently throw away what staff wrote there.
+    rewriting it would silently throw away what staff wrote there, and when the path is not a
+    regular file (a named pipe, a device, a folder).
     """
     if key not in Settings.model_fields:
         raise SettingsError(f"unknown setting '{key}'")
     path = path or settings_file()
+    not_regular = regular_file_problem(path)
+    if not_regular is not None:  # opening a named pipe to read it would wait for ever
+        raise SettingsError(f"{not_regular}; move it away, then try again (nothing was changed)")
     try:
         text = _read_limited(path)
     except FileNotFoundError:

@@ -114,3 +114,37 @@ def test_two_different_answers_set_nothing(
     assert main(["set-pin"]) == 1
     assert "differ" in capsys.readouterr().err
     assert load_settings().setup_mode
+
+
+def test_a_named_pipe_at_the_settings_path_is_refused_at_once(tmp_path: Path) -> None:
+    """Opening a FIFO to read it waits for a writer for ever; set-pin must say why it cannot save."""
+    env = {**os.environ, "KIOSK_CONFIG_DIR": str(tmp_path), "KIOSK_DATA_DIR": str(tmp_path)}
+    os.mkfifo(tmp_path / "kiosk.toml")
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "set-pin", "--stdin"],
+        input="2580\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,  # a regression would block here, not pass
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "kiosk.toml is a named pipe (FIFO), not a regular file" in done.stderr
+    assert "Could not save the PIN" in done.stderr and "nothing was changed" in done.stderr
+    assert (tmp_path / "kiosk.toml").is_fifo()  # left as it was, not replaced
+
+
+def test_other_commands_read_past_a_named_pipe_with_a_warning(tmp_path: Path) -> None:
+    env = {**os.environ, "KIOSK_CONFIG_DIR": str(tmp_path), "KIOSK_DATA_DIR": str(tmp_path)}
+    os.mkfifo(tmp_path / "kiosk.toml")
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "packs"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "warning: settings:" in done.stderr and "is a named pipe (FIFO), not a regular file" in done.stderr
