@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
                 }
                 for slot in slots
             ],
-            "last_refusal": None if refusal is None else refusal_to_json(refusal, active),
+            "last_refusal": None if refusal is None else refusal_to_json(refusal, pointer, active),
         }
         print(json.dumps(data, indent=2))
         return EXIT_OK
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
         for row in rows:
             print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
-    if refusal is not None and refusal_is_newest(refusal, active):
+    if refusal is not None and refusal_is_newest(refusal, pointer, active):
         print(f"Last refused: {refusal.sentence()}")
     elif refusal is not None and active is not None:
         print(f"Earlier refusal, settled since ({active.label} went live after it): {refusal.sentence()}")

@@ -162,7 +162,7 @@ class PackStore:
             now_utc().isoformat(timespec="seconds"),
             printable(source),
             tuple(printable(reason) for reason in reasons),
-            active_then=self._readable_pointer().active or "",
+            pointer_changed_at=self._readable_pointer().changed_at or "",
         )
         self.root.mkdir(parents=True, exist_ok=True)
         write_refusal(self.refusal_file, refusal)

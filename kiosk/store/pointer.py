@@ -2,10 +2,13 @@
 
 It is one small JSON file, always replaced whole (`write_atomically`: temporary file, fsync,
 `os.replace`, folder fsync), so whatever moment the power goes, it names complete slots only.
+Each write stamps `changed_at`, so a record kept beside it (the last refusal) can tell whether a
+pack went live since, even when a rollback brings back the very slot that was active before.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,9 @@ class PointerError(ValueError):
 class Pointer:
     active: str | None = None
     last_good: str | None = None
+    changed_at: str | None = None
+    """When the pointer was written, to the microsecond (None: no pointer yet, or one written before
+    the store kept this). Set by `write_pointer`, never by the caller."""
 
 
 def read_pointer(path: Path) -> Pointer:
@@ -42,11 +48,17 @@ def read_pointer(path: Path) -> Pointer:
         value is None or (isinstance(value, str) and _is_slot_name(value)) for value in (active, last_good)
     ):
         raise PointerError(f"{path} names a slot that is not a plain folder name")
-    return Pointer(active, last_good)
+    changed_at = data.get("changed_at")
+    return Pointer(active, last_good, changed_at if isinstance(changed_at, str) and changed_at else None)
 
 
 def write_pointer(path: Path, pointer: Pointer) -> None:
-    data = {"active": pointer.active, "last_good": pointer.last_good}
+    """Replace the pointer with `pointer`'s slots, stamped with the present moment."""
+    data = {
+        "active": pointer.active,
+        "last_good": pointer.last_good,
+        "changed_at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+    }
     write_atomically(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
 
 

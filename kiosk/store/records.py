@@ -14,8 +14,10 @@ from typing import Any
 
 from kiosk.content.pack import Pack
 from kiosk.session.paths import write_atomically
+from kiosk.store.pointer import Pointer
 
 SLOT_RECORD = "slot.json"
+_NOT_KEPT = object()
 PACK_FOLDER = "pack"
 
 
@@ -103,15 +105,16 @@ def read_slot_record(slot_folder: Path) -> SlotInfo | None:
 class Refusal:
     """A pack that was not put live (at install, from the inbox, or at start), and why.
 
-    `active_then` is the slot that was active when the refusal was recorded ("" for none), so a
-    later install or rollback marks the refusal as settled exactly, even within the same second;
-    None for a record written before the store kept it (then the times are compared)."""
+    `pointer_changed_at` is the store pointer's `changed_at` when the refusal was recorded ("" for
+    none): any later install or rollback changes it, so the refusal is known to be settled exactly,
+    even within the same second; None for a record written before the store kept it (then the
+    times are compared)."""
 
     what: str
     at: str
     source: str
     reasons: tuple[str, ...]
-    active_then: str | None = None
+    pointer_changed_at: str | None = None
 
     def sentence(self) -> str:
         """e.g. "heel-pain 1.2 was refused at 2026-12-04 07:02: pages/x.en.md:4: error: ..."."""
@@ -126,7 +129,7 @@ def write_refusal(path: Path, refusal: Refusal) -> None:
         "at": refusal.at,
         "source": refusal.source,
         "reasons": list(refusal.reasons),
-        "active_then": refusal.active_then or None,
+        "pointer_changed_at": refusal.pointer_changed_at or None,
     }
     write_atomically(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
 
@@ -135,25 +138,24 @@ def read_refusal(path: Path) -> Refusal | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         reasons = tuple(str(reason) for reason in data["reasons"])
-        active_then = str(data["active_then"] or "") if "active_then" in data else None
-        return Refusal(str(data["what"]), str(data["at"]), str(data["source"]), reasons, active_then)
+        changed = data.get("pointer_changed_at", _NOT_KEPT)
+        pointer_changed_at = None if changed is _NOT_KEPT else str(changed or "")
+        return Refusal(str(data["what"]), str(data["at"]), str(data["source"]), reasons, pointer_changed_at)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def refusal_is_newest(refusal: Refusal, active: SlotInfo | None) -> bool:
+def refusal_is_newest(refusal: Refusal, pointer: Pointer, active: SlotInfo | None) -> bool:
     """True while no pack has gone live since the refusal (by install or rollback).
 
     A refusal that a later install settled is old news: `kiosk packs`, the status file and the
     staff panel must not show it as the kiosk's current trouble."""
-    if active is None:
-        return True
-    if refusal.active_then is not None:
-        return refusal.active_then == active.name
-    return refusal.at >= active.installed_at
+    if refusal.pointer_changed_at is None:  # recorded before the store kept the pointer's moment
+        return active is None or refusal.at >= active.installed_at
+    return refusal.pointer_changed_at == (pointer.changed_at or "")
 
 
-def refusal_to_json(refusal: Refusal, active: SlotInfo | None) -> dict[str, Any]:
+def refusal_to_json(refusal: Refusal, pointer: Pointer, active: SlotInfo | None) -> dict[str, Any]:
     """The refusal as `kiosk packs --json` and the status file give it; `newest` is False once a
     pack went live after it (the refusal is kept for the record, but it is settled)."""
     return {
@@ -161,5 +163,5 @@ def refusal_to_json(refusal: Refusal, active: SlotInfo | None) -> dict[str, Any]
         "at": refusal.at,
         "source": refusal.source,
         "reasons": list(refusal.reasons),
-        "newest": refusal_is_newest(refusal, active),
+        "newest": refusal_is_newest(refusal, pointer, active),
     }

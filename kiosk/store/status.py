@@ -14,6 +14,7 @@ from typing import Any
 
 from kiosk.session.paths import write_atomically
 from kiosk.store.packstore import PackStore, StoreError
+from kiosk.store.pointer import Pointer
 from kiosk.store.records import SlotInfo, now_utc, refusal_to_json
 
 
@@ -32,16 +33,17 @@ def _slot(info: SlotInfo | None) -> dict[str, Any] | None:
 def status_data(store: PackStore, name: str, showing: Any, started_at: str | None) -> dict[str, Any]:
     """The status file's content; docs/fleet.md describes every field and when it is null."""
     try:
-        active, last_good = store.active(), store.last_good()
+        pointer = store.pointer()
     except StoreError:
-        active = last_good = None
+        pointer = Pointer()  # damaged: the kiosk log says so; no pack is named from it
+    active, last_good = store.slot(pointer.active), store.slot(pointer.last_good)
     refusal = store.last_refusal()
     return {
         "kiosk": name,
         "showing": showing,
         "active": _slot(active),
         "last_good": _slot(last_good),
-        "last_refusal": None if refusal is None else refusal_to_json(refusal, active),
+        "last_refusal": None if refusal is None else refusal_to_json(refusal, pointer, active),
         "last_start": started_at,
         "updated_at": now_utc().isoformat(timespec="seconds"),
     }

@@ -23,6 +23,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from kiosk.session.idle import IdlePolicy
 from kiosk.store.inbox import DEFAULT_SETTLE_SECONDS, process_inbox
 from kiosk.store.packstore import PackStore, StoreError
+from kiosk.store.pointer import Pointer
 from kiosk.store.records import now_utc, refusal_is_newest
 from kiosk.store.startup import PackChoice, choose_pack
 from kiosk.store.status import kiosk_name, update_status
@@ -197,10 +198,10 @@ class PackSwitcher(QObject):
         why = " ".join(part for part in self.choice.why if part not in refused_at_start)
         refusal = self.store.last_refusal()
         try:
-            active = self.store.active()
+            pointer = self.store.pointer()
         except StoreError:
-            active = None
-        if refusal is not None and not refusal_is_newest(refusal, active):
+            pointer = Pointer()
+        if refusal is not None and not refusal_is_newest(refusal, pointer, self.store.slot(pointer.active)):
             refusal = None  # a pack went live after it: old news, settled since
         return why, refusal.sentence() if refusal is not None else None
 

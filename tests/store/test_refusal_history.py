@@ -64,6 +64,17 @@ def test_a_rollback_after_a_refusal_settles_it_too(
     assert "Last refused" not in table and "Earlier refusal, settled since (mini 1.0.0" in table
 
 
+def test_a_rollback_to_the_pack_active_at_the_refusal_still_settles_it(
+    pack_at: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["install", str(pack_at("1.0.0"))])
+    refuse_broken(tmp_path, capsys)
+    main(["install", str(pack_at("1.1.0"))])
+    assert main(["rollback"]) == 0  # mini 1.0.0 is active again, as when the refusal happened
+    assert json.loads(packs_output(capsys, "--json"))["last_refusal"]["newest"] is False
+    assert "Earlier refusal, settled since (mini 1.0.0 went live after it)" in packs_output(capsys)
+
+
 def test_a_refusal_at_start_stays_the_newest_event(store: PackStore, pack_at: Callable[..., Path]) -> None:
     store.install(pack_at("1.0.0"))
     store.install(pack_at("1.1.0"))
@@ -100,7 +111,7 @@ def test_a_refusal_recorded_before_the_store_kept_its_moment_is_judged_by_its_ti
     main(["install", str(pack_at("1.1.0"))])
     store = PackStore(store_root(Settings()))
     record = json.loads(store.refusal_file.read_text(encoding="utf-8"))
-    del record["active_then"]
+    del record["pointer_changed_at"]
     record["at"] = "2020-01-01T00:00:00+00:00"
     store.refusal_file.write_text(json.dumps(record), encoding="utf-8")
     assert "Earlier refusal, settled since" in packs_output(capsys)
