@@ -175,7 +175,8 @@ class PackStore:
 
         Raises `InstallRefused` (and records the refusal) when it has errors, a bad or missing
         signature (with a trusted key set), or is not newer than the active version of the same
-        pack (unless `force`; the same version with other files is refused the same way). Raises
+        pack (unless `force`; the same version with other files is refused the same way, unless
+        the installed copy could no longer go live: then the new one repairs it). Raises
         `AlreadyActive`, recording nothing, when it is the active pack file for file. Nothing
         changes then.
         """
@@ -231,14 +232,17 @@ class PackStore:
             signed = True
         current = self.slot(self._readable_pointer().active)
         if current is not None and current.label == what:
-            if _same_files(incoming / PACK_FOLDER, current.folder):
+            same = _same_files(incoming / PACK_FOLDER, current.folder)
+            if same and self.signature_problem(current.folder) is None:
                 raise AlreadyActive(current)
-            if not force:
+            # Otherwise a damaged (or, under a trusted key, unsigned) installed copy is repaired.
+            if not same and not force and self._intact(current):
                 reason = (
                     f"{what} is already active, but this copy's files differ from it; raise version "
                     "in pack.yaml (so every kiosk reports which copy it shows), or use --force to replace it"
                 )
                 raise InstallRefused(what, [reason])
+            force = True  # replacing this version is decided: forced, or repairing a damaged copy
         if (
             not force
             and current is not None
@@ -278,6 +282,10 @@ class PackStore:
             new_last_good = earlier[-1].name if earlier else None
             write_pointer(self.pointer_file, Pointer(active=target.name, last_good=new_last_good))
         return target, replaced
+
+    def _intact(self, slot: SlotInfo) -> bool:
+        """Whether an installed slot could still go live: its checks and its signature pass."""
+        return self.signature_problem(slot.folder) is None and load_pack(slot.folder).pack is not None
 
     def signature_problem(self, folder: Path) -> str | None:
         """Why an installed pack may not be shown under this kiosk's trusted key (None: it may).

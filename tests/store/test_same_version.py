@@ -111,3 +111,20 @@ def test_a_version_installed_again_after_a_rollback_is_listed_once(
     capsys.readouterr()
     assert main(["packs"]) == 0
     assert capsys.readouterr().out.count("1.1.0") == 1
+
+
+def test_the_same_version_sent_again_repairs_an_installed_copy_damaged_on_disk(
+    store: PackStore, pack_at: Callable[..., Path], tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    source = pack_at("1.0.0")
+    store.install(source)
+    damaged = store.active()
+    assert damaged is not None
+    (damaged.folder / "pages" / "symptoms.en.md").unlink()
+    shutil.copytree(source, inbox / "mini-again")
+    [result] = process_inbox(store, inbox, settle_seconds=0)
+    assert result.installed is not None and not result.reasons
+    active = store.active()
+    assert active is not None and fingerprint(active.folder) == fingerprint(source)
+    assert [slot.label for slot in store.slots()] == ["mini 1.0.0"]  # the damaged copy is gone

@@ -143,3 +143,16 @@ def test_once_a_key_is_set_rollback_and_start_up_never_bring_back_an_unsigned_pa
     choice = choose_pack(store, bundled=bundled_pack_dir())
     assert choice.origin == "bundled"
     assert any("not signed" in reason for refusal in choice.refusals for reason in refusal.reasons)
+
+
+def test_the_signed_copy_of_an_unsigned_active_pack_replaces_it_once_a_key_is_set(
+    keys: tuple[Path, str], pack_at: Callable[..., Path], tmp_path: Path
+) -> None:
+    source = pack_at("1.0.0")
+    PackStore(tmp_path / "store").install(source)  # installed before the kiosk had a key
+    assert main(["sign", str(source), "--key", str(keys[0])]) == 0
+    store = trusting(tmp_path, keys[1])
+    installed = store.install(source)  # the same files, now signed: not "nothing to do"
+    assert installed.slot.signed and installed.slot.label == "mini 1.0.0"
+    assert [slot.signed for slot in store.slots()] == [True]
+    assert store.signature_problem(installed.slot.folder) is None
