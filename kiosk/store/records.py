@@ -17,8 +17,9 @@ from kiosk.session.paths import write_atomically
 from kiosk.store.pointer import Pointer
 
 SLOT_RECORD = "slot.json"
-_NOT_KEPT = object()
 PACK_FOLDER = "pack"
+_NOT_KEPT = object()
+"""A key missing from a record written before the store kept it (unlike a key holding null)."""
 
 
 def now_utc() -> dt.datetime:
