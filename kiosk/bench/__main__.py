@@ -1,4 +1,4 @@
-"""`python -m kiosk.bench [--json FILE] [--quick] [--soak MINUTES]`: measure, print, compare with targets.
+"""`python -m kiosk.bench [--json FILE] [--quick] [--soak M] [--compare-chromium]`: measure and compare.
 
 Start-up figures come from fresh processes; the others from the real kiosk started through
 `kiosk run` in a fresh process per scenario (see `worker`). `--quick` uses fewer repetitions so
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.bench import processes, report, scale
+from kiosk.bench import chromium, processes, report, scale
 
 
 @dataclass(frozen=True)
@@ -37,16 +37,24 @@ FULL = Plan(7, 300, 10, 120, 10.0, (10, 100, 500), 3, 10_000)
 QUICK = Plan(3, 100, 3, 24, 3.0, (10, 100, 500), 1, 500)
 
 
-def measure(plan: Plan, soak_minutes: float | None, say: Callable[[str], None]) -> dict[str, Any]:
+def measure(
+    plan: Plan, soak_minutes: float | None, say: Callable[[str], None], compare_chromium: bool = False
+) -> dict[str, Any]:
     steps: list[tuple[str, Callable[[], dict[str, Any]]]] = [
         ("start", lambda: processes.start_figures(plan.start_runs)),
         ("taps", lambda: processes.run_worker("taps", "--count", str(plan.taps))),
+        (
+            "taps_loaded",
+            lambda: processes.run_worker_with_one_core_busy("taps", "--count", str(plan.taps)),
+        ),
         ("slide", lambda: processes.run_worker("slide", "--count", str(plan.swipes))),
         ("demos", lambda: processes.run_worker("demos", "--count", str(plan.demo_frames))),
         ("idle", lambda: processes.run_worker("idle", "--seconds", str(plan.idle_seconds))),
         ("scale", lambda: scale.scale_figures(list(plan.scale_sizes), plan.scale_runs)),
         ("memory", lambda: processes.run_worker("memory", "--count", str(plan.navigations))),
     ]
+    if compare_chromium:
+        steps.append(("chromium", lambda: chromium.compare(plan.scale_runs)))
     if soak_minutes:
         steps.append(
             (
@@ -73,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the report as JSON")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (about a minute)")
     parser.add_argument("--soak", type=float, metavar="MINUTES", help="also run random touches this long")
+    parser.add_argument(
+        "--compare-chromium",
+        action="store_true",
+        help="also start Chromium in kiosk mode on the same pack page (skipped without a chromium binary)",
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
 
@@ -80,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         print(text, file=sys.stderr, flush=True)
 
     began = time.perf_counter()
-    results = measure(plan, args.soak, say)
+    results = measure(plan, args.soak, say, args.compare_chromium)
     results["machine"] = {
         "platform": processes.platform_name(),
         "python": platform.python_version(),

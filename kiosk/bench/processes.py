@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -55,25 +57,54 @@ def platform_name() -> str:
     return f"{where}, speech {os.environ.get('KIOSK_SPEECH', SPEECH_DEFAULT)}"
 
 
-def first_paint_ms(mode: str, extra: list[str] | None = None, timeout_s: float = 120) -> float:
-    """Milliseconds from spawning a probe process to its first painted frame."""
+def probe_start(mode: str, extra: list[str] | None = None, timeout_s: float = 120) -> dict[str, float]:
+    """Spawn a probe process; milliseconds from the spawn to each mark it printed (`first_paint` last)."""
     command = [sys.executable, "-m", "kiosk.bench.probe", mode, *(extra or [])]
     spawned = time.time_ns()
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, env=child_environment())
+    marks = {"spawn": 0.0}
     for line in done.stdout.splitlines():
-        if line.startswith("FIRST_PAINT "):
-            return (int(line.split()[1]) - spawned) / 1e6
-    raise RuntimeError(f"probe {mode} painted nothing (exit {done.returncode}): {done.stderr[-800:]}")
+        parts = line.split()
+        if len(parts) == 3 and parts[0] == "MARK":
+            marks[parts[1]] = (int(parts[2]) - spawned) / 1e6
+        elif len(parts) == 2 and parts[0] == "FIRST_PAINT":
+            marks["first_paint"] = (int(parts[1]) - spawned) / 1e6
+    if "first_paint" not in marks:
+        raise RuntimeError(f"probe {mode} painted nothing (exit {done.returncode}): {done.stderr[-800:]}")
+    return marks
+
+
+def first_paint_ms(mode: str, extra: list[str] | None = None, timeout_s: float = 120) -> float:
+    """Milliseconds from spawning a probe process to its first painted frame."""
+    return probe_start(mode, extra, timeout_s)["first_paint"]
+
+
+def stage_medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Median milliseconds of each start-up stage (`probe.STAGES`) over the runs, and what is left
+    between them (settings, the operation layer, ...) as `other`."""
+    from kiosk.bench.probe import STAGES
+
+    stages: dict[str, float] = {}
+    for label, begin, end in STAGES:
+        spans = [run[end] - run[begin] for run in runs if begin in run and end in run]
+        if spans:
+            stages[label] = round(statistics.median(spans), 1)
+    total = statistics.median(run["first_paint"] for run in runs)
+    stages["other"] = round(total - sum(stages.values()), 1)
+    return stages
 
 
 def start_figures(runs: int, pack: Path | None = None) -> dict[str, Any]:
-    """Median first-frame time of the kiosk and of the bare floor, alternating, and their ratio."""
+    """Median first-frame time of the kiosk and of the bare floor, alternating, their ratio, and
+    the kiosk's start-up stage by stage."""
     extra = ["--pack", str(pack)] if pack else []
-    app_times, floor_times = [], []
+    app_runs: list[dict[str, float]] = []
+    floor_times: list[float] = []
     first_paint_ms("floor")  # warm the disk cache once, so the first run is not an outlier
     for _ in range(runs):
         floor_times.append(first_paint_ms("floor"))
-        app_times.append(first_paint_ms("app", extra))
+        app_runs.append(probe_start("app", extra))
+    app_times = [run["first_paint"] for run in app_runs]
     app, floor = statistics.median(app_times), statistics.median(floor_times)
     return {
         "runs": runs,
@@ -81,6 +112,7 @@ def start_figures(runs: int, pack: Path | None = None) -> dict[str, Any]:
         "floor_ms": round(floor, 1),
         "ratio": round(app / floor, 2),
         "app_runs_ms": [round(t, 1) for t in app_times],
+        "stages_ms": stage_medians(app_runs),
     }
 
 
@@ -109,3 +141,23 @@ def run_worker(scenario: str, *options: str, timeout_s: float = 3600) -> dict[st
             result: dict[str, Any] = json.loads(line[len("RESULT ") :])
             return result
     return {"error": f"worker {scenario} exited {done.returncode}: {done.stderr[-1500:]}"}
+
+
+@contextmanager
+def one_core_busy() -> Iterator[int]:
+    """A second process spinning on one core (the first) for as long as the block runs, as a busy
+    waiting-room PC has: an updater, an antivirus scan, a browser tab. Yields its process id."""
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        if hasattr(os, "sched_setaffinity"):
+            os.sched_setaffinity(spinner.pid, {min(os.sched_getaffinity(0))})
+        yield spinner.pid
+    finally:
+        spinner.kill()
+        spinner.wait()
+
+
+def run_worker_with_one_core_busy(scenario: str, *options: str) -> dict[str, Any]:
+    """`run_worker` while `one_core_busy` spins."""
+    with one_core_busy():
+        return run_worker(scenario, *options)
