@@ -30,6 +30,7 @@ def _stray_timer_events(idle: dict[str, Any]) -> float:
 
 ROWS = [
     Row("Start: kiosk to first Home frame", ("start", "app_ms"), "ms"),
+    Row("Start: after a pack change (full check)", ("start", "app_full_check_ms"), "ms"),
     Row("Start: bare PySide6 floor", ("start", "floor_ms"), "ms"),
     Row("Start: kiosk / floor", ("start", "ratio"), "x", "<= 1.5", lambda v, _: v <= 1.5),
     *[
@@ -57,6 +58,7 @@ ROWS = [
     Row(
         "Scale: start 500 / 10 pages", ("scale", "start_growth"), "x", "<= 1.2 (flat)", lambda v, _: v <= 1.2
     ),
+    Row("Scale: start after a change 500 / 10", ("scale", "start_full_check_growth"), "x"),
     Row("Scale: validate 500 / 10 pages", ("scale", "validate_growth"), "x"),
     Row("Memory: PSS after start", ("memory", "pss_after_start_mb"), "MB"),
     Row("Memory: PSS after navigations", ("memory", "pss_after_mb"), "MB"),

@@ -88,14 +88,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"kiosk run: {error}", file=sys.stderr)
         return 2
 
-    from kiosk.session.paths import pin_lockout_file, usage_db_file
+    from kiosk.session.paths import checked_index_dir, pin_lockout_file, usage_db_file
     from kiosk.session.state import ATTRACT, AppState, Snapshot
     from kiosk.ui import app as kiosk_app
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.operation import BareOperation, KioskOperation, keep_systemd_informed
 
     qt_app = kiosk_app.application()
-    pack = kiosk_app.load_pack_or_fallback(settings.pack)
+    pack = kiosk_app.load_pack_or_fallback(settings.pack, checked_index_dir())
     screen = kiosk_app.pick_screen(settings.screen)
     geometry = screen.geometry()
     width, height = args.size if args.windowed and args.size else (geometry.width(), geometry.height())

@@ -58,7 +58,13 @@ def _run(path: Path, today: dt.date | None) -> int:
     if not exists:
         return _usage(f"there is no file or folder called {path}")
     if is_folder:
-        return _report(validate_pack(path, today).lines(), path)
+        from kiosk.content.checked_index import fingerprint
+
+        files = fingerprint(path)  # before checking: a file changed meanwhile is checked again
+        status = _report(validate_pack(path, today).lines(), path)
+        if status == EXIT_OK:
+            _remember_checked(path, files)
+        return status
     if path.suffix.lower() != ".zip":
         return _usage(f"{path} is a file; give the pack folder (the one holding pack.yaml) or a .zip of it")
     with tempfile.TemporaryDirectory(prefix="kiosk-validate-") as temporary:
@@ -75,6 +81,21 @@ def _report(lines: list[str], path: Path) -> int:
     for line in lines:
         print(line)
     return EXIT_ERRORS if not lines[-1].startswith("0 errors") else EXIT_OK
+
+
+def _remember_checked(path: Path, files: dict[str, list[int]]) -> None:
+    """Index a pack that passed, so the kiosk's next start paints from it without checking again.
+
+    The index holds what `kiosk run` itself finds (its warnings, not the validator's advice on
+    review dates and reading level, which change with the day)."""
+    from kiosk.content.checked_index import write_index
+    from kiosk.content.loader import load_pack
+    from kiosk.session.paths import checked_index_dir
+
+    try:
+        write_index(load_pack(path), checked_index_dir(), files)
+    except OSError as error:  # the check itself passed; only the shortcut for the next start is lost
+        print(f"kiosk validate: could not write the checked-pack index: {error}", file=sys.stderr)
 
 
 def _usage(message: str) -> int:

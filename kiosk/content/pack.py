@@ -8,6 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kiosk.content.models import PackManifest, PageFrontMatter, Topic, localized
+from kiosk.content.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -82,3 +83,15 @@ class Pack:
     def media_path(self, relative: str) -> Path:
         """Absolute path of a media file; the loader has already checked it stays inside the pack."""
         return self.root / relative
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A pack, or None when any problem is an error; warnings may come with a pack."""
+
+    pack: Pack | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.is_error)

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from kiosk.content.loader import load_pack
-from kiosk.content.pack import Pack
+from kiosk.content.checked_index import fingerprint, load_indexed, write_index
+from kiosk.content.pack import LoadResult, Pack
 from kiosk.session.navigation import log_route_changes
 from kiosk.session.state import AppState
 from kiosk.ui import resources
@@ -35,19 +35,46 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def load_pack_or_fallback(path: Path | None) -> Pack | None:
-    """The pack at `path`, else the bundled pack; problems are logged for staff. None if both fail."""
+def load_pack_or_fallback(path: Path | None, index_folder: Path | None = None) -> Pack | None:
+    """The pack at `path`, else the bundled pack; problems are logged for staff. None if both fail.
+
+    With `index_folder`, a pack whose files are unchanged since it last passed its checks is
+    rebuilt from the checked-pack index (`kiosk.content.checked_index`) instead of being checked
+    again, and a pack checked in full is indexed for the next start.
+    """
     candidates = [path] if path is not None else []
     if resources.BUNDLED_PACK_DIR not in candidates:
         candidates.append(resources.BUNDLED_PACK_DIR)
     for candidate in candidates:
-        result = load_pack(candidate)
+        result = _load_checked(candidate, index_folder)
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)("%s: %s", candidate, problem.format())
         if result.pack is not None:
             return result.pack
         log.error("pack %s refused (%d errors)", candidate, len(result.errors))
     return None
+
+
+def _load_checked(folder: Path, index_folder: Path | None) -> LoadResult:
+    """The pack from its index when every file is as it was checked; else loaded and checked in full."""
+    files = None
+    if index_folder is not None:
+        indexed = load_indexed(folder, index_folder)
+        if indexed is not None:
+            return indexed
+        try:
+            files = fingerprint(folder)  # before loading: a file changed meanwhile is checked again
+        except OSError:
+            files = None  # the full load says what is wrong with the folder
+    from kiosk.content.loader import load_pack  # the checks: only imported when they are needed
+
+    result = load_pack(folder)
+    if index_folder is not None and files is not None and result.pack is not None:
+        try:
+            write_index(result, index_folder, files)
+        except OSError as error:
+            log.warning("could not write the checked-pack index to %s: %s", index_folder, error)
+    return result
 
 
 def out_of_order_screen(width: int, height: int) -> QWidget:

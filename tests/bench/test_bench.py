@@ -81,7 +81,7 @@ def test_a_scenario_that_fails_is_named_in_the_table_and_the_rest_still_shows() 
     assert "Tap to paint" not in table
 
 
-def test_start_stages_add_up_to_the_whole_start_with_the_rest_as_other() -> None:
+def test_start_stages_of_the_median_run_add_up_to_its_whole_start() -> None:
     runs = [
         {
             "spawn": 0.0,
@@ -97,7 +97,9 @@ def test_start_stages_add_up_to_the_whole_start_with_the_rest_as_other() -> None
             "first_paint": 700.0,
         },
     ]
-    stages = processes.stage_medians(runs)
+    slower = {name: stamp * 2 for name, stamp in runs[0].items()}
+    faster = {name: stamp / 2 for name, stamp in runs[0].items()}
+    stages = processes.stage_medians([slower, runs[0], faster])
     assert stages["imports: Qt, window, content"] == 350.0
     assert stages["pack load and check"] == 100.0
     assert stages["other"] == 20.0  # between the pack and the window, and before show

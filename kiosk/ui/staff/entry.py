@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content.loader import load_pack
 from kiosk.session.pin import PinGuard
 from kiosk.ui import resources
 from kiosk.ui.dialog import staff_theme
@@ -132,6 +131,8 @@ class StaffEntry(QObject):
 
     def reload_pack(self) -> None:
         """Load the configured pack folder again; a pack with errors is refused and the current stays."""
+        from kiosk.content.loader import load_pack  # the checks are imported when staff ask for them
+
         folder = self.pack_path or self.window.pack.root
         result = load_pack(folder)
         for problem in result.problems:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout,
 
 from kiosk.content.models import Review
 from kiosk.content.pack import Pack
-from kiosk.content.validator import validate_pack
 from kiosk.session.usage import DayCount, UsageError, read_counts
 from kiosk.ui.dialog import DialogCard
 from kiosk.ui.theme import Theme
@@ -180,6 +179,8 @@ class StaffPanel(DialogCard):
 
     def run_checks(self) -> None:
         """Run the same checks as `kiosk validate` on the pack folder and say how it went."""
+        from kiosk.content.validator import validate_pack  # imported when asked, not at kiosk start
+
         try:
             report = validate_pack(self.pack.root)
         except Exception:  # the panel must open whatever the folder holds

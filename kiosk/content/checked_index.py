@@ -1,0 +1,164 @@
+"""The checked-pack index: a pack that passed its checks, remembered with the size and time of each file.
+
+Loading a pack in full (YAML, Markdown, the safety checks of every picture) is most of what the
+kiosk does before its first frame, and it grows with the pack. Once a pack has been checked, the
+result is written here: every file of the pack with its size and modification time, and what the
+screens read (the manifest, each page's front matter and rendered text, the warnings found). On
+the next start the kiosk compares the files with the index; when every file is as it was, the
+pack is rebuilt from the index without reading Markdown or YAML and without the checkers (none of
+them is even imported). A file that was added, removed or changed in size or time makes the index
+stale, and the pack is loaded and checked in full again.
+
+Only packs without errors are indexed; an index that cannot be read, was written by another
+version of the kiosk, or does not match counts as missing. The index lives in the kiosk's own
+data folder (`index_folder` is chosen by the caller, so this module stays free of the session
+layer); it is written atomically, so a power cut leaves the old index or the new one.
+
+`write_index(result, folder)` is what an install or a validation calls after a pack passed;
+`load_indexed(root, folder)` is what `kiosk run` calls first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from kiosk import __version__
+from kiosk.content.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from kiosk.content.pack import LoadResult
+
+log = logging.getLogger(__name__)
+
+INDEX_FORMAT = 1
+"""Raised whenever what is stored changes shape; an index of another format is ignored."""
+
+Fingerprint = dict[str, list[int]]
+"""Relative path (forward slashes) -> [size in bytes, modification time in ns], for every file."""
+
+
+def fingerprint(root: Path) -> Fingerprint:
+    """Size and modification time of every file under `root` (links are noted, never followed)."""
+    found: Fingerprint = {}
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(Path(entry.path))
+                    continue
+                info = entry.stat(follow_symlinks=False)
+                found[Path(entry.path).relative_to(root).as_posix()] = [info.st_size, info.st_mtime_ns]
+    return found
+
+
+def index_file(root: Path, folder: Path) -> Path:
+    """Where the index of the pack at `root` is kept: one file per pack folder."""
+    key = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return folder / f"{key}.json"
+
+
+def write_index(result: LoadResult, folder: Path, files: Fingerprint | None = None) -> Path | None:
+    """Remember a pack that passed its checks; None (and nothing written) if it did not pass.
+
+    `files` is the fingerprint taken *before* the pack was loaded: a file changed during the load
+    then no longer matches, so the next start checks it again.
+    """
+    pack = result.pack
+    if pack is None:
+        return None
+    document = {
+        "format": INDEX_FORMAT,
+        "kiosk": __version__,
+        "root": str(pack.root),
+        "files": files if files is not None else fingerprint(pack.root),
+        "problems": [[p.file, p.line, p.severity.value, p.message, p.fix] for p in result.problems],
+        "manifest": pack.manifest.model_dump(mode="json"),
+        "pages": [
+            {
+                "id": page.id,
+                "language": page.language,
+                "front": page.front.model_dump(mode="json"),
+                "body_html": page.body_html,
+                "plain_text": page.plain_text,
+                "source_file": page.source_file,
+            }
+            for page in pack.pages.values()
+        ],
+    }
+    target = index_file(pack.root, folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, target)
+    _forget_missing_packs(folder)
+    return target
+
+
+def _forget_missing_packs(folder: Path) -> None:
+    """Remove the indexes of pack folders that no longer exist (an old slot, a moved pack), so the
+    index folder does not grow with every pack the kiosk ever showed."""
+    for other in folder.glob("*.json"):
+        try:
+            root = json.loads(other.read_text(encoding="utf-8")).get("root")
+            if isinstance(root, str) and not Path(root).exists():
+                other.unlink()
+        except (OSError, ValueError, AttributeError):
+            continue  # unreadable: `load_indexed` treats it as missing, and the next write replaces it
+
+
+def load_indexed(root: Path, folder: Path) -> LoadResult | None:
+    """The pack at `root` rebuilt from its index, or None when there is no index that matches."""
+    target = index_file(root, folder)
+    try:
+        document = json.loads(target.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        log.warning("checked-pack index %s unreadable (%s); checking the pack in full", target, error)
+        return None
+    if not isinstance(document, dict) or document.get("format") != INDEX_FORMAT:
+        return None
+    if document.get("kiosk") != __version__ or document.get("root") != str(root.resolve()):
+        return None
+    try:
+        if document.get("files") != fingerprint(root):
+            return None
+        return _rebuild(root.resolve(), document)
+    except Exception as error:  # a damaged index must never stop the kiosk: check in full instead
+        log.warning("checked-pack index %s unusable (%s); checking the pack in full", target, error)
+        return None
+
+
+def _rebuild(root: Path, document: dict[str, Any]) -> LoadResult:
+    """The `LoadResult` the full load gave, from the index (the models validate their fields again)."""
+    from kiosk.content.models import FRONT_MATTER_BY_KIND, PackManifest
+    from kiosk.content.pack import LoadResult, Pack, Page
+
+    pages = {}
+    for entry in document["pages"]:
+        front_data = entry["front"]
+        model = FRONT_MATTER_BY_KIND[front_data["kind"]]
+        page = Page(
+            id=entry["id"],
+            language=entry["language"],
+            front=model.model_validate(front_data),
+            body_html=entry["body_html"],
+            plain_text=entry["plain_text"],
+            source_file=entry["source_file"],
+        )
+        pages[(page.id, page.language)] = page
+    problems = tuple(
+        Problem(file, line, Severity(severity), message, fix)
+        for file, line, severity, message, fix in document["problems"]
+    )
+    manifest = PackManifest.model_validate(document["manifest"])
+    pack = Pack(root=root, manifest=manifest, pages=MappingProxyType(pages))
+    return LoadResult(pack, problems)

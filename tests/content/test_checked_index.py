@@ -1,0 +1,118 @@
+"""The checked-pack index: an unchanged pack starts from it, any changed file is checked again."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import checked_index
+from kiosk.content.loader import load_pack
+
+MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
+BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve"
+
+
+@pytest.fixture
+def pack_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(BUNDLED, tmp_path / "pack"))
+
+
+def _index(pack: Path, folder: Path) -> None:
+    files = checked_index.fingerprint(pack)
+    assert checked_index.write_index(load_pack(pack), folder, files) is not None
+
+
+def test_an_unchanged_pack_comes_back_from_the_index_exactly_as_loaded(
+    pack_copy: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "index"
+    full = load_pack(pack_copy)
+    _index(pack_copy, folder)
+    indexed = checked_index.load_indexed(pack_copy, folder)
+    assert indexed is not None and indexed.pack is not None and full.pack is not None
+    assert indexed.pack == full.pack  # manifest, every page's front matter, text and picture
+    assert indexed.problems == full.problems  # the same warnings are logged at start
+    assert len(indexed.pack.pages) == len(full.pack.pages) > 10
+
+
+@pytest.mark.parametrize("change", ["edit", "touch", "add", "remove"])
+def test_a_changed_added_or_removed_file_makes_the_index_stale(
+    pack_copy: Path, tmp_path: Path, change: str
+) -> None:
+    folder = tmp_path / "index"
+    _index(pack_copy, folder)
+    page = next((pack_copy / "pages").glob("*.en.md"))
+    if change == "edit":
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    elif change == "touch":  # same size, new time: an editor that saved the same length of text
+        stat = page.stat()
+        os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    elif change == "add":
+        (pack_copy / "pages" / "extra.en.md").write_text("new", encoding="utf-8")
+    else:
+        next((pack_copy / "images").iterdir()).unlink()
+    assert checked_index.load_indexed(pack_copy, folder) is None
+
+
+def test_a_pack_with_errors_is_never_indexed(tmp_path: Path) -> None:
+    broken = Path(shutil.copytree(MINI, tmp_path / "pack"))
+    (broken / "pack.yaml").write_text("id: Not A Slug\n", encoding="utf-8")
+    result = load_pack(broken)
+    assert result.pack is None
+    assert checked_index.write_index(result, tmp_path / "index") is None
+    assert not (tmp_path / "index").exists()
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"format": 1}', "[]", '{"format": 999}'])
+def test_a_damaged_index_counts_as_missing(
+    pack_copy: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "index"
+    _index(pack_copy, folder)
+    checked_index.index_file(pack_copy, folder).write_text(damage, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert checked_index.load_indexed(pack_copy, folder) is None
+
+
+def test_an_index_with_a_tampered_page_model_is_refused(pack_copy: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    _index(pack_copy, folder)
+    target = checked_index.index_file(pack_copy, folder)
+    text = target.read_text(encoding="utf-8").replace('"kind": "article"', '"kind": "no-such-kind"', 1)
+    target.write_text(text, encoding="utf-8")
+    assert checked_index.load_indexed(pack_copy, folder) is None
+
+
+def test_starting_from_the_index_imports_no_markdown_yaml_or_checks(pack_copy: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    _index(pack_copy, folder)
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom kiosk.content import checked_index\n"
+        f"result = checked_index.load_indexed(Path({str(pack_copy)!r}), Path({str(folder)!r}))\n"
+        "assert result is not None and result.pack is not None\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    modules = set(
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "kiosk.content.models" in modules  # the pack really was rebuilt
+    for heavy in ("markdown_it", "yaml", "defusedxml", "kiosk.content.loader", "kiosk.content.svg"):
+        assert heavy not in modules, heavy
+
+
+def test_the_index_of_a_pack_folder_that_is_gone_is_removed_at_the_next_write(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    old = Path(shutil.copytree(MINI, tmp_path / "old-slot"))
+    new = Path(shutil.copytree(MINI, tmp_path / "new-slot"))
+    _index(old, folder)
+    shutil.rmtree(old)
+    _index(new, folder)
+    assert [path.name for path in folder.iterdir()] == [checked_index.index_file(new, folder).name]
