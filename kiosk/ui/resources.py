@@ -13,11 +13,11 @@ from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
-import qtawesome
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.ui.glyph_icons import glyph_icon
 from kiosk.ui.theme import FONT_FAMILY
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,14 @@ def register_fonts() -> str:
 
 
 def icon(name: str, colour: str) -> QIcon:
-    """A qtawesome icon; an unknown name gives a neutral book icon instead of an error."""
+    """A qtawesome icon name drawn in `colour`; an unknown name gives a neutral book icon instead
+    of an error. Font Awesome 5 solid icons are drawn from its font without importing qtawesome
+    (`glyph_icons`: that import is a large part of start-up); other prefixes go through qtawesome."""
+    found_glyph = glyph_icon(name, colour)
+    if found_glyph is not None:
+        return found_glyph
+    import qtawesome  # only for icon sets the kiosk's own glyph drawing does not cover
+
     try:
         found: QIcon = qtawesome.icon(name, color=colour)
     except Exception:  # qtawesome raises plain Exception for unknown names

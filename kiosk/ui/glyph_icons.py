@@ -1,0 +1,115 @@
+"""Font Awesome icons drawn straight from the font qtawesome ships, without importing qtawesome.
+
+Importing qtawesome costs a noticeable part of the kiosk's start (about 200 ms on a quiet
+2-core machine, more on a busy one): it goes through qtpy, whose `from PySide6.QtWidgets import *`
+creates every Qt type, and its first icon loads all a dozen icon fonts it bundles. Every icon the
+kiosk itself draws, and those the bundled pack names, are Font Awesome 5 solid (`fa5s.*`), so
+those are drawn here the way qtawesome draws them (the glyph at 7/8 of the icon's height,
+centred, in the font's Solid style, the disabled colour from the application palette), from
+qtawesome's own font file and character map, which are found without running its code. Any
+other prefix a pack may name (`mdi6.`, `ph.` ...) still goes through qtawesome
+(`resources.icon`), imported the first time one is needed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
+
+log = logging.getLogger(__name__)
+
+PREFIX = "fa5s"
+GLYPH_SCALE = 0.875
+"""qtawesome's glyph size for an icon: a 16 px icon gets a 14 px glyph (room for the bearing)."""
+
+
+def _qtawesome_fonts() -> Path | None:
+    """qtawesome's `fonts` folder, found without importing the package."""
+    spec = importlib.util.find_spec("qtawesome")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locations[0]) / "fonts" if locations else None
+
+
+@lru_cache(maxsize=1)
+def _solid_font() -> tuple[str, dict[str, str]] | None:
+    """(font family, icon name -> character) for Font Awesome 5 solid; None if it cannot be used."""
+    folder = _qtawesome_fonts()
+    fonts = sorted(folder.glob("fontawesome5-solid-webfont-*.ttf")) if folder else []
+    charmaps = sorted(folder.glob("fontawesome5-solid-webfont-charmap-*.json")) if folder else []
+    if not fonts or not charmaps:
+        return None
+    try:
+        codes = json.loads(charmaps[-1].read_text(encoding="utf-8"))
+        characters = {name: chr(int(code, 16)) for name, code in codes.items()}
+    except (OSError, ValueError, TypeError) as error:
+        log.warning("Font Awesome character map unreadable (%s); icons go through qtawesome", error)
+        return None
+    font_id = QFontDatabase.addApplicationFont(str(fonts[-1]))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("Font Awesome font %s could not be loaded; icons go through qtawesome", fonts[-1])
+        return None
+    return families[0], characters
+
+
+class GlyphIconEngine(QIconEngine):
+    """Draws one glyph in one colour at whatever size the icon is asked for (sharp at every size)."""
+
+    def __init__(self, family: str, character: str, colour: str) -> None:
+        super().__init__()
+        self.family, self.character, self.colour = family, character, colour
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.save()
+        colour = QColor(self.colour)
+        if mode == QIcon.Mode.Disabled:
+            colour = QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        painter.setPen(colour)
+        font = QFont()
+        font.setFamily(self.family)
+        font.setPixelSize(round(GLYPH_SCALE * rect.height()))
+        font.setStyleName("Solid")
+        painter.setFont(font)
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter), self.character
+        )
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return GlyphIconEngine(self.family, self.character, self.colour)
+
+
+def glyph_icon(name: str, colour: str) -> QIcon | None:
+    """The `fa5s.*` icon `name` in `colour`; None for another prefix or a name the font lacks."""
+    prefix, _, glyph = name.partition(".")
+    if prefix != PREFIX:
+        return None
+    font = _solid_font()
+    if font is None or glyph not in font[1]:
+        return None
+    family, characters = font
+    return QIcon(GlyphIconEngine(family, characters[glyph], colour))
