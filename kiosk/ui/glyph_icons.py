@@ -103,8 +103,12 @@ class GlyphIconEngine(QIconEngine):
         return GlyphIconEngine(self.family, self.character, self.colour)
 
 
+@lru_cache(maxsize=512)
 def glyph_icon(name: str, colour: str) -> QIcon | None:
-    """The `fa5s.*` icon `name` in `colour`; None for another prefix or a name the font lacks."""
+    """The `fa5s.*` icon `name` in `colour`; None for another prefix or a name the font lacks.
+
+    Made once per name and colour and shared, as qtawesome shares its icons: every screen asks
+    for the same few, so a screen change makes no new icon engines."""
     prefix, _, glyph = name.partition(".")
     if prefix != PREFIX:
         return None
