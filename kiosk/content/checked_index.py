@@ -10,9 +10,10 @@ them is even imported). A file that was added, removed or changed in size or tim
 stale, and the pack is loaded and checked in full again.
 
 Only packs without errors are indexed; an index that cannot be read, was written by another
-version of the kiosk, or does not match counts as missing. The index lives in the kiosk's own
-data folder (`index_folder` is chosen by the caller, so this module stays free of the session
-layer); it is written atomically, so a power cut leaves the old index or the new one.
+version of the kiosk's checks (`checks_version`), or does not match counts as missing. The
+index lives in the kiosk's own data folder (`index_folder` is chosen by the caller, so this
+module stays free of the session layer); it is written atomically, so a power cut leaves the old
+index or the new one.
 
 `write_index(result, folder)` is what an install or a validation calls after a pack passed;
 `load_indexed(root, folder)` is what `kiosk run` calls first.
@@ -59,6 +60,16 @@ def fingerprint(root: Path) -> Fingerprint:
     return found
 
 
+def checks_version() -> str:
+    """`kiosk.__version__` and the size and time of the content package's own files: a kiosk whose
+    checks changed (an upgrade, or a developer's edit) checks every pack again."""
+    stamp = hashlib.sha256(__version__.encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        info = source.stat()
+        stamp.update(f"{source.name}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return stamp.hexdigest()[:16]
+
+
 def index_file(root: Path, folder: Path) -> Path:
     """Where the index of the pack at `root` is kept: one file per pack folder."""
     key = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
@@ -76,7 +87,7 @@ def write_index(result: LoadResult, folder: Path, files: Fingerprint | None = No
         return None
     document = {
         "format": INDEX_FORMAT,
-        "kiosk": __version__,
+        "kiosk": checks_version(),
         "root": str(pack.root),
         "files": files if files is not None else fingerprint(pack.root),
         "problems": [[p.file, p.line, p.severity.value, p.message, p.fix] for p in result.problems],
@@ -126,7 +137,7 @@ def load_indexed(root: Path, folder: Path) -> LoadResult | None:
         return None
     if not isinstance(document, dict) or document.get("format") != INDEX_FORMAT:
         return None
-    if document.get("kiosk") != __version__ or document.get("root") != str(root.resolve()):
+    if document.get("kiosk") != checks_version() or document.get("root") != str(root.resolve()):
         return None
     try:
         if document.get("files") != fingerprint(root):

@@ -69,16 +69,21 @@ def _solid_font() -> tuple[str, dict[str, str]] | None:
 
 
 class GlyphIconEngine(QIconEngine):
-    """Draws one glyph in one colour at whatever size the icon is asked for (sharp at every size)."""
+    """Draws one glyph in one colour at whatever size the icon is asked for (sharp at every size).
+
+    Each size and mode is drawn once and kept (a button asks for its icon on every paint, and
+    screens share their icons through `glyph_icon`), so a screen change draws no glyphs."""
+
+    KEPT_SIZES = 8
 
     def __init__(self, family: str, character: str, colour: str) -> None:
         super().__init__()
         self.family, self.character, self.colour = family, character, colour
+        self._drawn: dict[tuple[int, int, bool], QPixmap] = {}
 
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        painter.save()
+    def _draw(self, painter: QPainter, rect: QRect, disabled: bool) -> None:
         colour = QColor(self.colour)
-        if mode == QIcon.Mode.Disabled:
+        if disabled:
             colour = QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         painter.setPen(colour)
         font = QFont()
@@ -89,15 +94,24 @@ class GlyphIconEngine(QIconEngine):
         painter.drawText(
             rect, int(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter), self.character
         )
-        painter.restore()
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
-        return pixmap
+        disabled = mode == QIcon.Mode.Disabled
+        key = (size.width(), size.height(), disabled)
+        found = self._drawn.get(key)
+        if found is None:
+            found = QPixmap(size)
+            found.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(found)
+            self._draw(painter, QRect(QPoint(0, 0), size), disabled)
+            painter.end()
+            if len(self._drawn) >= self.KEPT_SIZES:
+                self._drawn.pop(next(iter(self._drawn)))
+            self._drawn[key] = found
+        return found
 
     def clone(self) -> QIconEngine:
         return GlyphIconEngine(self.family, self.character, self.colour)

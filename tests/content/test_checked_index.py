@@ -116,3 +116,13 @@ def test_the_index_of_a_pack_folder_that_is_gone_is_removed_at_the_next_write(tm
     shutil.rmtree(old)
     _index(new, folder)
     assert [path.name for path in folder.iterdir()] == [checked_index.index_file(new, folder).name]
+
+
+def test_an_index_written_by_other_checks_is_not_trusted(
+    pack_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "index"
+    _index(pack_copy, folder)
+    assert checked_index.load_indexed(pack_copy, folder) is not None
+    monkeypatch.setattr(checked_index, "checks_version", lambda: "a kiosk with a new check")
+    assert checked_index.load_indexed(pack_copy, folder) is None
