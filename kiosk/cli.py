@@ -12,6 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from kiosk import __version__
+
 SUBCOMMANDS: dict[str, str] = {
     "run": "Start the kiosk (the default): fullscreen on the bundled pack.",
     "validate": "Check a content pack and list every problem with file and line.",
@@ -23,6 +25,8 @@ SUBCOMMANDS: dict[str, str] = {
 """Subcommand name -> one-line help. The module is `kiosk.commands.<name with _ for ->`."""
 
 EXIT_USAGE = 2
+OWN_OPTIONS = ("-h", "--help", "--version")
+"""Options of `kiosk` itself; any other leading option belongs to the default command, `run`."""
 
 
 def _module_for(name: str) -> str:
@@ -34,6 +38,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Clinic Kiosk: patient education for clinic touchscreens."
     )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in SUBCOMMANDS.items():
         command_parser = sub.add_parser(name, help=summary, description=summary)
@@ -44,7 +49,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help")):
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in OWN_OPTIONS):
         args_list.insert(0, "run")
     parser = build_parser(only=args_list[0])
     try:

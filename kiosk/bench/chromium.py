@@ -51,10 +51,10 @@ def page_html(folder: Path) -> Path:
     kiosk's font copied beside it) and return its path."""
     import fontpkg_atkinson_hyperlegible as atkinson
 
+    from kiosk.content.bundled import bundled_pack_dir
     from kiosk.content.loader import load_pack
-    from kiosk.ui.resources import BUNDLED_PACK_DIR
 
-    pack = load_pack(BUNDLED_PACK_DIR).pack
+    pack = load_pack(bundled_pack_dir()).pack
     if pack is None:
         raise RuntimeError("the bundled pack does not load")
     topic = pack.manifest.topics[0]

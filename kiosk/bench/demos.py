@@ -16,15 +16,13 @@ from typing import Any
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.bench.stats import summary
-
-DEMOS_DIR = (
-    Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve" / "animations"
-)
+from kiosk.content.bundled import bundled_pack_dir
 
 
 def demo_files(scratch: Path) -> tuple[list[Path], str]:
     """The pack's animated SVGs, else freshly generated ones; and where they came from."""
-    found = sorted(DEMOS_DIR.glob("*.svg")) if DEMOS_DIR.is_dir() else []
+    demos = bundled_pack_dir() / "animations"
+    found = sorted(demos.glob("*.svg")) if demos.is_dir() else []
     if found:
         return found, "pack"
     try:

@@ -82,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
     loaded = _load_settings(log)
     for problem in loaded.problems:
         log.warning("settings: %s", problem)
+    if loaded.setup_mode:
+        log.warning(
+            "no staff PIN is set: holding the top-right corner for 3 s opens the staff panel without one;"
+            " set a PIN with `kiosk set-pin` before patients use this kiosk"
+        )
     try:
         settings = loaded.settings.with_overrides(pack=args.pack, screen=args.screen)
     except SettingsError as error:
@@ -92,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.session.state import ATTRACT, AppState, Snapshot
     from kiosk.ui import app as kiosk_app
     from kiosk.ui.main_window import MainWindow
-    from kiosk.ui.operation import BareOperation, KioskOperation, keep_systemd_informed
+    from kiosk.ui.operation import BareOperation, KioskOperation
 
     qt_app = kiosk_app.application()
     pack = kiosk_app.load_pack_or_fallback(settings.pack, checked_index_dir())
@@ -117,10 +122,17 @@ def run(args: argparse.Namespace) -> int:
             lockout_file=_usable(pin_lockout_file(), "PIN lockout file", log),
         )
         operation.install_exception_hook()
-        window.exit_requested.connect(qt_app.quit)
-        window.exit_requested.connect(lambda: staff_exit.append(True))
-    else:  # the "ask at the front desk" screen: still locked, still telling systemd it is alive
-        operation = keep_systemd_informed(window, locked=not args.windowed)
+    else:  # the "being set up" screen: still locked, same staff entry, still telling systemd it is alive
+        operation = BareOperation(
+            window,
+            settings,
+            setup_mode=loaded.setup_mode,
+            entry_closed=loaded.pin_unreadable,
+            locked=not args.windowed,
+            lockout_file=_usable(pin_lockout_file(), "PIN lockout file", log),
+        )
+    window.exit_requested.connect(qt_app.quit)
+    window.exit_requested.connect(lambda: staff_exit.append(True))
     qt_app.aboutToQuit.connect(operation.shutdown)
     from kiosk.ui.termination import quit_on_termination
 

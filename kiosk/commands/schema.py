@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         schema["title"] = f"Clinic Kiosk page front matter ({args.page})"
     else:
         kinds = ", ".join(FRONT_MATTER_BY_KIND)
-        print(f"kiosk schema: '{args.page}' is not a kind of page; use one of: {kinds}")
+        print(f"kiosk schema: {args.page!r} is not a kind of page; use one of: {kinds}", file=sys.stderr)
         return 2
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     print(json.dumps(schema, indent=2, ensure_ascii=False))

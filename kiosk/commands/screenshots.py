@@ -1,4 +1,4 @@
-"""`kiosk screenshots PACK --out DIR`: every screen of a pack as PNG, for review before it goes live.
+"""`kiosk screenshots PACK --out DIR` (or `--bundled`): every screen of a pack as PNG, for review.
 
 Files are named by route: home.png, topic--about.png, page--about--what-is-it.png; the start
 screen and the idle question are attract.png and idle-warning.png, and `--staff` adds the PIN pad
@@ -15,13 +15,14 @@ import os
 import sys
 from pathlib import Path
 
+from kiosk.commands.pack_argument import add_pack_argument, resolve_pack_argument
 from kiosk.commands.run import parse_size
 
 TEXT_SIZES = {"100": 100, "125": 125, "150": 150, "175": 175}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("pack", type=Path, help="the pack folder to render")
+    add_pack_argument(parser, "pack", "the pack folder to render")
     parser.add_argument(
         "--out", type=Path, required=True, help="folder for the PNG files (created if needed)"
     )
@@ -59,6 +60,7 @@ def file_name(route_name: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    resolve_pack_argument(args, "pack")
     if not args.display:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kiosk.content.loader import load_pack

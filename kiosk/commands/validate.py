@@ -1,4 +1,4 @@
-"""`kiosk validate PATH`: check a content pack and list every problem with its file and line.
+"""`kiosk validate PATH` (or `--bundled`): check a content pack and list every problem with its file and line.
 
 Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the
 command itself was used wrongly (no such folder, not a folder or .zip file).
@@ -12,13 +12,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from kiosk.commands.pack_argument import add_pack_argument, resolve_pack_argument
+
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path", type=Path, help="the pack folder (the one holding pack.yaml), or a .zip of it"
-    )
+    add_pack_argument(parser, "path", "the pack folder (the one holding pack.yaml), or a .zip of it")
     parser.add_argument(
         "--on",
         dest="today",
@@ -38,6 +38,7 @@ def _date(text: str) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     try:
+        resolve_pack_argument(args, "path")
         return _run(args.path, args.today)
     except Exception as error:  # last resort: a pack must never produce a traceback
         print(

@@ -12,25 +12,34 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk import __version__
+from kiosk.content import bundled
 from kiosk.content.checked_index import fingerprint, load_indexed, write_index
 from kiosk.content.pack import LoadResult, Pack
 from kiosk.session.navigation import log_route_changes
 from kiosk.session.state import AppState
 from kiosk.ui import resources
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.strings import tr
-from kiosk.ui.theme import Palette, Theme
+from kiosk.ui.out_of_order import OutOfOrderScreen
 
 log = logging.getLogger(__name__)
 
+DESKTOP_FILE_NAME = "clinic-kiosk"
+
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once), with the kiosk font registered."""
+    """The QApplication (created once), named for the desktop and the system, with the kiosk font.
+
+    The desktop file name lets a kiosk shell or task list match the window to `clinic-kiosk.desktop`;
+    organisation and version show in crash reports and accessibility tools."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Clinic Kiosk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Clinic Kiosk")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     resources.register_fonts()
     return app
 
@@ -43,8 +52,13 @@ def load_pack_or_fallback(path: Path | None, index_folder: Path | None = None) -
     again, and a pack checked in full is indexed for the next start.
     """
     candidates = [path] if path is not None else []
-    if resources.BUNDLED_PACK_DIR not in candidates:
-        candidates.append(resources.BUNDLED_PACK_DIR)
+    try:
+        fallback = bundled.bundled_pack_dir()
+    except bundled.BundledDataMissing as error:
+        log.error("%s", error)
+    else:
+        if fallback not in candidates:
+            candidates.append(fallback)
     for candidate in candidates:
         result = _load_checked(candidate, index_folder)
         for problem in result.problems:
@@ -75,17 +89,6 @@ def _load_checked(folder: Path, index_folder: Path | None) -> LoadResult:
         except OSError as error:
             log.warning("could not write the checked-pack index to %s: %s", index_folder, error)
     return result
-
-
-def out_of_order_screen(width: int, height: int) -> QWidget:
-    """Shown only when no pack at all can be loaded: a calm message, never a black screen."""
-    theme = Theme.for_screen(width, height, palette=Palette())
-    label = QLabel(tr("out_of_order", "en"))
-    label.setObjectName("KioskRoot")
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet(theme.stylesheet() + f"QLabel {{ font-size: {theme.px(48)}px; padding: 10%; }}")
-    return label
 
 
 def pick_screen(choice: str | int | None) -> QScreen:
@@ -132,11 +135,13 @@ def log_tappables_after_layout(window: MainWindow) -> None:
     later("")
 
 
-def create_window(pack: Pack | None, state: AppState, width: int, height: int) -> QWidget:
+def create_window(
+    pack: Pack | None, state: AppState, width: int, height: int
+) -> MainWindow | OutOfOrderScreen:
     if pack is None:
         log.error("no pack can be shown: the out-of-order screen is on")
         logging.getLogger("kiosk.route").debug("route: out-of-order")
-        window = out_of_order_screen(width, height)
+        window: MainWindow | OutOfOrderScreen = OutOfOrderScreen(width, height)
     else:
         log_route_changes(state)
         logging.getLogger("kiosk.route").debug("route: %s", state.current.route.name)

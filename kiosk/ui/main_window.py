@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QWidget):
     exit_requested = Signal()
-    """The setup-mode Quit was tapped (the staff panel will decide how to leave kiosk mode)."""
+    """Staff chose Exit on the staff panel (after the PIN, or the corner hold in setup mode)."""
     screen_changed = Signal(str)
     """A new screen is showing; carries the route name."""
 
@@ -96,7 +96,6 @@ class MainWindow(QWidget):
             self.theme,
             self.navigator,
             snapshot.language,
-            self.exit_requested.emit,
             can_read_aloud=self.read_aloud.available(snapshot.language),
         )
         if self.top_bar is None:

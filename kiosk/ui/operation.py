@@ -36,8 +36,10 @@ from kiosk.ui.crash import CrashGuard
 from kiosk.ui.idle_overlay import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.out_of_order import OutOfOrderScreen
 from kiosk.ui.staff.corner import HOLD_MS
 from kiosk.ui.staff.entry import StaffEntry
+from kiosk.ui.staff.fallback import FallbackStaffEntry
 from kiosk.ui.watchdog_timer import WatchdogTimer
 
 log = logging.getLogger(__name__)
@@ -175,12 +177,34 @@ class KioskOperation(QObject):
 
 
 class BareOperation(QObject):
-    """For the "ask at the front desk" window (no pack could be loaded): locked, and telling
-    systemd it is up and alive, so the unit does not restart it in a loop."""
+    """For the "being set up" screen (no pack could be loaded): locked, with the same staff entry
+    as the kiosk window, and telling systemd it is up and alive, so the unit does not restart it in
+    a loop."""
 
-    def __init__(self, window: QWidget, *, locked: bool, notifier: Notifier | None = None) -> None:
+    def __init__(
+        self,
+        window: OutOfOrderScreen,
+        settings: Settings,
+        *,
+        setup_mode: bool,
+        entry_closed: bool = False,
+        locked: bool,
+        lockout_file: Path | None = None,
+        notifier: Notifier | None = None,
+        hold_ms: int = HOLD_MS,
+        hide_cursor: bool | None = None,
+    ) -> None:
         super().__init__(window)
-        self.lockdown = Lockdown(window) if locked else None
+        self.window = window
+        self.lockdown = Lockdown(window, hide_cursor=hide_cursor) if locked else None
+        self.staff = FallbackStaffEntry(
+            window,
+            PinGuard(settings.pin_hash, state_file=lockout_file),
+            setup_mode=setup_mode,
+            entry_closed=entry_closed,
+            on_exit=self.exit,
+            hold_ms=hold_ms,
+        )
         self.notifier = notifier or Notifier()
         self.watchdog = WatchdogTimer(self.notifier, self)
 
@@ -195,10 +219,15 @@ class BareOperation(QObject):
         self.notifier.ready()
         self.watchdog.start()
 
+    def exit(self) -> None:
+        """Staff chose Exit on the staff panel: the window may close now."""
+        if self.lockdown is not None:
+            self.lockdown.allow_exit()
+        self.window.exit_requested.emit()
+
     def shutdown(self) -> None:
         self.notifier.stopping()
         self.watchdog.stop()
-
-
-def keep_systemd_informed(window: QWidget, *, locked: bool) -> BareOperation:
-    return BareOperation(window, locked=locked)
+        self.staff.stop()
+        if self.lockdown is not None:
+            self.lockdown.unlock()

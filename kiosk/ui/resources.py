@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -22,22 +23,19 @@ from kiosk.ui.theme import FONT_FAMILY
 
 log = logging.getLogger(__name__)
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-BUNDLED_PACK_DIR = REPO_ROOT / "resources" / "packs" / "lower-back-pinched-nerve"
-"""The pack shown when no other is given, and the fallback when another pack is refused."""
-
 MAX_IMAGE_PIXELS = 40_000_000
 
 
 def register_fonts() -> str:
-    """Register Atkinson Hyperlegible (regular, bold, italics) and return the family name."""
-    import fontpkg_atkinson_hyperlegible as atkinson
+    """Register Atkinson Hyperlegible (regular, bold, italics) and return the family name.
 
-    files = Path(atkinson.ROOT) / "files"
+    The font files are package data of their own package, read through `importlib.resources`
+    (as bytes, so they load from any kind of install)."""
+    fonts = files("fontpkg_atkinson_hyperlegible") / "files"
     for name in ("Regular", "Bold", "Italic", "BoldItalic"):
-        path = files / f"AtkinsonHyperlegible-{name}.ttf"
-        if path.exists() and QFontDatabase.addApplicationFont(str(path)) < 0:
-            log.warning("could not register font %s", path)
+        font = fonts / f"AtkinsonHyperlegible-{name}.ttf"
+        if font.is_file() and QFontDatabase.addApplicationFontFromData(font.read_bytes()) < 0:
+            log.warning("could not register font %s", font)
     if FONT_FAMILY not in QFontDatabase.families():
         log.warning("font %s is missing; text falls back to the system font", FONT_FAMILY)
     return FONT_FAMILY

@@ -18,7 +18,6 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "pages_in_topic": "{count} pages",
         "one_page_in_topic": "1 page",
         "urgent_banner": "Get help now",
-        "setup_quit": "Setup mode · Quit",
         "out_of_order": "This screen is being set up. Please ask at the front desk.",
         "still_reading": "Are you still reading?",
         "starting_over_in": "To keep your reading private, this screen starts over in {seconds} seconds.",
@@ -27,7 +26,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "touch_to_start": "Touch anywhere to start",
         "pause_slides": "Pause",
         "play_slides": "Play",
-        "setup_mode": "Setup mode",
+        "no_staff_pin": "No staff PIN set",
         "ask_front_desk": "Sorry, this screen needs a moment. Please ask at the front desk.",
         "read_aloud": "Read aloud",
         "high_contrast": "Contrast",
@@ -67,7 +66,6 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "pages_in_topic": "{count} páginas",
         "one_page_in_topic": "1 página",
         "urgent_banner": "Busque ayuda ahora",
-        "setup_quit": "Modo de instalación · Salir",
         "out_of_order": "Esta pantalla se está preparando. Por favor, pregunte en la recepción.",
         "still_reading": "¿Sigue leyendo?",
         "starting_over_in": (
@@ -78,7 +76,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "touch_to_start": "Toque la pantalla para empezar",
         "pause_slides": "Pausa",
         "play_slides": "Reproducir",
-        "setup_mode": "Modo de instalación",
+        "no_staff_pin": "Sin PIN del personal",
         "ask_front_desk": (
             "Lo sentimos, esta pantalla necesita un momento. Por favor, pregunte en la recepción."
         ),

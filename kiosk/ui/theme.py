@@ -243,8 +243,6 @@ QLabel[role="body"] {{ font-size: {tx(m.body)}px; }}
     padding: {px(4)}px {px(10)}px; min-height: {self.target}px; min-width: {self.target}px; }}
 #TopBar QToolButton:checked {{ background: {p.on_bar}; color: {p.bar}; }}
 #TopBar QToolButton:pressed {{ background: {p.bar_button_pressed}; color: {p.on_bar}; }}
-#TopBar QPushButton#SetupQuit {{ font-size: {px(m.small)}px; font-weight: normal;
-    border: {px(2)}px dashed #cfe3e5; background: {p.bar}; }}
 QPushButton {{
     background: {p.accent}; color: {p.on_accent}; border: none; border-radius: {px(m.radius)}px;
     font-size: {tx(m.body)}px; font-weight: bold; padding: {px(12)}px {px(28)}px;

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from kiosk.session.navigation import Navigator, can_make_text_bigger, can_make_text_smaller
 from kiosk.session.state import HOME, Snapshot
@@ -27,7 +27,6 @@ class TopBar(QWidget):
         theme: Theme,
         navigator: Navigator,
         language: str,
-        on_setup_quit: Callable[[], None],
         parent: QWidget | None = None,
         *,
         can_read_aloud: bool = False,
@@ -96,14 +95,9 @@ class TopBar(QWidget):
         self.staff_slot = QHBoxLayout()
         row.addSpacing(theme.px(8))
         row.addLayout(self.staff_slot)
-        self.staff_widget: QWidget = self._setup_quit(language, on_setup_quit)
+        # Empty until the staff entry fills it (`set_staff_widget`): nothing here ever leaves the kiosk.
+        self.staff_widget: QWidget = QWidget()
         self.staff_slot.addWidget(self.staff_widget)
-
-    def _setup_quit(self, language: str, on_quit: Callable[[], None]) -> QPushButton:
-        """Until a staff PIN exists, a small, plainly labelled way out for whoever set the kiosk up."""
-        button = push_button(tr("setup_quit", language), on_quit, name="SetupQuit")
-        button.setObjectName("SetupQuit")
-        return button
 
     def _toggle(self, text: str, icon_name: str, on_tap: Callable[[], None], name: str) -> QToolButton:
         """An on/off control: icon over a short word; when on it is filled (light on the dark bar)."""
@@ -129,7 +123,7 @@ class TopBar(QWidget):
         self.controls.addWidget(widget)
 
     def set_staff_widget(self, widget: QWidget) -> None:
-        """Replace the staff entry (the setup-mode Quit) with another widget, e.g. a PIN entry."""
+        """Put the staff entry's widget (an empty corner, or the no-PIN note) in the bar."""
         self.staff_slot.removeWidget(self.staff_widget)
         self.staff_widget.hide()
         self.staff_widget.deleteLater()

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import checked_index
+from kiosk.content.bundled import bundled_pack_dir
 from kiosk.content.loader import load_pack
 
 MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
-BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve"
+BUNDLED = bundled_pack_dir()
 
 
 @pytest.fixture

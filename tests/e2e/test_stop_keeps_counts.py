@@ -7,12 +7,11 @@ import signal
 from pathlib import Path
 
 import pytest
-from test_kiosk_e2e import WAIT_SECONDS, KioskProcess, x_display
+from test_kiosk_e2e import WAIT_SECONDS, KioskProcess
 
 from kiosk.session.usage import read_counts
 
-pytestmark = pytest.mark.e2e
-__all__ = ["x_display"]  # the Xvfb fixture, shared with the patient walk-through
+pytestmark = pytest.mark.e2e  # x_display, the Xvfb fixture, comes from tests/e2e/conftest.py
 
 
 def test_sigterm_writes_the_last_views(x_display: str, tmp_path: Path) -> None:

@@ -8,15 +8,16 @@ from typing import Any
 
 import pytest
 
+from kiosk.content import bundled
 from kiosk.ui import app as kiosk_app
-from kiosk.ui import resources
+from kiosk.ui.out_of_order import OutOfOrderScreen
 
 
 def test_a_broken_pack_is_refused_with_its_problems_and_the_fallback_is_tried(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mini = Path(__file__).resolve().parents[1] / "packs" / "mini"
-    monkeypatch.setattr(resources, "BUNDLED_PACK_DIR", mini)
+    monkeypatch.setattr(bundled, "bundled_pack_dir", lambda: mini)
     (tmp_path / "pack.yaml").write_text("id: Not A Slug\n")
     with caplog.at_level(logging.ERROR):
         pack = kiosk_app.load_pack_or_fallback(tmp_path)
@@ -28,13 +29,14 @@ def test_a_broken_pack_is_refused_with_its_problems_and_the_fallback_is_tried(
 def test_when_no_pack_loads_a_calm_message_shows(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(resources, "BUNDLED_PACK_DIR", tmp_path / "missing")
+    monkeypatch.setattr(bundled, "bundled_pack_dir", lambda: tmp_path / "missing")
     assert kiosk_app.load_pack_or_fallback(tmp_path / "also-missing") is None
     from kiosk.session.state import AppState
 
     window = kiosk_app.create_window(None, AppState(), 1280, 800)
     qtbot.addWidget(window)
-    assert "front desk" in window.text()  # type: ignore[attr-defined]
+    assert isinstance(window, OutOfOrderScreen)
+    assert "front desk" in window.message.text()
 
 
 def test_the_overlay_layer_covers_the_window_and_clears(make_kiosk: Any) -> None:
@@ -87,7 +89,7 @@ def test_a_pack_broken_after_it_was_indexed_is_checked_again_and_refused(
     import shutil
 
     mini = Path(__file__).resolve().parents[1] / "packs" / "mini"
-    monkeypatch.setattr(resources, "BUNDLED_PACK_DIR", mini)
+    monkeypatch.setattr(bundled, "bundled_pack_dir", lambda: mini)
     pack_dir = Path(shutil.copytree(mini, tmp_path / "pack"))
     index = tmp_path / "index"
     first = kiosk_app.load_pack_or_fallback(pack_dir, index)

@@ -1,0 +1,39 @@
+"""Where the packs shipped with the kiosk are: package data, found through `importlib.resources`.
+
+In the checkout they live in the top-level `resources/` folder; setup.py installs that folder as
+the package `kiosk.bundled` (an editable install maps it to the checkout), so the same code finds
+them after `pip install`, `pipx install` or in the checkout, from any working folder.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+BUNDLED_PACK_ID = "lower-back-pinched-nerve"
+"""The pack shown when no other is given, and the fallback when another pack is refused."""
+
+
+class BundledDataMissing(RuntimeError):
+    """The installed kiosk has no readable bundled data (a broken or zipped install)."""
+
+
+def bundled_root() -> Path:
+    """The folder of data shipped with the kiosk (`resources/` in the checkout)."""
+    root = files("kiosk.bundled")
+    if not isinstance(root, Path) or not root.is_dir():
+        raise BundledDataMissing(
+            f"the kiosk's bundled data is not a folder on disk ({root}); reinstall the kiosk unzipped"
+        )
+    return root
+
+
+def bundled_pack_dir(pack_id: str = BUNDLED_PACK_ID) -> Path:
+    """The folder of a bundled pack (the default one unless `pack_id` names another)."""
+    return bundled_root() / "packs" / pack_id
+
+
+def bundled_pack_ids() -> list[str]:
+    """The ids of every pack shipped with the kiosk, sorted."""
+    packs = bundled_root() / "packs"
+    return sorted(entry.name for entry in packs.iterdir() if (entry / "pack.yaml").is_file())
