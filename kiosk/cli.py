@@ -21,6 +21,13 @@ SUBCOMMANDS: dict[str, str] = {
     "screenshots": "Render every screen of a pack to PNG files for review.",
     "set-pin": "Set the staff PIN (saved only as a salted hash in the settings file).",
     "stats": "Print daily page-view counts per pack (a table, CSV with --csv, JSON with --json).",
+    "install": "Check a pack (folder or .zip) and make it the one the kiosk shows.",
+    "rollback": "Show the previous installed pack again.",
+    "packs": "List the installed packs: active, last good, review dates (--json for scripts).",
+    "inbox": "Install the packs waiting in the inbox folder now (the running kiosk does this itself).",
+    "keygen": "Make a key pair for signing packs.",
+    "sign": "Sign a pack with a private key from kiosk keygen.",
+    "new-pack": "Write a small example pack to start from, with a comment on every field.",
 }
 """Subcommand name -> one-line help. The module is `kiosk.commands.<name with _ for ->`."""
 

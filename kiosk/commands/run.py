@@ -30,7 +30,16 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pack", type=Path, help="pack folder to show (default: the bundled pack)")
+    parser.add_argument(
+        "--pack",
+        type=Path,
+        help="pack folder or .zip to preview (default: the installed pack, else the bundled one)",
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="with --pack DIR: reload the pack every time a file in it is saved",
+    )
     parser.add_argument(
         "--windowed", action="store_true", help="a window instead of fullscreen (staff preview)"
     )
@@ -88,19 +97,22 @@ def run(args: argparse.Namespace) -> int:
             " set a PIN with `kiosk set-pin` before patients use this kiosk"
         )
     try:
-        settings = loaded.settings.with_overrides(pack=args.pack, screen=args.screen)
+        settings = loaded.settings.with_overrides(screen=args.screen)
     except SettingsError as error:
         print(f"kiosk run: {error}", file=sys.stderr)
         return 2
 
-    from kiosk.session.paths import checked_index_dir, pin_lockout_file, usage_db_file
+    from kiosk.session.paths import pin_lockout_file, usage_db_file
     from kiosk.session.state import ATTRACT, AppState, Snapshot
     from kiosk.ui import app as kiosk_app
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.operation import BareOperation, KioskOperation
+    from kiosk.ui.pack_start import follow_pack_changes, start_pack
 
     qt_app = kiosk_app.application()
-    pack = kiosk_app.load_pack_or_fallback(settings.pack, checked_index_dir())
+    started = start_pack(args.pack, settings)
+    qt_app.aboutToQuit.connect(started.close)
+    pack = started.choice.pack
     screen = kiosk_app.pick_screen(settings.screen)
     geometry = screen.geometry()
     width, height = args.size if args.windowed and args.size else (geometry.width(), geometry.height())
@@ -116,12 +128,15 @@ def run(args: argparse.Namespace) -> int:
             setup_mode=loaded.setup_mode,
             entry_closed=loaded.pin_unreadable,
             locked=not args.windowed,
-            pack_path=settings.pack,
+            pack_path=pack.root if pack is not None else None,
             usage_db=usage_db_file(),
             count_views=not args.windowed,  # a staff preview is not a patient reading
             lockout_file=_usable(pin_lockout_file(), "PIN lockout file", log),
         )
         operation.install_exception_hook()
+        follower = follow_pack_changes(started, window, operation, settings, watch=args.watch)
+        if follower is not None:
+            qt_app.aboutToQuit.connect(follower.stop)
     else:  # the "being set up" screen: still locked, same staff entry, still telling systemd it is alive
         operation = BareOperation(
             window,

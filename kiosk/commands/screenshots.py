@@ -22,7 +22,7 @@ TEXT_SIZES = {"100": 100, "125": 125, "150": 150, "175": 175}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_pack_argument(parser, "pack", "the pack folder to render")
+    add_pack_argument(parser, "pack", "the pack folder to render, or a .zip of it")
     parser.add_argument(
         "--out", type=Path, required=True, help="folder for the PNG files (created if needed)"
     )
@@ -63,9 +63,20 @@ def run(args: argparse.Namespace) -> int:
     resolve_pack_argument(args, "pack")
     if not args.display:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.store.source import SourceError, pack_folder
+
+    try:
+        with pack_folder(args.pack) as folder:
+            return _render(args, folder)
+    except SourceError as error:
+        print(f"kiosk screenshots: {error.line()}", file=sys.stderr)
+        return 2
+
+
+def _render(args: argparse.Namespace, folder: Path) -> int:
     from kiosk.content.loader import load_pack
 
-    result = load_pack(args.pack)
+    result = load_pack(folder)
     for problem in result.problems:
         print(problem.format(), file=sys.stderr)
     if result.pack is None:

@@ -16,7 +16,8 @@ module stays free of the session layer); it is written atomically, so a power cu
 index or the new one.
 
 `write_index(result, folder)` is what an install or a validation calls after a pack passed;
-`load_indexed(root, folder)` is what `kiosk run` calls first.
+`load_checked(root, folder)` is what `kiosk run` calls: from the index when it matches, else a
+full load and check that writes the index.
 """
 
 from __future__ import annotations
@@ -173,3 +174,26 @@ def _rebuild(root: Path, document: dict[str, Any]) -> LoadResult:
     manifest = PackManifest.model_validate(document["manifest"])
     pack = Pack(root=root, manifest=manifest, pages=MappingProxyType(pages))
     return LoadResult(pack, problems)
+
+
+def load_checked(root: Path, index_folder: Path | None) -> LoadResult:
+    """The pack from its index when every file is as it was checked; else loaded and checked in
+    full (and indexed when it passes). Without `index_folder`, always the full load."""
+    files = None
+    if index_folder is not None:
+        indexed = load_indexed(root, index_folder)
+        if indexed is not None:
+            return indexed
+        try:
+            files = fingerprint(root)  # before loading: a file changed meanwhile is checked again
+        except OSError:
+            files = None  # the full load says what is wrong with the folder
+    from kiosk.content.loader import load_pack  # the checks: only imported when they are needed
+
+    result = load_pack(root)
+    if index_folder is not None and files is not None and result.pack is not None:
+        try:
+            write_index(result, index_folder, files)
+        except OSError as error:
+            log.warning("could not write the checked-pack index to %s: %s", index_folder, error)
+    return result

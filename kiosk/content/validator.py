@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.authoring import check_authoring
 from kiosk.content.loader import MANIFEST, Inspection, inspect_pack
 from kiosk.content.pack import Pack
 from kiosk.content.problems import Problem
@@ -24,6 +25,8 @@ UNSCORED_KINDS = ("references",)
 MAX_FILES = 20_000
 IGNORED_NAMES = ("readme", "license", "licence")
 """Notes for staff may sit anywhere in the pack as README or LICENSE files; they are never shown."""
+SIGNATURE_FILE_NAME = "pack.sig"
+"""Written by `kiosk sign`; the kiosk checks it but never shows it."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def validate_pack(path: Path, today: dt.date | None = None) -> ValidationReport:
         _check_unused(inspection, files)
         _check_review_date(inspection, today or dt.date.today())
         _check_reading_level(inspection)
+    if _is_folder(path):
+        check_authoring(inspection, files)
     loaded = inspection.result()
     return ValidationReport(loaded.pack, loaded.problems, len(files))
 
@@ -97,7 +102,9 @@ def _check_unused(inspection: Inspection, files: list[str]) -> None:
     assert manifest is not None
     for relative in files:
         name = relative.rsplit("/", 1)[-1]
-        if relative in inspection.used_files or name.lower().startswith(IGNORED_NAMES):
+        if relative in inspection.used_files or relative == SIGNATURE_FILE_NAME:
+            continue
+        if name.lower().startswith(IGNORED_NAMES):
             continue
         parts = name.split(".")
         if relative.startswith("pages/") and len(parts) == 3 and parts[2] == "md":

@@ -25,6 +25,10 @@ from kiosk.session.pin import parse_pin_hash
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
 
+PATH_SETTINGS = ("pack", "pack_store", "inbox", "status_folder")
+"""Settings naming a folder; relative ones count from the settings file's folder."""
+
+
 class SettingsError(ValueError):
     """Settings given on the command line (or by code) that cannot be used; the message says why."""
 
@@ -46,6 +50,18 @@ class Settings(BaseModel):
     """Language a fresh session starts in (and returns to after a reset)."""
     screen: str | int | None = None
     """Screen to fill: its name as the system reports it (e.g. "HDMI-1") or its number from 0."""
+    pack_store: Path | None = None
+    """Folder of installed packs (`kiosk install`); None: `packs` in the data folder."""
+    keep_old_packs: int = Field(default=3, ge=1, le=20)
+    """How many earlier installed versions the pack store keeps for `kiosk rollback`."""
+    inbox: Path | None = None
+    """Folder a sync engine fills with packs (folders or zips); the kiosk installs what arrives."""
+    status_folder: Path | None = None
+    """Folder where the kiosk writes `<kiosk_name>.json` (active pack, last refusal ...) for IT."""
+    trusted_key: str | None = None
+    """Public key (from `kiosk keygen`); when set, only packs signed with its private key go live."""
+    kiosk_name: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
+    """Name in the status file; None: the machine's host name."""
 
     @field_validator("pin_hash")
     @classmethod
@@ -138,8 +154,9 @@ def _validate(data: dict[str, Any], text: str, path: Path) -> LoadedSettings:
         message = f"unknown setting '{key}' ignored (known settings: {known})"
         problems.append(SettingsProblem(path, _line_of(key, text), message))
         del data[key]
-    if isinstance(data.get("pack"), str) and data["pack"]:
-        data["pack"] = (path.parent / Path(data["pack"]).expanduser()).resolve()
+    for key in PATH_SETTINGS:
+        if isinstance(data.get(key), str) and data[key]:
+            data[key] = (path.parent / Path(data[key]).expanduser()).resolve()
     pin_unreadable = False
     try:
         settings = Settings.model_validate(data)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
 from kiosk.content import bundled
-from kiosk.content.checked_index import fingerprint, load_indexed, write_index
-from kiosk.content.pack import LoadResult, Pack
+from kiosk.content.checked_index import load_checked
+from kiosk.content.pack import Pack
 from kiosk.session.navigation import log_route_changes
 from kiosk.session.state import AppState
 from kiosk.ui import resources
@@ -60,35 +60,13 @@ def load_pack_or_fallback(path: Path | None, index_folder: Path | None = None) -
         if fallback not in candidates:
             candidates.append(fallback)
     for candidate in candidates:
-        result = _load_checked(candidate, index_folder)
+        result = load_checked(candidate, index_folder)
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)("%s: %s", candidate, problem.format())
         if result.pack is not None:
             return result.pack
         log.error("pack %s refused (%d errors)", candidate, len(result.errors))
     return None
-
-
-def _load_checked(folder: Path, index_folder: Path | None) -> LoadResult:
-    """The pack from its index when every file is as it was checked; else loaded and checked in full."""
-    files = None
-    if index_folder is not None:
-        indexed = load_indexed(folder, index_folder)
-        if indexed is not None:
-            return indexed
-        try:
-            files = fingerprint(folder)  # before loading: a file changed meanwhile is checked again
-        except OSError:
-            files = None  # the full load says what is wrong with the folder
-    from kiosk.content.loader import load_pack  # the checks: only imported when they are needed
-
-    result = load_pack(folder)
-    if index_folder is not None and files is not None and result.pack is not None:
-        try:
-            write_index(result, index_folder, files)
-        except OSError as error:
-            log.warning("could not write the checked-pack index to %s: %s", index_folder, error)
-    return result
 
 
 def pick_screen(choice: str | int | None) -> QScreen:

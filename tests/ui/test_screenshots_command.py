@@ -78,3 +78,13 @@ def test_a_language_the_pack_lacks_is_a_usage_error(
     assert main(["screenshots", str(MINI), "--out", str(tmp_path / "out"), "--language", "fr"]) == 2
     assert "no language 'fr' (it has: en, es)" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_zipped_pack_renders_like_its_folder(tmp_path: Path) -> None:
+    import shutil
+
+    mini = Path(__file__).resolve().parents[1] / "packs" / "mini"
+    archive = shutil.make_archive(str(tmp_path / "mini"), "zip", mini.parent, mini.name)
+    assert main(["screenshots", archive, "--out", str(tmp_path / "shots"), "--size", "1280x800"]) == 0
+    assert (tmp_path / "shots" / "home.png").stat().st_size > 10_000
+    assert (tmp_path / "shots" / "page--basics--what-is-it.png").is_file()

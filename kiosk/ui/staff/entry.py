@@ -27,7 +27,7 @@ from kiosk.session.pin import PinGuard
 from kiosk.ui.dialog import staff_theme
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.staff.corner import HOLD_MS, ZONE_PX, CornerHold
-from kiosk.ui.staff.panel import StaffPanel
+from kiosk.ui.staff.panel import PackReport, StaffPanel
 from kiosk.ui.staff.pin_pad import PinPad
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
@@ -127,6 +127,7 @@ class StaffEntry(StaffGate):
         pack_path: Path | None = None,
         usage_db: Path | None = None,
         hold_ms: int = HOLD_MS,
+        pack_report: PackReport | None = None,
     ) -> None:
         super().__init__(
             window, guard, setup_mode=setup_mode, entry_closed=entry_closed, on_exit=on_exit, hold_ms=hold_ms
@@ -134,6 +135,8 @@ class StaffEntry(StaffGate):
         self.window: MainWindow = window
         self.pack_path = pack_path
         self.usage_db = usage_db
+        self.pack_report = pack_report
+        """Why the pack showing was chosen and the last refusal (from the pack store), if known."""
         window.add_top_bar_hook(self._fit_top_bar)
 
     def _fit_top_bar(self, bar: TopBar) -> None:
@@ -162,6 +165,7 @@ class StaffEntry(StaffGate):
             on_exit=self.exit_kiosk,
             on_return=self.close,
             message=message,
+            pack_report=self.pack_report() if self.pack_report is not None else None,
         )
         window.overlay.show_widget(panel)
 

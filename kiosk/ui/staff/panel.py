@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 
 USAGE_DAYS = 7
 
+PackReport = Callable[[], tuple[str, "str | None"]]
+"""Returns why the pack showing was chosen, and the last pack refused (None: none was)."""
+
 
 def route_title(pack: Pack, route_name: str, language: str) -> str:
     """`page/about/what-is-it` -> the page's title; unknown names are shown as they are."""
@@ -77,9 +80,11 @@ class StaffPanel(DialogCard):
         on_exit: Callable[[], None],
         on_return: Callable[[], None],
         message: str = "",
+        pack_report: tuple[str, str | None] | None = None,
     ) -> None:
         super().__init__(theme, "staff-panel", window_width, max_width=1500)
         self.pack = pack
+        self.why, self.refused = pack_report or ("", None)
         self.language = language
         title = TextLabel("Staff panel", "title")
         self.column.addWidget(title)
@@ -102,6 +107,7 @@ class StaffPanel(DialogCard):
         sections.addLayout(self._pack_section(), 1)
         sections.addLayout(self._usage_section(usage_db), 1)
         self.column.addLayout(sections)
+        self._add_pack_story()
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.px(20))
         self.reload_button = push_button("Reload pack", on_reload, name="staff-reload", role="quiet")
@@ -141,6 +147,17 @@ class StaffPanel(DialogCard):
         section.addWidget(self.checks)
         section.addStretch(1)
         return section
+
+    def _add_pack_story(self) -> None:
+        """Why this pack shows, and the last refused pack, across the whole panel (they can be long)."""
+        for name, text in (("Why", self.why), ("Refused", self.refused)):
+            if not text:
+                continue
+            label = TextLabel(f"{name}: {text}", "small")
+            label.setObjectName(f"PackInfo-{name}")
+            if name == "Refused":
+                label.setStyleSheet(f"color: {self.theme.palette.urgent_text};")
+            self.column.addWidget(label)
 
     def _usage_section(self, usage_db: Path | None) -> QVBoxLayout:
         section = QVBoxLayout()
@@ -187,11 +204,17 @@ class StaffPanel(DialogCard):
             log.exception("checking the pack failed")
             self.checks.setText("The pack could not be checked; see the log.")
             return
-        if not report.problems:
+        if self.refused:
+            showing = "passes its checks" if not report.errors else f"has {report.summary()}"
+            self.checks.setText(
+                f"The pack showing {showing}, but the last pack sent was refused: see Refused below."
+            )
+        elif not report.problems:
             self.checks.setText("Checks: no problems found.")
         else:
             self.checks.setText(f"Checks: {report.summary()}. Run  kiosk validate  for the details.")
-        self.checks.setStyleSheet(f"color: {self.theme.palette.urgent_text};" if report.errors else "")
+        urgent = report.errors or self.refused
+        self.checks.setStyleSheet(f"color: {self.theme.palette.urgent_text};" if urgent else "")
 
 
 def _review_rows(review: Review) -> list[tuple[str, str]]:

@@ -1,0 +1,290 @@
+"""The pack store: one folder per installed pack version, and a pointer naming the active one.
+
+```
+<store>/current.json        {"active": "<slot>", "last_good": "<slot>"}, replaced atomically
+<store>/slots/<slot>/pack/  the pack as installed (never changed afterwards)
+<store>/slots/<slot>/slot.json   id, version, installed at, review dates, source
+<store>/last-refusal.json   the last pack that was not put live, and why
+```
+
+Installing copies the pack into a hidden `.incoming-*` folder, checks the copy (the same checks as
+`kiosk validate`, and the signature when a trusted key is set), renames it into place and only then
+replaces the pointer. Killed at any moment, the store still points at a complete slot: the old one
+or the new one. Leftover `.incoming-*` and `.trash-*` folders are cleared by the next install.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from kiosk.content.loader import MANIFEST, load_pack
+from kiosk.content.textfiles import MAX_MANIFEST_BYTES, read_text
+from kiosk.content.validator import validate_pack
+from kiosk.content.yamltext import parse_yaml
+from kiosk.store.copying import CopyRefused, copy_pack, sync_folder
+from kiosk.store.pointer import Pointer, PointerError, read_pointer, write_pointer
+from kiosk.store.records import (
+    PACK_FOLDER,
+    Refusal,
+    SlotInfo,
+    now_utc,
+    read_refusal,
+    read_slot_record,
+    slot_info_for,
+    write_refusal,
+    write_slot_record,
+)
+from kiosk.store.signing import SignatureError, verify_folder
+from kiosk.store.source import SourceError, pack_folder
+from kiosk.store.text import printable
+
+DEFAULT_KEEP_OLD = 3
+POINTER_FILE = "current.json"
+REFUSAL_FILE = "last-refusal.json"
+SLOTS_FOLDER = "slots"
+
+
+class StoreError(RuntimeError):
+    """A store command cannot be done (nothing to roll back to, a damaged pointer ...)."""
+
+
+class InstallRefused(StoreError):
+    """The pack was not installed; `reasons` are the lines to show (validator lines, signature ...)."""
+
+    def __init__(self, what: str, reasons: list[str]) -> None:
+        super().__init__(f"{what} was not installed")
+        self.what = what
+        self.reasons = reasons
+
+
+@dataclass(frozen=True)
+class Installed:
+    slot: SlotInfo
+    previous: SlotInfo | None
+    warnings: tuple[str, ...]
+
+
+def _label_of_broken_pack(folder: Path) -> str | None:
+    """'heel-pain 1.2.0' read from a pack that failed its checks, when its pack.yaml says so much;
+    staff recognise a pack by its id and version more readily than by a folder or zip name."""
+    text = read_text(folder, MANIFEST, MAX_MANIFEST_BYTES)
+    if not isinstance(text, str):
+        return None
+    document = parse_yaml(text)
+    data = getattr(document, "data", None)
+    if not isinstance(data, dict):
+        return None
+    pack_id, version = data.get("id"), data.get("version")
+    if isinstance(pack_id, str) and isinstance(version, str) and pack_id and version:
+        return printable(f"{pack_id} {version}", limit=80)
+    return None
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """'1.10.0' -> (1, 10, 0): versions compare by number, so 1.10 is newer than 1.9."""
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+class PackStore:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        keep_old: int = DEFAULT_KEEP_OLD,
+        trusted_key: Ed25519PublicKey | None = None,
+    ) -> None:
+        self.root = root
+        self.keep_old = max(1, keep_old)
+        self.trusted_key = trusted_key
+        self.pointer_file = root / POINTER_FILE
+        self.slots_dir = root / SLOTS_FOLDER
+        self.refusal_file = root / REFUSAL_FILE
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def pointer(self) -> Pointer:
+        try:
+            return read_pointer(self.pointer_file)
+        except PointerError as error:
+            raise StoreError(f"{error}; install a pack again to replace it") from None
+
+    def slot(self, name: str | None) -> SlotInfo | None:
+        return read_slot_record(self.slots_dir / name) if name else None
+
+    def slots(self) -> list[SlotInfo]:
+        """Complete slots, oldest install first."""
+        try:
+            names = [entry.name for entry in self.slots_dir.iterdir() if not entry.name.startswith(".")]
+        except FileNotFoundError:
+            return []
+        found = [info for info in (self.slot(name) for name in names) if info is not None]
+        return sorted(found, key=lambda info: (info.stamp, info.name))
+
+    def active(self) -> SlotInfo | None:
+        return self.slot(self.pointer().active)
+
+    def last_good(self) -> SlotInfo | None:
+        return self.slot(self.pointer().last_good)
+
+    def last_refusal(self) -> Refusal | None:
+        return read_refusal(self.refusal_file)
+
+    def record_refusal(self, what: str, source: str, reasons: list[str]) -> Refusal:
+        refusal = Refusal(
+            printable(what),
+            now_utc().isoformat(timespec="seconds"),
+            printable(source),
+            tuple(printable(reason) for reason in reasons),
+        )
+        self.root.mkdir(parents=True, exist_ok=True)
+        write_refusal(self.refusal_file, refusal)
+        return refusal
+
+    # --- changing -------------------------------------------------------------------------------
+
+    def install(self, source: Path, *, force: bool = False, today: dt.date | None = None) -> Installed:
+        """Check the pack in `source` (folder or zip) and make it the active pack.
+
+        Raises `InstallRefused` (and records the refusal) when it has errors, a bad or missing
+        signature (with a trusted key set), or is not newer than the active version of the same
+        pack (unless `force`). Nothing changes then.
+        """
+        with self._locked():
+            self._clear_leftovers()
+            incoming = self.slots_dir / f".incoming-{os.getpid()}-{now_utc().strftime('%Y%m%dT%H%M%S%f')}"
+            try:
+                info, warnings = self._check_into(source, incoming, force, today)
+                final = self.slots_dir / info.name
+                os.rename(incoming, final)
+                sync_folder(self.slots_dir)
+            except InstallRefused as refused:
+                shutil.rmtree(incoming, ignore_errors=True)
+                self.record_refusal(refused.what, str(source), refused.reasons)
+                raise
+            except BaseException:
+                shutil.rmtree(incoming, ignore_errors=True)
+                raise
+            old = self._readable_pointer()
+            previous = self.slot(old.active)
+            last_good = old.active if previous is not None else old.last_good
+            write_pointer(self.pointer_file, Pointer(active=info.name, last_good=last_good))
+            self._prune()
+        installed = self.slot(info.name)
+        assert installed is not None
+        return Installed(installed, previous, tuple(warnings))
+
+    def _check_into(
+        self, source: Path, incoming: Path, force: bool, today: dt.date | None
+    ) -> tuple[SlotInfo, list[str]]:
+        what = printable(source.name)
+        try:
+            with pack_folder(source) as folder:
+                copy_pack(folder, incoming / PACK_FOLDER)
+        except SourceError as error:
+            raise InstallRefused(what, [error.line()]) from None
+        except CopyRefused as error:
+            raise InstallRefused(what, [str(error)]) from None
+        report = validate_pack(incoming / PACK_FOLDER, today)
+        lines = [printable(problem.format()) for problem in report.problems]
+        if report.pack is None:
+            what = _label_of_broken_pack(incoming / PACK_FOLDER) or what
+            raise InstallRefused(what, [line for line in lines if ": error: " in line] or lines)
+        pack = report.pack
+        what = f"{pack.id} {pack.manifest.version}"
+        signed = False
+        if self.trusted_key is not None:
+            try:
+                verify_folder(incoming / PACK_FOLDER, self.trusted_key)
+            except SignatureError as error:
+                raise InstallRefused(what, [str(error)]) from None
+            signed = True
+        current = self.slot(self._readable_pointer().active)
+        if (
+            not force
+            and current is not None
+            and current.pack_id == pack.id
+            and version_key(pack.manifest.version) <= version_key(current.version)
+        ):
+            raise InstallRefused(
+                what,
+                [
+                    f"version {pack.manifest.version} is not newer than the active {current.label}; "
+                    "raise version in pack.yaml, or use --force to install it anyway"
+                ],
+            )
+        name = f"{pack.id}-{pack.manifest.version}-{now_utc().strftime('%Y%m%dT%H%M%S%f')}"
+        info = slot_info_for(name, self.slots_dir / name, pack, printable(source), signed)
+        write_slot_record(incoming, info)
+        return info, [line for line in lines if ": warning: " in line]
+
+    def rollback(self) -> tuple[SlotInfo, SlotInfo | None]:
+        """Make the last good pack active again; returns (now active, the one it replaced)."""
+        with self._locked():
+            pointer = self.pointer()
+            target = self.slot(pointer.last_good)
+            if target is None:
+                raise StoreError("there is no earlier pack to go back to")
+            if load_pack(target.folder).pack is None:
+                raise StoreError(f"the earlier pack {target.label} no longer passes its checks")
+            replaced = self.slot(pointer.active)
+            earlier = [
+                info
+                for info in self.slots()
+                if info.stamp < target.stamp and info.name not in (target.name, pointer.active)
+            ]
+            new_last_good = earlier[-1].name if earlier else None
+            write_pointer(self.pointer_file, Pointer(active=target.name, last_good=new_last_good))
+        return target, replaced
+
+    # --- housekeeping ---------------------------------------------------------------------------
+
+    def _readable_pointer(self) -> Pointer:
+        try:
+            return read_pointer(self.pointer_file)
+        except PointerError:
+            return Pointer()  # a damaged pointer is replaced by the install that is under way
+
+    def _prune(self) -> None:
+        """Keep the active slot, the last good one, and the newest others up to `keep_old`."""
+        pointer = self._readable_pointer()
+        old = [info for info in reversed(self.slots()) if info.name != pointer.active]
+        kept = {pointer.last_good} if pointer.last_good else set()
+        for info in old:
+            if len(kept) < self.keep_old:
+                kept.add(info.name)
+        for info in old:
+            if info.name not in kept:
+                trash = self.slots_dir / f".trash-{info.name}"
+                os.rename(self.slots_dir / info.name, trash)
+                shutil.rmtree(trash, ignore_errors=True)
+
+    def _clear_leftovers(self) -> None:
+        """Remove what an install killed half-way left behind (never referenced by the pointer)."""
+        with contextlib.suppress(FileNotFoundError):
+            for entry in self.slots_dir.iterdir():
+                if entry.name.startswith((".incoming-", ".trash-")):
+                    shutil.rmtree(entry, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """One store change at a time (the inbox and a staff command may meet)."""
+        self.slots_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; store changes are rare enough
+            yield
+            return
+        with open(self.root / ".lock", "a+b") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
