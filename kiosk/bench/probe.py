@@ -31,7 +31,7 @@ STAGES = [
     ("imports: Qt, window, content", "probe_start", "ui_imported"),
     ("settings, display check, operation imports", "ui_imported", "application_start"),
     ("Qt application and fonts", "application_start", "application_end"),
-    ("pack load and check", "pack_start", "pack_end"),
+    ("pack store and pack load", "pack_start", "pack_end"),
     ("window build", "window_start", "window_end"),
     ("show to first paint", "show_start", "first_paint"),
 ]
@@ -80,7 +80,9 @@ def run_app(argv: list[str]) -> int:
 
     kiosk_app.show = show_and_watch
     _time_stage(kiosk_app, "application", "application")
-    _time_stage(kiosk_app, "load_pack_or_fallback", "pack")
+    from kiosk.ui import pack_start
+
+    _time_stage(pack_start, "start_pack", "pack")  # the store's choice: the pack, from its index or checked
     _time_stage(kiosk_app, "create_window", "window")
     return cli.main(["run", "--log-level", "warning", *argv])
 

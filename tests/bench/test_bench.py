@@ -23,7 +23,7 @@ EXPECTED_NUMBERS = [
     ("taps_loaded", "all", "median"),
     ("taps_loaded", "all", "p95"),
     ("start", "stages_ms", "imports: Qt, window, content"),
-    ("start", "stages_ms", "pack load and check"),
+    ("start", "stages_ms", "pack store and pack load"),
     ("start", "stages_ms", "window build"),
     ("start", "stages_ms", "show to first paint"),
     ("slide", "frames", "median"),
@@ -101,7 +101,7 @@ def test_start_stages_of_the_median_run_add_up_to_its_whole_start() -> None:
     faster = {name: stamp / 2 for name, stamp in runs[0].items()}
     stages = processes.stage_medians([slower, runs[0], faster])
     assert stages["imports: Qt, window, content"] == 350.0
-    assert stages["pack load and check"] == 100.0
+    assert stages["pack store and pack load"] == 100.0
     assert stages["other"] == 20.0  # between the pack and the window, and before show
     assert sum(stages.values()) == 700.0
 
