@@ -13,6 +13,8 @@ SYSTEM_PACKAGES=(
   libpulse0 speech-dispatcher espeak-ng
   # the end-to-end test: a finger on the X screen, and a screenshot of it
   xdotool imagemagick
+  # the screen-reader test: a private D-Bus session with the AT-SPI bus on it
+  dbus-daemon at-spi2-core
 )
 
 missing=()

@@ -50,6 +50,11 @@ class Settings(BaseModel):
     """Language a fresh session starts in (and returns to after a reset)."""
     screen: str | int | None = None
     """Screen to fill: its name as the system reports it (e.g. "HDMI-1") or its number from 0."""
+    switch_scan: bool = False
+    """Single-switch scanning: one press starts a ring stepping through the controls, the next
+    press chooses the ringed one (Space or Enter, which switch interfaces send)."""
+    switch_scan_seconds: float = Field(default=2.0, ge=0.5, le=10)
+    """How long the scanning ring stays on each control."""
     pack_store: Path | None = None
     """Folder of installed packs (`kiosk install`); None: `packs` in the data folder."""
     keep_old_packs: int = Field(default=3, ge=1, le=20)

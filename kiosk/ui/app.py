@@ -20,7 +20,7 @@ from kiosk.content.checked_index import load_checked
 from kiosk.content.pack import Pack
 from kiosk.session.navigation import log_route_changes
 from kiosk.session.state import AppState
-from kiosk.ui import resources
+from kiosk.ui import accessibility, resources
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.out_of_order import OutOfOrderScreen
 
@@ -41,6 +41,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Clinic Kiosk")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     resources.register_fonts()
+    accessibility.install()
     return app
 
 

@@ -138,7 +138,7 @@ class AttractScreen(QAbstractButton):
         super().__init__(parent)
         self.setObjectName("AttractScreen")
         self.setProperty("tappable", True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(context.tr("touch_to_start"))
         self.context = context

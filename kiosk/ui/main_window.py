@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidge
 from kiosk.content.pack import Pack
 from kiosk.session.navigation import Navigator
 from kiosk.session.state import AppState, Snapshot
+from kiosk.ui.focus import KeyboardAccess
 from kiosk.ui.language_switch import add_language_switch
 from kiosk.ui.overlay import OverlayLayer
 from kiosk.ui.read_aloud import ReadAloud
@@ -75,6 +76,8 @@ class MainWindow(QWidget):
         self._unsubscribe = state.subscribe(self._on_state_change)
         self._built_for: tuple[int, int, int, str] | None = None
         self._top_bar_hooks: list[Callable[[TopBar], None]] = []
+        self.keyboard = KeyboardAccess(self, self._key_scope, lambda: self.current_screen, lambda: self.theme)
+        self.screen_changed.connect(lambda _route: self.keyboard.screen_changed())
         self.rebuild()
 
     @property
@@ -187,7 +190,13 @@ class MainWindow(QWidget):
             return
         command()
 
+    def _key_scope(self) -> QWidget:
+        """Keys reach the dialog on the overlay while one shows, else the whole window."""
+        current = self.overlay.current
+        return current if current is not None and self.overlay.isVisible() else self
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.keyboard.close()
         self._unsubscribe()
         self.read_aloud.close()
         app = QApplication.instance()

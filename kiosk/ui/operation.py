@@ -8,6 +8,7 @@
 - staff entry (`staff`): corner hold, PIN pad, staff panel, exit;
 - crash recovery (`crash`) through the exception hook;
 - systemd readiness and the watchdog ping (`watchdog_timer`);
+- switch scanning (`switch_scan`), when the settings turn it on;
 - usage counts: one count per topic list and per page opened (route names such as `topic/about`
   and `page/about/what-is-it`), nothing else.
 
@@ -40,6 +41,7 @@ from kiosk.ui.out_of_order import OutOfOrderScreen
 from kiosk.ui.staff.corner import HOLD_MS
 from kiosk.ui.staff.entry import StaffEntry
 from kiosk.ui.staff.fallback import FallbackStaffEntry
+from kiosk.ui.switch_scan import SwitchScan
 from kiosk.ui.watchdog_timer import WatchdogTimer
 
 log = logging.getLogger(__name__)
@@ -109,6 +111,9 @@ class KioskOperation(QObject):
             hold_ms=hold_ms,
         )
         self.crash = CrashGuard(window)
+        self.switch_scan = (
+            SwitchScan(window.keyboard, settings.switch_scan_seconds) if settings.switch_scan else None
+        )
         self.notifier = notifier or Notifier()
         self.watchdog = WatchdogTimer(self.notifier, self)
         self.usage = UsageRecorder(usage_db) if usage_db is not None and count_views else None
@@ -168,6 +173,7 @@ class KioskOperation(QObject):
             self.usage.flush()  # a quiet moment: write this visit's counts now, not in 5 s
         self.window.overlay.clear()
         self.idle.clear_warning()
+        self.window.keyboard.stop()  # no focus ring or scanning is left for the next person
         self.window.rebuild()
 
     def _count_route(self, old: Snapshot, new: Snapshot) -> None:

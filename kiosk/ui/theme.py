@@ -47,6 +47,8 @@ class Palette:
     urgent_text: str = "#8c1d18"
     dot_inactive: str = "#8a8076"
     picture_frame: str = ""  # a frame round pictures (high contrast); empty: none
+    focus_ring: str = "#111111"  # keyboard and switch focus: a dark band ...
+    focus_halo: str = "#ffffff"  # ... inside a light one, so one of them stands out on any colour
 
 
 TEXT_PAIRS: dict[str, tuple[str, str]] = {
@@ -102,6 +104,8 @@ HIGH_CONTRAST = Palette(
     urgent_text="#ffffff",
     dot_inactive="#bdbdbd",
     picture_frame="#ffe94a",
+    focus_ring="#00e5ff",
+    focus_halo="#000000",
 )
 """The patient's high-contrast choice: white and yellow on black, WCAG AAA (7:1) for all text.
 

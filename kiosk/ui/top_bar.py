@@ -115,7 +115,7 @@ class TopBar(QWidget):
         button.setIconSize(QSize(size, size))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         button.setCheckable(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
         button.clicked.connect(lambda _checked=False: on_tap())
         return button
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QResizeEve
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui import resources
+from kiosk.ui.accessibility import HEADING_LEVELS
 from kiosk.ui.theme import Theme
 
 
@@ -28,6 +29,8 @@ class TextLabel(QLabel):
         self.setProperty("role", role)
         self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.setWordWrap(True)
+        if role in HEADING_LEVELS and text:  # before setText, which makes Qt ask what this is
+            self.setProperty("headingLevel", HEADING_LEVELS[role])  # a heading to a screen reader
         self.setText(text)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, not rich)
@@ -111,7 +114,7 @@ class Card(QAbstractButton):
         self.setAccessibleName(name)
         self.setProperty("tappable", True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMinimumSize(theme.target, theme.target)
         self.clicked.connect(on_tap)
@@ -201,7 +204,7 @@ def push_button(
         button.setIcon(icon)
         if icon_px:
             button.setIconSize(QSize(icon_px, icon_px))
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
     button.setAccessibleName(text or name)
     button.clicked.connect(lambda _checked=False: on_tap())
     return button

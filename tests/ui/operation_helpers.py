@@ -69,15 +69,15 @@ def make_operated(
     hold_ms: int = 3000,
     usage: bool = True,
     notifier: Any = None,
+    settings: dict[str, Any] | None = None,
 ) -> Operated:
     state = AppState(Snapshot(route=ATTRACT))
     window = MainWindow(state, pack)
     qtbot.addWidget(window)
     clock = FakeClock()
-    settings = Settings(pin_hash=pin_hash() if with_pin else None)
     op = KioskOperation(
         window,
-        settings,
+        Settings(pin_hash=pin_hash() if with_pin else None, **(settings or {})),
         setup_mode=(not with_pin) if setup_mode is None else setup_mode,
         entry_closed=entry_closed,
         locked=locked,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy
 from kiosk.content.exercise import ExerciseFrontMatter
 from kiosk.session.exercise_clock import ClockState, ExerciseClock, ExercisePlan, Phase, counter_label
 from kiosk.ui import resources
+from kiosk.ui.accessibility import announce_politely
 from kiosk.ui.exercise.figures import DemoFigure
 from kiosk.ui.exercise.steps import StepList
 from kiosk.ui.screens.base import ScreenContext
@@ -243,6 +244,7 @@ class ExercisePlayer(QWidget):
         counter = counter_label(self.plan, state, tr("set_of"), tr("rep_of"), tr("time_left"))
         if self.counter.text() != counter:
             self.counter.setText(counter)
+            announce_politely(self.counter, counter)
         status, fraction = self._status(state)
         if self.status.text() != status:
             self.status.setText(status)

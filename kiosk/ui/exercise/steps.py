@@ -29,7 +29,7 @@ class StepRow(QAbstractButton):
         self.setProperty("tappable", True)
         self.setProperty("current", False)
         self.setAccessibleName(text)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.clicked.connect(lambda _checked=False: on_tap())
         row = QHBoxLayout(self)
@@ -118,6 +118,7 @@ class StepList(QWidget):
     def __init__(self, theme: Theme, texts: Sequence[str], on_tap: Callable[[int], None]) -> None:
         super().__init__()
         self.setObjectName("StepList")
+        self.setProperty("arrowGroup", True)  # arrow keys move between steps (`kiosk.ui.focus`)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.px(12))

@@ -75,6 +75,9 @@ class PageView(QWidget):
             self.text_column = ScrollColumn(theme, (0, margin // 2, margin, margin), fade_colour=fade)
             row.addWidget(self.text_column, 100 - self.picture_share)
             self._fill(self.text_column.column, with_picture=False)
+            # First among its siblings, so a screen reader starts with the page's title and text,
+            # not with the picture or the demo beside them (the screen looks the same).
+            self.text_column.lower()
         else:
             column = QVBoxLayout(self)
             edge = theme.px(6)

@@ -108,6 +108,7 @@ class TileGrid(QWidget):
     ) -> None:
         super().__init__(parent)
         self.tiles = tiles
+        self.setProperty("arrowGroup", True)  # arrow keys move between tiles (`kiosk.ui.focus`)
         self.min_tile_width = min_tile_width
         self.max_columns = max_columns
         self.grid = QGridLayout(self)
