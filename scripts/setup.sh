@@ -9,10 +9,14 @@ SYSTEM_PACKAGES=(
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
-  # QtMultimedia, and read-aloud
-  libpulse0 speech-dispatcher espeak-ng
+  # QtMultimedia, and read-aloud (speech-dispatcher-espeak-ng joins the two: without it there is no voice)
+  libpulse0 speech-dispatcher espeak-ng speech-dispatcher-espeak-ng
+  # the read-aloud end-to-end test: a silent sound server whose output is recorded and measured
+  pulseaudio pulseaudio-utils sox
   # the end-to-end test: a finger on the X screen, and a screenshot of it
   xdotool imagemagick
+  # the take-home QR test reads the drawn code back with a real decoder (zbarimg)
+  zbar-tools
   # the screen-reader test: a private D-Bus session with the AT-SPI bus on it
   dbus-daemon at-spi2-core
 )

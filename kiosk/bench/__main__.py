@@ -1,8 +1,11 @@
-"""`python -m kiosk.bench [--json FILE] [--quick] [--soak M] [--compare-chromium]`: measure and compare.
+"""`python -m kiosk.bench [--json FILE] [--quick] [--soak [MINUTES]] [--only NAMES] [--compare-chromium]`:
+measure, print, compare with targets.
 
 Start-up figures come from fresh processes; the others from the real kiosk started through
 `kiosk run` in a fresh process per scenario (see `worker`). `--quick` uses fewer repetitions so
-CI can run it in about a minute; its figures are noisier but every section is present.
+CI can run it in about a minute; its figures are noisier but every section is present. `--soak`
+adds random real-X touches on a `kiosk` process in its own Xvfb (`soak`): 2,000 of them (the CI
+soak, about 3 minutes), or as many as fit in MINUTES.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.bench import chromium, processes, report, scale
+from kiosk.bench.soak import CI_ACTIONS
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,20 @@ FULL = Plan(7, 300, 10, 120, 10.0, (10, 100, 500), 3, 10_000)
 QUICK = Plan(3, 100, 3, 24, 3.0, (10, 100, 500), 1, 500)
 
 
+def _soak(minutes: float, say: Callable[[str], None]) -> dict[str, Any]:
+    from kiosk.bench.soak import run_soak
+
+    if minutes > 0:
+        return run_soak(actions=None, minutes=minutes, say=say)
+    return run_soak(actions=CI_ACTIONS, say=say)
+
+
 def measure(
-    plan: Plan, soak_minutes: float | None, say: Callable[[str], None], compare_chromium: bool = False
+    plan: Plan,
+    soak_minutes: float | None,
+    say: Callable[[str], None],
+    only: set[str] | None = None,
+    compare_chromium: bool = False,
 ) -> dict[str, Any]:
     steps: list[tuple[str, Callable[[], dict[str, Any]]]] = [
         ("start", lambda: processes.start_figures(plan.start_runs)),
@@ -55,17 +71,12 @@ def measure(
     ]
     if compare_chromium:
         steps.append(("chromium", lambda: chromium.compare(plan.scale_runs)))
-    if soak_minutes:
-        steps.append(
-            (
-                "soak",
-                lambda: processes.run_worker(
-                    "soak", "--minutes", str(soak_minutes), timeout_s=soak_minutes * 60 + 600
-                ),
-            )
-        )
+    if soak_minutes is not None:
+        steps.append(("soak", lambda: _soak(soak_minutes, say)))
     results: dict[str, Any] = {}
     for name, step in steps:
+        if only is not None and name not in only:
+            continue
         say(f"measuring {name} ...")
         began = time.perf_counter()
         try:
@@ -80,20 +91,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kiosk.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the report as JSON")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (about a minute)")
-    parser.add_argument("--soak", type=float, metavar="MINUTES", help="also run random touches this long")
+    parser.add_argument(
+        "--soak",
+        type=float,
+        nargs="?",
+        const=0.0,
+        metavar="MINUTES",
+        help=f"also run random real-X touches: {CI_ACTIONS:,} of them, or for MINUTES",
+    )
+    parser.add_argument(
+        "--only", metavar="NAMES", help="only these sections, comma-separated (e.g. soak or taps,slide)"
+    )
     parser.add_argument(
         "--compare-chromium",
         action="store_true",
         help="also start Chromium in kiosk mode on the same pack page (skipped without a chromium binary)",
     )
     args = parser.parse_args(argv)
+    only = {name.strip() for name in args.only.split(",")} if args.only else None
     plan = QUICK if args.quick else FULL
 
     def say(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
     began = time.perf_counter()
-    results = measure(plan, args.soak, say, args.compare_chromium)
+    results = measure(plan, args.soak, say, only, args.compare_chromium)
     results["machine"] = {
         "platform": processes.platform_name(),
         "python": platform.python_version(),

@@ -1,14 +1,12 @@
-"""Scenarios that touch the running kiosk: tap to paint, the page slide, memory, and the soak.
+"""Scenarios that touch the running kiosk: tap to paint, the page slide and memory (the soak, on a
+real X server, is `soak`).
 
 Each takes a `Kiosk` (see `harness`) and returns a dict of figures for the report.
 """
 
 from __future__ import annotations
 
-import logging
 import random
-import sys
-import time
 from functools import partial
 from typing import Any
 
@@ -147,69 +145,3 @@ def memory_growth(kiosk: Kiosk, navigations: int, seed: int = 7) -> dict[str, An
         "heap_growth_mb": round(end["heap"] - start["heap"], 1),
         "heap_growth_after_warmup_mb": round(end["heap"] - warm["heap"], 1),
     }
-
-
-class _ErrorCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-def soak(kiosk: Kiosk, minutes: float, seed: int = 8) -> dict[str, Any]:
-    """Random taps, swipes and scroll drags for `minutes`; exceptions (must be 0) and memory growth."""
-    rng = random.Random(seed)
-    exceptions: list[str] = []
-    previous_hook = sys.excepthook
-    sys.excepthook = lambda kind, value, tb: exceptions.append(f"{kind.__name__}: {value}")
-    errors = _ErrorCounter()
-    logging.getLogger().addHandler(errors)
-    start = memory_mb_settled()
-    touches = 0
-    deadline = time.monotonic() + minutes * 60
-    try:
-        while time.monotonic() < deadline:
-            _random_touch(kiosk, rng)
-            touches += 1
-    finally:
-        sys.excepthook = previous_hook
-        logging.getLogger().removeHandler(errors)
-    end = memory_mb_settled()
-    return {
-        "minutes": minutes,
-        "touches": touches,
-        "exceptions": len(exceptions),
-        "first_exceptions": exceptions[:5],
-        "logged_errors": errors.count,
-        "pss_start_mb": start["pss"],
-        "pss_end_mb": end["pss"],
-        "growth_mb": round(end["pss"] - start["pss"], 1),
-        "heap_growth_mb": round(end["heap"] - start["heap"], 1),
-    }
-
-
-def _random_touch(kiosk: Kiosk, rng: random.Random) -> None:
-    width, height = kiosk.window.width(), kiosk.window.height()
-    gesture = rng.random()
-    if gesture < 0.7:
-        targets = kiosk.tappables()
-        point = rng.choice(targets)[1] if targets else QPoint(width // 2, height // 2)
-        kiosk.touch("press", point)
-        settle(1)
-        kiosk.touch("release", point)
-    else:
-        start = QPoint(rng.randrange(width), rng.randrange(height // 5, height))
-        horizontal = gesture < 0.85
-        end = (
-            QPoint(rng.randrange(width), start.y())
-            if horizontal
-            else QPoint(start.x(), rng.randrange(height))
-        )
-        kiosk.touch("press", start)
-        for step in range(1, 9):
-            kiosk.touch("move", start + (end - start) * step / 8)
-            settle(1)
-        kiosk.touch("release", end)
-    settle()

@@ -1,6 +1,6 @@
 """Run one in-process scenario in a fresh kiosk and print `RESULT <json>`.
 
-    python -m kiosk.bench.worker taps|slide|idle|memory|demos|soak [--count N] [--seconds S] [--minutes M]
+    python -m kiosk.bench.worker taps|slide|idle|memory|demos [--count N] [--seconds S]
 
 A fresh process per scenario keeps one from colouring another (memory above all).
 """
@@ -18,17 +18,15 @@ from kiosk.bench.harness import Kiosk, run_in_kiosk
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m kiosk.bench.worker")
-    parser.add_argument("scenario", choices=["taps", "slide", "idle", "memory", "demos", "soak"])
+    parser.add_argument("scenario", choices=["taps", "slide", "idle", "memory", "demos"])
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--minutes", type=float, default=1.0)
     args = parser.parse_args(argv)
     in_kiosk = {
         "taps": lambda kiosk: interaction.tap_latency(kiosk, args.count),
         "slide": lambda kiosk: interaction.page_slide(kiosk, args.count),
         "idle": lambda kiosk: idle.idle_cost(kiosk, args.seconds),
         "memory": lambda kiosk: interaction.memory_growth(kiosk, args.count),
-        "soak": lambda kiosk: interaction.soak(kiosk, args.minutes),
     }
     result: dict[str, Any]
     if args.scenario == "demos":

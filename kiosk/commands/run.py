@@ -118,7 +118,12 @@ def run(args: argparse.Namespace) -> int:
     width, height = args.size if args.windowed and args.size else (geometry.width(), geometry.height())
     # A fresh start, and the state every idle reset returns to: the attract screen.
     state = AppState(Snapshot(route=ATTRACT, language=settings.default_language))
-    window = kiosk_app.create_window(pack, state, width, height)
+    window = kiosk_app.create_window(pack, state, width, height, settings.site)
+    if "emergency.number" in settings.site.missing():
+        log.warning(
+            "settings: no [emergency] number is set; pages say 'your local emergency number' "
+            "until it is (see docs/deployment.md)"
+        )
     operation: KioskOperation | BareOperation
     staff_exit: list[bool] = []
     if isinstance(window, MainWindow):

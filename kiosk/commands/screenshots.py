@@ -2,10 +2,11 @@
 
 Files are named by route: home.png, topic--about.png, page--about--what-is-it.png; the start
 screen and the idle question are attract.png and idle-warning.png, and `--staff` adds the PIN pad
-(pin-pad.png, pin-wrong.png, pin-locked.png), staff-panel.png and setup-mode.png. `--language es`
-renders the pack's Spanish (the default is the pack's first language). Rendering is
-offscreen unless a display is asked for, so it runs on a server or in CI. The exit code is non-zero
-when the pack does not load (its problems are printed) or any screen fails to render.
+(pin-pad.png, pin-wrong.png, pin-locked.png), staff-panel.png and setup-mode.png. `--settings FILE`
+fills in that clinic's details (phone, emergency number, take-home address). `--language es`
+renders the pack's Spanish (the default is the pack's first language). Rendering is offscreen
+unless a display is asked for, so it runs on a server or in CI. The exit code is non-zero when
+the pack does not load (its problems are printed) or any screen fails to render.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also render every exercise page this many seconds into its demo (repeat for more moments)",
     )
     parser.add_argument(
+        "--settings",
+        metavar="FILE",
+        type=Path,
+        help="render with this settings file's clinic details (phone, emergency number, take-home "
+        "address); default: none set, so pages show the general phrases",
+    )
+    parser.add_argument(
         "--language",
         metavar="CODE",
         help="render in this language of the pack, e.g. es (default: the pack's first language)",
@@ -74,34 +82,46 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace, folder: Path) -> int:
+    from kiosk.content.escape import escape
     from kiosk.content.loader import load_pack
 
     result = load_pack(folder)
     for problem in result.problems:
         print(problem.format(), file=sys.stderr)
     if result.pack is None:
-        print(f"{args.pack}: the pack has errors, so nothing was rendered", file=sys.stderr)
+        print(f"{escape(str(args.pack))}: the pack has errors, so nothing was rendered", file=sys.stderr)
         return 1
     language = args.language or result.pack.default_language
     if language not in result.pack.languages:
         known = ", ".join(result.pack.languages)
         print(f"{args.pack}: the pack has no language '{language}' (it has: {known})", file=sys.stderr)
         return 2
+    site = None
+    if args.settings is not None:
+        from kiosk.session.settings import load_settings
+
+        if not args.settings.is_file():
+            print(f"{args.settings}: no such settings file", file=sys.stderr)
+            return 2
+        loaded = load_settings(args.settings)
+        for settings_problem in loaded.problems:
+            print(f"settings: {settings_problem}", file=sys.stderr)
+        site = loaded.settings.site
     from kiosk.ui.render import render_all_screens
 
     text_percent = TEXT_SIZES[args.text_size]
-    failures = render_all_screens(result.pack, args.out, args.size, text_percent, file_name, language)
+    failures = render_all_screens(result.pack, args.out, args.size, text_percent, file_name, language, site)
     from kiosk.ui.render_states import render_waiting_room
 
     failures += render_waiting_room(
-        result.pack, args.out, args.size, text_percent, staff=args.staff, language=language
+        result.pack, args.out, args.size, text_percent, staff=args.staff, language=language, site=site
     )
     if args.demo_at:
         from kiosk.ui.render_demos import render_demo_moments
 
         failures += render_demo_moments(
-            result.pack, args.out, args.size, text_percent, args.demo_at, file_name, language
+            result.pack, args.out, args.size, text_percent, args.demo_at, file_name, language, site
         )
     for failure in failures:
-        print(f"failed: {failure}", file=sys.stderr)
+        print(f"failed: {escape(failure)}", file=sys.stderr)
     return 1 if failures else 0

@@ -1,18 +1,26 @@
 """`kiosk validate PATH` (or `--bundled`): check a content pack and list every problem with its file and line.
 
 Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 when the
-command itself was used wrongly (no such folder, not a folder or .zip file).
+command itself was used wrongly (no such folder, not a folder or .zip file). The status comes from
+the count of errors, and the summary line is printed last from the same counts, so neither can be
+faked by what a pack holds; every name and text from the pack is escaped before it is printed
+(`kiosk.content.escape`). `--json` prints one JSON object instead, for tools.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.commands.pack_argument import add_pack_argument, resolve_pack_argument
+
+if TYPE_CHECKING:
+    from kiosk.content.validator import ValidationReport
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -27,6 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="judge review dates as if today were this date (e.g. to see what expires next month)",
     )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object (errors, warnings, files, problems) instead of lines, for tools",
+    )
 
 
 def _date(text: str) -> dt.date:
@@ -37,20 +50,21 @@ def _date(text: str) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kiosk.content.escape import escape
+
     try:
         resolve_pack_argument(args, "path")
-        return _run(args.path, args.today)
+        return _run(args.path, args.today, bool(getattr(args, "json", False)))
     except Exception as error:  # last resort: a pack must never produce a traceback
-        print(
-            f"kiosk validate: could not finish checking {args.path}: {error.__class__.__name__}: {error}",
-            file=sys.stderr,
-        )
+        message = f"could not finish checking {args.path}: {error.__class__.__name__}: {error}"
+        print(f"kiosk validate: {escape(message)}", file=sys.stderr)
         return EXIT_ERRORS
 
 
-def _run(path: Path, today: dt.date | None) -> int:
+def _run(path: Path, today: dt.date | None, as_json: bool) -> int:
     from kiosk.content.archive import ArchiveError, extract_pack_archive
-    from kiosk.content.validator import validate_pack
+    from kiosk.content.problems import Problem, Severity
+    from kiosk.content.validator import ValidationReport, validate_pack
 
     try:
         exists, is_folder = path.exists(), path.is_dir()
@@ -62,7 +76,7 @@ def _run(path: Path, today: dt.date | None) -> int:
         from kiosk.content.checked_index import fingerprint
 
         files = fingerprint(path)  # before checking: a file changed meanwhile is checked again
-        status = _report(validate_pack(path, today).lines(), path)
+        status = _report(validate_pack(path, today), path, as_json)
         if status == EXIT_OK:
             _remember_checked(path, files)
         return status
@@ -72,16 +86,28 @@ def _run(path: Path, today: dt.date | None) -> int:
         try:
             root = extract_pack_archive(path, Path(temporary))
         except ArchiveError as error:
-            print(f"{path.name}: error: {error} ({error.fix})")
-            print("1 error, 0 warnings in 1 file")
-            return EXIT_ERRORS
-        return _report(validate_pack(root, today).lines(), path)
+            problem = Problem(path.name, 0, Severity.ERROR, str(error), error.fix)
+            return _report(ValidationReport(None, (problem,), 1), path, as_json)
+        return _report(validate_pack(root, today), path, as_json)
 
 
-def _report(lines: list[str], path: Path) -> int:
-    for line in lines:
-        print(line)
-    return EXIT_ERRORS if not lines[-1].startswith("0 errors") else EXIT_OK
+def _report(report: ValidationReport, path: Path, as_json: bool) -> int:
+    """Print every problem, then the summary; the exit status follows the error count."""
+    if as_json:
+        document = {
+            "pack": str(path),
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "files": report.files_checked,
+            "problems": [problem.as_dict() for problem in report.problems],
+            "summary": report.summary(),
+        }
+        print(json.dumps(document, ensure_ascii=True, indent=2))
+    else:
+        for line in report.lines():
+            print(line)
+    sys.stdout.flush()
+    return EXIT_ERRORS if report.errors else EXIT_OK
 
 
 def _remember_checked(path: Path, files: dict[str, list[int]]) -> None:
@@ -100,5 +126,7 @@ def _remember_checked(path: Path, files: dict[str, list[int]]) -> None:
 
 
 def _usage(message: str) -> int:
-    print(f"kiosk validate: {message}", file=sys.stderr)
+    from kiosk.content.escape import escape
+
+    print(f"kiosk validate: {escape(message)}", file=sys.stderr)
     return EXIT_USAGE

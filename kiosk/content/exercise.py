@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from kiosk.content.models import FRONT_MATTER_BY_KIND, PackPath, PageFrontMatter, _Frozen
+from kiosk.content.models import FRONT_MATTER_BY_KIND, TEXT_LIMITS, PackPath, PageFrontMatter, _Frozen
 from kiosk.content.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -34,7 +34,9 @@ STEP_TIME_TOLERANCE = 0.05
 class ExerciseStep(_Frozen):
     """One instruction, highlighted while the figure performs it."""
 
-    text: str = Field(min_length=1, max_length=160, description="What to do, in one short sentence.")
+    text: str = Field(
+        min_length=1, max_length=TEXT_LIMITS["step"], description="What to do, in one short sentence."
+    )
     start: float = Field(ge=0, le=600, description="Seconds into the animation loop when this step begins.")
     end: float = Field(gt=0, le=600, description="Seconds into the animation loop when this step ends.")
     hold: bool = Field(
@@ -80,7 +82,7 @@ class ExerciseFrontMatter(PageFrontMatter):
     )
     hold_seconds: float = Field(default=0, ge=0, le=120, description="How long to hold the hold step.")
     rest_seconds: float = Field(default=0, ge=0, le=600, description="Rest between rounds, in seconds.")
-    cautions: list[str] = Field(
+    cautions: list[Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["caution"])]] = Field(
         default_factory=list,
         max_length=6,
         description="Safety notes shown with the demo, e.g. 'Stop if pain spreads down your leg.'",

@@ -28,7 +28,7 @@ class BadImage(ValueError):
 
 def read_image_size(header: bytes, extension: str) -> ImageSize:
     """Width and height from the first bytes of a PNG, JPEG, GIF or WebP file."""
-    readers = {".png": _png, ".jpg": _jpeg, ".jpeg": _jpeg, ".gif": _gif, ".webp": _webp}
+    readers = {".png": _png, ".jpg": _jpeg, ".jpeg": _jpeg, ".gif": _gif, ".webp": _webp, ".bmp": _bmp}
     reader = readers.get(extension)
     if reader is None:
         raise BadImage(f"'{extension}' pictures are not supported")
@@ -89,6 +89,14 @@ def _jpeg(data: bytes) -> ImageSize:
             return ImageSize("jpeg", width, height)
         position += 2 + length
     raise BadImage("the JPEG picture has no size information near its start")
+
+
+def _bmp(data: bytes) -> ImageSize:
+    """Only inside SVG drawings (a pack's own picture files are PNG, JPEG, GIF or WebP)."""
+    if data[:2] != b"BM":
+        raise BadImage("the file is not a real BMP picture")
+    width, height = struct.unpack("<ii", data[18:26])
+    return ImageSize("bmp", width, abs(height))
 
 
 def _webp(data: bytes) -> ImageSize:

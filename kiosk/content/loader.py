@@ -7,7 +7,7 @@ that `kiosk validate` gives (unused files, review dates, reading level) lives in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -22,12 +22,16 @@ from kiosk.content.models import ANY_LANGUAGE, FRONT_MATTER_BY_KIND, MEDIA_FILE,
 from kiosk.content.pack import LoadResult as LoadResult  # where callers have always found it
 from kiosk.content.pack import Pack, Page
 from kiosk.content.paths import path_problem
+from kiosk.content.placeholders import placeholder_problems
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.schema_errors import schema_problems
+from kiosk.content.summary import summary_problems
 from kiosk.content.textfiles import MAX_MANIFEST_BYTES, MAX_PAGE_BYTES, read_text
 from kiosk.content.yamltext import YamlDocument, YamlIssue, line_of, parse_yaml
 
 MANIFEST = "pack.yaml"
+Progress = Callable[[int, int], None]
+"""Told (pages checked, pages in all) as a check goes on; the staff panel shows it."""
 
 
 def page_file(page_id: str, language: str) -> str:
@@ -44,6 +48,7 @@ class Inspection:
     manifest_document: YamlDocument | None = None
     pages: dict[tuple[str, str], Page] = field(default_factory=dict)
     used_files: set[str] = field(default_factory=lambda: {MANIFEST})
+    progress: Progress | None = None
     _checked_media: set[str] = field(default_factory=set)
 
     def result(self) -> LoadResult:
@@ -77,9 +82,9 @@ def load_pack(path: Path) -> LoadResult:
     return inspect_pack(path).result()
 
 
-def inspect_pack(path: Path) -> Inspection:
+def inspect_pack(path: Path, progress: Progress | None = None) -> Inspection:
     """Load the pack at `path`, keeping everything learned; file-system errors become problems."""
-    inspection = Inspection(root=path)
+    inspection = Inspection(root=path, progress=progress)
     try:
         _inspect(inspection)
     except OSError as error:  # e.g. a folder the kiosk user is not allowed to open
@@ -130,6 +135,7 @@ def _load_manifest(inspection: Inspection) -> PackManifest | None:
     if isinstance(text, Problem):
         inspection.problems.append(text)
         return None
+    inspection.problems.extend(placeholder_problems(MANIFEST, text))
     document = parse_yaml(text)
     if isinstance(document, YamlIssue):
         inspection.error(MANIFEST, document.line, document.message, document.fix)
@@ -235,8 +241,12 @@ def _load_pages(inspection: Inspection, manifest: PackManifest) -> None:
     for index, topic in enumerate(manifest.topics):
         for page_index, page_id in enumerate(topic.pages):
             listed.setdefault(page_id, line_of(document, ("topics", index, "pages", page_index)))
+    total, done = len(listed) * len(manifest.languages), 0
     for page_id, listed_on in listed.items():
         for language in manifest.languages:
+            if inspection.progress is not None:
+                inspection.progress(done, total)
+            done += 1
             relative = page_file(page_id, language)
             if not (inspection.root / relative).exists():
                 if language == manifest.first_language:
@@ -260,6 +270,13 @@ def _load_pages(inspection: Inspection, manifest: PackManifest) -> None:
             if loaded is not None:
                 inspection.pages[(page_id, language)] = loaded[0]
                 links.extend((relative, link) for link in loaded[1])
+    if manifest.help_page is not None and manifest.help_page not in listed:
+        inspection.error(
+            MANIFEST,
+            line_of(document, ("help_page",)),
+            f"help_page '{manifest.help_page}' is not a page of this pack",
+            "name a page listed under a topic, usually the emergency-signs page",
+        )
     for relative, link in links:
         if link.page_id not in listed:
             inspection.error(
@@ -277,6 +294,7 @@ def _load_page(
     if isinstance(text, Problem):
         inspection.problems.append(text)
         return None
+    inspection.problems.extend(placeholder_problems(relative, text))
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         inspection.error(
@@ -333,7 +351,10 @@ def _load_page(
         inspection.problems.extend(
             check_exercise_page(inspection.root, relative, front, lambda where: line_of(document, where))
         )
-    body = render_markdown("\n".join(lines[end + 1 :]), first_line=end + 2)
+    body_text = "\n".join(lines[end + 1 :])
+    if front.kind == "summary":
+        inspection.problems.extend(summary_problems(relative, body_text, end + 2))
+    body = render_markdown(body_text, first_line=end + 2)
     for issue in body.issues:
         inspection.error(relative, issue.line, issue.message, issue.fix)
     return Page(page_id, language, front, body.html, body.plain_text, relative), body.links

@@ -20,6 +20,12 @@ PAGE_LINK_PREFIX = "page:"
 _PAGE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BLOCK_TAGS = {"paragraph": "p", "bullet_list": "ul", "ordered_list": "ol", "list_item": "li"}
 _INLINE_TAGS = {"strong": "strong", "em": "em"}
+MAX_LIST_DEPTH = 4
+"""Lists inside lists, at most; deeper is hard to follow on a kiosk, and past about ten levels
+markdown-it stops reading and the rest of the page would silently vanish."""
+MAX_NESTING = 20
+"""markdown-it's own limit on open blocks and inline markers; text past it is dropped by the parser,
+so reaching it is reported as an error instead."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class RenderedBody:
 
 
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("zero", {"html": True, "linkify": False, "typographer": False})
+    md = MarkdownIt("zero", {"html": True, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING})
     md.enable(
         [
             "heading",
@@ -84,9 +90,32 @@ def render_markdown(text: str, first_line: int = 1) -> RenderedBody:
     plain_blocks: list[str] = []
     open_blocks: list[str] = []
     tokens = _MD.parse(text)
+    list_depth, last_line = 0, first_line
     for token in tokens:
-        line = first_line + (token.map[0] if token.map else 0)
+        line = first_line + (token.map[0] if token.map else 0) if token.map else last_line
+        last_line = line
         kind = token.type
+        if _too_deep(token):
+            out.issues.append(
+                MarkdownIssue(
+                    line,
+                    "the text is nested too deeply here, so the rest of the page could not be read",
+                    "use fewer lists inside lists and fewer * or _ marks inside each other",
+                )
+            )
+            break
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+            if list_depth == MAX_LIST_DEPTH + 1:
+                out.issues.append(
+                    MarkdownIssue(
+                        line,
+                        f"lists are put inside lists more than {MAX_LIST_DEPTH} deep",
+                        "make the list flatter; patients follow one or two levels best",
+                    )
+                )
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
         if kind == "heading_open":
             level = min(max(int(token.tag[1:]), 2), 4)  # the page title is the h1
             html_parts.append(f"<h{level}>")
@@ -117,6 +146,13 @@ def render_markdown(text: str, first_line: int = 1) -> RenderedBody:
     out.html = "".join(html_parts)
     out.plain_text = "\n".join(plain_blocks)
     return out
+
+
+def _too_deep(token: Token) -> bool:
+    """markdown-it stops reading at `MAX_NESTING`: a token that close to it means text was lost."""
+    if token.level >= MAX_NESTING - 1:
+        return True
+    return any(child.level >= MAX_NESTING - 1 for child in token.children or [])
 
 
 def _as_sentence(text: str) -> str:

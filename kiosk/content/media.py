@@ -10,7 +10,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kiosk.content.images import HEADER_BYTES, BadImage, looks_like_mp4, read_image_size, size_problem
+from kiosk.content.checked_media import remember_checked
+from kiosk.content.images import (
+    HEADER_BYTES,
+    BadImage,
+    ImageSize,
+    looks_like_mp4,
+    read_image_size,
+    size_problem,
+)
+from kiosk.content.motion_length import frame_count
 from kiosk.content.paths import UnsafePath, resolve_inside
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.svg import MAX_SVG_BYTES, check_svg
@@ -19,6 +28,9 @@ PICTURE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 MEDIA_TYPES = (*PICTURE_TYPES, ".mp4")
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
 MAX_VIDEO_BYTES = 200 * 1024 * 1024
+MAX_ANIMATION_PIXELS = 64_000_000
+"""Pixels over all frames of an animated GIF or WebP (256 MB once decoded): the player keeps every
+frame, each at the picture's full size, so a huge canvas with many frames would exhaust memory."""
 
 
 def extension_of(relative: str) -> str:
@@ -100,7 +112,7 @@ def file_problems(root: Path, relative: str) -> list[Problem]:
         if size == 0:
             return [problem("the file is empty", "replace it with the real picture")]
         with path.open("rb") as stream:
-            data = stream.read(limit if extension == ".svg" else HEADER_BYTES)
+            data = stream.read(HEADER_BYTES if extension == ".mp4" else limit)
     except OSError as error:
         return [
             problem(
@@ -108,8 +120,6 @@ def file_problems(root: Path, relative: str) -> list[Problem]:
                 "check that the file is not locked or damaged",
             )
         ]
-    if extension == ".svg":
-        return [problem(issue.message, issue.fix, issue.line) for issue in check_svg(data)]
     if extension == ".mp4":
         if not looks_like_mp4(data):
             return [
@@ -118,10 +128,40 @@ def file_problems(root: Path, relative: str) -> list[Problem]:
                 )
             ]
         return []
+    found = [problem(message, fix, line) for line, message, fix in picture_data_problems(data, extension)]
+    if not found:
+        remember_checked(data)  # the kiosk draws these bytes only (see `checked_media`)
+    return found
+
+
+def picture_data_problems(data: bytes, extension: str) -> list[tuple[int, str, str]]:
+    """(line, message, fix) for every reason to refuse a picture's content; empty when it may be drawn.
+
+    Used on the file when a pack is checked, and again on the bytes about to be drawn when they
+    differ from the ones checked."""
+    if extension == ".svg":
+        return [(issue.line, issue.message, issue.fix) for issue in check_svg(data)]
     try:
-        reason = size_problem(read_image_size(data, extension))
+        size = read_image_size(data[:HEADER_BYTES], extension)
     except BadImage as error:
-        return [problem(str(error), "save the picture again from a picture editor, with the right type")]
+        return [(0, str(error), "save the picture again from a picture editor, with the right type")]
+    reason = size_problem(size)
     if reason is not None:
-        return [problem(reason, "resize the picture to at most 1920 pixels wide")]
+        return [(0, reason, "resize the picture to at most 1920 pixels wide")]
+    return [(0, message, fix) for message, fix in _animation_problems(data, extension, size)]
+
+
+def _animation_problems(data: bytes, extension: str, size: ImageSize) -> list[tuple[str, str]]:
+    frames = frame_count(data, extension)
+    if isinstance(frames, str):
+        return [(frames, "save the picture again from a picture editor")]
+    if frames * size.width * size.height > MAX_ANIMATION_PIXELS:
+        return [
+            (
+                f"the animation has {frames} frames of {size.width} x {size.height} pixels, too much "
+                f"to keep in memory (at most {MAX_ANIMATION_PIXELS // 1_000_000} million pixels over "
+                "all frames)",
+                "make the picture smaller, or use fewer frames",
+            )
+        ]
     return []

@@ -26,6 +26,15 @@ Slug = Annotated[
 LanguageCode = Annotated[
     str, Field(pattern=r"^[a-z]{2}$", description="Two-letter language code, e.g. 'en' or 'es'.")
 ]
+TakeHomeAddress = Annotated[
+    str,
+    Field(
+        max_length=300,
+        pattern=r"^https?://[^\s]+$",
+        description="A web page patients can open at home, e.g. 'https://www.nhs.uk/conditions/sciatica/'. "
+        "Shown as a QR code and in words; it is never opened on the kiosk.",
+    ),
+]
 HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour like '#1f6f8b'.")]
 
 
@@ -61,13 +70,49 @@ def _text_for_every_language(value: object) -> object:
 ANY_LANGUAGE = "*"
 """Key used when a localized text was written as a plain string: it serves every language."""
 
+MAX_LANGUAGES = 20
+MAX_TOPICS = 100
+MAX_PAGES_PER_TOPIC = 500
+TEXT_LIMITS = {
+    "title": 80,
+    "summary": 160,
+    "welcome": 400,
+    "disclaimer": 600,
+    "illustration_alt": 300,
+    "reviewed_by": 120,
+    "caution": 200,
+    "step": 160,
+}
+"""Longest text (in characters) of each kind a pack may hold; also in docs/pack-format.md. Far above
+what reads well on a kiosk, yet short enough that no text can make a screen slow to lay out."""
+
+
+_ANY_OR_EACH_LANGUAGE = (
+    "Either one text for every language, or a mapping from language code to text, "
+    "e.g. {en: 'Symptoms', es: 'Síntomas'}"
+)
+_EACH_LANGUAGE = BeforeValidator(_text_for_every_language)
+_AT_MOST_EVERY_LANGUAGE = Field(max_length=MAX_LANGUAGES, description=_ANY_OR_EACH_LANGUAGE)
+
 LocalizedText = Annotated[
-    dict[str, Annotated[str, Field(min_length=1)]],
-    BeforeValidator(_text_for_every_language),
-    Field(
-        description="Either one text for every language, or a mapping from language code to text, "
-        "e.g. {en: 'Symptoms', es: 'Síntomas'}."
-    ),
+    dict[str, Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["title"])]],
+    _EACH_LANGUAGE,
+    _AT_MOST_EVERY_LANGUAGE,
+]
+SummaryText = Annotated[
+    dict[str, Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["summary"])]],
+    _EACH_LANGUAGE,
+    _AT_MOST_EVERY_LANGUAGE,
+]
+WelcomeText = Annotated[
+    dict[str, Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["welcome"])]],
+    _EACH_LANGUAGE,
+    _AT_MOST_EVERY_LANGUAGE,
+]
+DisclaimerText = Annotated[
+    dict[str, Annotated[str, Field(min_length=1, max_length=TEXT_LIMITS["disclaimer"])]],
+    _EACH_LANGUAGE,
+    _AT_MOST_EVERY_LANGUAGE,
 ]
 
 
@@ -100,7 +145,10 @@ class Review(_Frozen):
         "then 'reviewed'.",
     )
     reviewed_by: str | None = Field(
-        default=None, min_length=1, description="Name and role of the clinical reviewer."
+        default=None,
+        min_length=1,
+        max_length=TEXT_LIMITS["reviewed_by"],
+        description="Name and role of the clinical reviewer.",
     )
     reviewed_on: dt.date | None = Field(
         default=None, description="Date of the last clinical review, YYYY-MM-DD."
@@ -140,7 +188,7 @@ class Topic(_Frozen):
 
     id: Slug
     title: LocalizedText
-    summary: LocalizedText | None = Field(
+    summary: SummaryText | None = Field(
         default=None, description="One short line shown under the title on the Home tile."
     )
     icon: str = Field(
@@ -149,7 +197,12 @@ class Topic(_Frozen):
         description="A qtawesome icon name, e.g. 'fa5s.walking'.",
     )
     picture: PackPath = Field(description="Picture shown on the Home tile (SVG or PNG).")
-    pages: list[Slug] = Field(min_length=1, description="Page ids in display order.")
+    pages: list[Slug] = Field(
+        min_length=1, max_length=MAX_PAGES_PER_TOPIC, description="Page ids in display order."
+    )
+    take_home: TakeHomeAddress | None = Field(
+        default=None, description="Take-home address for the topic's pages that give none of their own."
+    )
 
 
 class ThemeOverrides(_Frozen):
@@ -159,6 +212,16 @@ class ThemeOverrides(_Frozen):
     background: HexColor | None = None
 
 
+class ReadAloudOptions(_Frozen):
+    """How much read aloud says beyond the screen's words, for packs that want more."""
+
+    counter_cues: bool = Field(
+        default=False,
+        description="While read aloud is on, say 'Relax.' when an exercise's hold ends and "
+        "'Rest is over.' when a rest between rounds ends.",
+    )
+
+
 class PackManifest(_Frozen):
     """The contents of `pack.yaml`."""
 
@@ -166,36 +229,57 @@ class PackManifest(_Frozen):
     id: Slug
     title: LocalizedText
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$", description="e.g. '1.0.0'.")
-    languages: list[LanguageCode] = Field(min_length=1)
+    languages: list[LanguageCode] = Field(min_length=1, max_length=MAX_LANGUAGES)
     default_language: LanguageCode | None = Field(
         default=None, description="Language shown first; the first of `languages` when left out."
     )
-    welcome: LocalizedText = Field(description="One or two short sentences on the Home screen.")
-    disclaimer: LocalizedText = Field(
+    welcome: WelcomeText = Field(description="One or two short sentences on the Home screen.")
+    disclaimer: DisclaimerText = Field(
         description="Says the content is for education and does not replace the care team's advice."
     )
     review: Review
-    topics: list[Topic] = Field(min_length=1)
+    topics: list[Topic] = Field(min_length=1, max_length=MAX_TOPICS)
     theme: ThemeOverrides = Field(default_factory=ThemeOverrides)
+    read_aloud: ReadAloudOptions = Field(default_factory=ReadAloudOptions)
+    help_page: Slug | None = Field(
+        default=None,
+        description="The page the 'Get help now' button on every screen opens: what to do now, "
+        "with the clinic's numbers. Default: the first page of kind red-flag.",
+    )
 
     @property
     def first_language(self) -> str:
         return self.default_language or self.languages[0]
 
 
-PageKindName = Literal["article", "exercise", "red-flag", "references"]
+PageKindName = Literal["article", "exercise", "red-flag", "references", "summary"]
 
 
 class PageFrontMatter(_Frozen):
     """The block between `---` lines at the top of every page's Markdown file."""
 
-    title: str = Field(min_length=1, max_length=80)
+    title: str = Field(min_length=1, max_length=TEXT_LIMITS["title"])
     kind: PageKindName = "article"
     illustration: PackPath = Field(description="The picture shown on this page (SVG or PNG).")
     illustration_alt: str = Field(
-        min_length=1, description="What the picture shows, in words; read aloud and shown to staff."
+        min_length=1,
+        max_length=TEXT_LIMITS["illustration_alt"],
+        description="What the picture shows, in words; read aloud and shown to staff.",
+    )
+    illustration_caption: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=160,
+        description="Words shown under the picture, e.g. naming its parts ('The nerve (yellow) is "
+        "squeezed where it leaves the spine'). Put words here, not inside the picture, so they "
+        "grow with the text size and can be translated.",
     )
     source: HttpUrl | None = Field(default=None, description="Optional link to where the facts come from.")
+    take_home: TakeHomeAddress | None = Field(
+        default=None,
+        description="Web page to read this at home, shown as a QR code; default: the topic's, else the "
+        "clinic's take_home_url from the kiosk settings.",
+    )
 
 
 FRONT_MATTER_BY_KIND: dict[str, type[PageFrontMatter]] = {
@@ -203,6 +287,7 @@ FRONT_MATTER_BY_KIND: dict[str, type[PageFrontMatter]] = {
     "red-flag": PageFrontMatter,
     "references": PageFrontMatter,
     "exercise": PageFrontMatter,
+    "summary": PageFrontMatter,
 }
 """Which front-matter model checks a page of each kind; a kind with extra fields registers its own."""
 

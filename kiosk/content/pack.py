@@ -80,6 +80,18 @@ class Pack:
                 return topic
         raise KeyError(f"page {page_id!r} is in no topic of pack {self.id!r}")
 
+    @property
+    def help_page_id(self) -> str | None:
+        """The page "Get help now" opens: the one the pack names, else its first red-flag page."""
+        if self.manifest.help_page is not None:
+            return self.manifest.help_page
+        for topic in self.manifest.topics:
+            for page_id in topic.pages:
+                page = self.pages.get((page_id, self.default_language))
+                if page is not None and page.kind == "red-flag":
+                    return page_id
+        return None
+
     def media_path(self, relative: str) -> Path:
         """Absolute path of a media file; the loader has already checked it stays inside the pack."""
         return self.root / relative

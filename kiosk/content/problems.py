@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kiosk.content.escape import escape
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -26,10 +28,22 @@ class Problem:
     fix: str = ""
 
     def format(self) -> str:
-        """The `path:line: error: message (how to fix it)` line that `kiosk validate` prints."""
+        """The `path:line: error: message (how to fix it)` line that `kiosk validate` prints.
+
+        Always one line, safe for a terminal and a log: names and text from the pack are escaped."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         hint = f" ({self.fix})" if self.fix else ""
-        return f"{where}: {self.severity.value}: {self.message}{hint}"
+        return escape(f"{where}: {self.severity.value}: {self.message}{hint}")
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The problem for `kiosk validate --json` (JSON escapes every control character itself)."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "severity": self.severity.value,
+            "message": self.message,
+            "fix": self.fix,
+        }
 
     @property
     def is_error(self) -> bool:

@@ -22,9 +22,23 @@ _FORMAT_HINTS = {
 }
 
 
-def _steps(location: tuple[int | str, ...]) -> list[int | str]:
-    """The location without pydantic's internal union labels like 'dict[str,str]'."""
-    return [step for step in location if isinstance(step, int) or not any(c in step for c in "[],(")]
+def _steps(location: tuple[int | str, ...], data: object) -> list[int | str]:
+    """The location without pydantic's internal union labels like 'dict[str,str]'.
+
+    A step is kept when the pack's own data has it at that place, so a key a pack spells like a
+    label (`"x[1]": ...`) is still named, not hidden behind its parent's name."""
+    kept: list[int | str] = []
+    for step in location:
+        in_dict = isinstance(data, dict) and step in data
+        in_list = isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)
+        if in_dict or in_list:
+            data = data[step]  # type: ignore[index]
+        elif isinstance(step, str) and any(c in step for c in "[],("):
+            continue
+        else:
+            data = None
+        kept.append(step)
+    return kept
 
 
 def _where(steps: list[int | str]) -> str:
@@ -112,7 +126,7 @@ def schema_problems(error: ValidationError, document: YamlDocument, file: str) -
     """One problem per schema error, each on the line where the wrong value was written."""
     problems = []
     for item in error.errors(include_url=False):
-        steps = _steps(tuple(item["loc"]))
+        steps = _steps(tuple(item["loc"]), document.data)
         message, fix = _explain(item, steps)
         if item["type"] == "value_error":
             steps = _point_at_named_setting(document, steps, message)

@@ -135,7 +135,9 @@ kind: red-flag
 illustration: images/help.svg
 illustration_alt: A telephone with a red cross beside it.
 ---
-**Call your care team or 911 right away if:**
+Here at the clinic? {clinic.front_desk}
+
+At home? Call {emergency.number} right away if:
 
 - Your knee is very swollen, red or hot.
 - You cannot put any weight on your leg.

@@ -8,7 +8,7 @@ from kiosk.content.paths import UnsafePath, resolve_inside
 from kiosk.content.problems import Problem, Severity
 
 MAX_MANIFEST_BYTES = 1024 * 1024
-MAX_PAGE_BYTES = 256 * 1024
+MAX_PAGE_BYTES = 64 * 1024
 
 
 def read_text(root: Path, relative: str, limit: int) -> str | Problem:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.authoring import check_authoring
-from kiosk.content.loader import MANIFEST, Inspection, inspect_pack
+from kiosk.content.loader import MANIFEST, Inspection, Progress, inspect_pack
 from kiosk.content.pack import Pack
 from kiosk.content.problems import Problem
 from kiosk.content.yamltext import line_of
@@ -61,9 +61,13 @@ class ValidationReport:
         return [problem.format() for problem in self.problems] + [self.summary()]
 
 
-def validate_pack(path: Path, today: dt.date | None = None) -> ValidationReport:
-    """Check the pack folder at `path`; `today` (default: the real date) judges the review dates."""
-    inspection = inspect_pack(path)
+def validate_pack(
+    path: Path, today: dt.date | None = None, progress: Progress | None = None
+) -> ValidationReport:
+    """Check the pack folder at `path`; `today` (default: the real date) judges the review dates.
+
+    `progress`, if given, is told (pages checked, pages in all) as the check goes on."""
+    inspection = inspect_pack(path, progress)
     files = pack_files(path) if _is_folder(path) else []
     if inspection.manifest is not None:
         _check_unused(inspection, files)

@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 
+from kiosk.content.yaml_messages import plain_words, points_at_start
+
 MAX_NODES = 20_000
 MAX_DEPTH = 32
 """A pack.yaml with more values than this is refused: no real pack needs it, and it bounds work."""
@@ -163,17 +165,14 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument | YamlIssue:
         return YamlIssue(first_line + refusal.line, refusal.message, refusal.fix)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if points_at_start(error.problem, error.context) and error.context_mark is not None:
+            mark = error.context_mark
         line = first_line + (mark.line if mark else 0)
         if "nesting depth" in str(error.problem):
             # libyaml's own limit (1000 levels), met while it reads ahead of the composer.
             return YamlIssue(line, _TOO_DEEP, _TOO_DEEP_FIX)
-        what = error.problem or error.context or "the text is not valid YAML"
-        return YamlIssue(
-            line,
-            f"this line cannot be read: {what}",
-            "check the indentation, with spaces and not tabs, that each ':' is followed by a space, "
-            "and put text containing ':' or '#' in quotes",
-        )
+        what, fix = plain_words(error.problem, error.context, _character_at(text, mark))
+        return YamlIssue(line, what, fix)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         return YamlIssue(
             first_line,
@@ -181,6 +180,17 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument | YamlIssue:
             "compare it with the example in docs/pack-format.md",
         )
     return YamlDocument(data, root, first_line)
+
+
+def _character_at(text: str, mark: yaml.Mark | None) -> str:
+    """The character a parser mark points at ('' past the end or without a mark). Found by line and
+    column, which count the same way in libyaml and the pure-Python parser."""
+    if mark is None:
+        return ""
+    lines = text.split("\n", mark.line + 1)
+    if mark.line >= len(lines) or not 0 <= mark.column < len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
 
 
 def line_of(document: YamlDocument, location: Sequence[int | str]) -> int:

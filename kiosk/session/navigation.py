@@ -9,6 +9,7 @@ Rules a patient would notice:
 - `next_page` / `previous_page` turn pages inside a topic without growing the history: Back from
   any page of a topic returns to what was before the topic's pages (usually the topic list).
 - `next_page` on the last page of a topic returns to the topic's list of pages ("Done").
+- `get_help` opens the pack's emergency page from any screen; Back returns where the patient was.
 - `go_home` starts afresh: the history is cleared, so Back on Home does nothing.
 - `toggle_language` / `set_language` change only the language: the patient stays on the same page.
 - An unknown topic, page or link is logged and ignored; the patient stays where they are.
@@ -20,7 +21,7 @@ import logging
 from collections.abc import Callable
 
 from kiosk.content.pack import Pack
-from kiosk.session.state import HOME, AppState, Route, Snapshot, TextSize
+from kiosk.session.state import HOME, VOLUME_STEPS, AppState, Route, Snapshot, TextSize
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +129,15 @@ class Navigator:
             return
         self.open_page(topic.id, page_id)
 
+    def get_help(self) -> None:
+        """Open the pack's "what to do now" page (`Pack.help_page_id`) from wherever the patient is;
+        Back returns there. Nothing happens in a pack without one."""
+        page_id = self.pack.help_page_id
+        if page_id is None:
+            log.warning("pack %r has no red-flag page for Get help now", self.pack.id)
+            return
+        self.follow_link(page_id)
+
     def set_text_size(self, size: TextSize) -> None:
         self.state.update(text_size=size)
 
@@ -140,6 +150,19 @@ class Navigator:
     def toggle_read_aloud(self) -> None:
         """Read the screen aloud, or stop reading; an idle reset turns it off again."""
         self.state.update(read_aloud=not self.state.current.read_aloud)
+
+    def change_volume(self) -> None:
+        """Read aloud one step softer; from the softest, back to full volume (one button does it all)."""
+        volume = self.state.current.volume
+        self.state.update(volume=volume - 1 if volume > 1 else VOLUME_STEPS)
+
+    def start_reading_aloud(self, language: str) -> None:
+        """From the start screen: open Home in `language`, read aloud (a patient who cannot read the
+        screen's language can start in their own, listening)."""
+        if language not in self.pack.languages:
+            log.warning("pack %r has no language %r; not starting", self.pack.id, language)
+            return
+        self.state.update(route=HOME, history=(), language=language, read_aloud=True)
 
     def toggle_high_contrast(self) -> None:
         """Switch every screen to the high-contrast colours, or back; an idle reset switches back."""

@@ -2,9 +2,11 @@
 
 The hash is one self-describing string, `scrypt$n$r$p$salt$hash` (salt and hash in base64), so
 the cost can be raised later without breaking PINs already set. Five wrong tries lock staff entry
-for five minutes. The lockout is written to a small file in the data folder, so pulling the plug
-does not buy a guesser five fresh tries; it uses the wall clock for that reason, and a lockout
-that seems to reach further than its length (the clock was set back) is cut to its length.
+for five minutes. The lockout is measured on the monotonic clock, so setting the wall clock
+forward does not unlock it. It is written to a small file in the data folder (the count of wrong
+tries and the monotonic end of the lockout, with the boot it belongs to), so pulling the plug does
+not buy a guesser five fresh tries: after a reboot a lockout that was running starts again in full.
+The file is read with limits; a damaged one closes staff entry for one lockout, with one log line.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hmac
 import itertools
 import json
 import logging
+import math
 import os
 import time
 from collections.abc import Callable
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from kiosk.content.escape import escape
 from kiosk.session.paths import write_atomically
 
 SCHEME = "scrypt"
@@ -36,10 +40,18 @@ PIN_MAX_DIGITS = 8
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 300.0
 
-# Bounds on what a stored hash may ask for, so a tampered file cannot make a check eat the memory.
+# Bounds on what a stored hash may ask for, so a tampered file cannot make a check eat the memory
+# or the processor: scrypt needs 128 * n * r bytes and time in proportion to n * r * p.
 _MAX_N = 2**20
 _MAX_R = 32
 _MAX_P = 16
+MAX_SCRYPT_MEMORY = 64 * 1024 * 1024
+MAX_SCRYPT_WORK = 2**20
+"""n * r * p, eight times the work of the PINs this program sets."""
+_MAX_DIGEST_BYTES = 64
+_MAX_SALT_BYTES = 64
+MAX_LOCKOUT_FILE_BYTES = 4096
+_BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
 
 _log = logging.getLogger(__name__)
 
@@ -103,8 +115,14 @@ def parse_pin_hash(stored: str) -> PinHash:
         raise PinHashError(f"unreadable PIN hash ({error}); set the PIN again with `kiosk set-pin`") from None
     if not (2 <= n <= _MAX_N and n & (n - 1) == 0 and 1 <= r <= _MAX_R and 1 <= p <= _MAX_P):
         raise PinHashError("PIN hash cost parameters out of range; set the PIN again with `kiosk set-pin`")
-    if len(salt) < 8 or len(digest) < 16:
-        raise PinHashError("PIN hash salt or digest too short; set the PIN again with `kiosk set-pin`")
+    if 128 * n * r > MAX_SCRYPT_MEMORY or n * r * p > MAX_SCRYPT_WORK:
+        raise PinHashError(
+            "PIN hash asks for too much memory or time; set the PIN again with `kiosk set-pin`"
+        )
+    if not (8 <= len(salt) <= _MAX_SALT_BYTES and 16 <= len(digest) <= _MAX_DIGEST_BYTES):
+        raise PinHashError(
+            "PIN hash salt or digest has the wrong length; set the PIN again with `kiosk set-pin`"
+        )
     return PinHash(n, r, p, salt, digest)
 
 
@@ -125,8 +143,8 @@ class PinCheck(StrEnum):
 class PinGuard:
     """Checks PINs typed on the staff pad and enforces the lockout after repeated wrong tries.
 
-    `clock` is the wall clock (seconds since the epoch) so the lockout survives a restart when a
-    `state_file` is given; without one the lockout lives in memory only.
+    `clock` is a monotonic clock (seconds), so changing the wall clock changes nothing; with a
+    `state_file` the lockout survives a restart, without one it lives in memory only.
     """
 
     def __init__(
@@ -134,7 +152,7 @@ class PinGuard:
         pin_hash: str | None,
         *,
         state_file: Path | None = None,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] = time.monotonic,
         max_failures: int = MAX_FAILURES,
         lockout_seconds: float = LOCKOUT_SECONDS,
     ) -> None:
@@ -167,7 +185,7 @@ class PinGuard:
         self._failures += 1
         _log.warning("wrong staff PIN (%d of %d tries)", self._failures, self._max_failures)
         if self._failures >= self._max_failures:
-            self._locked_until = self._clock() + self._lockout_seconds
+            self._lock_now()
             _log.warning("staff entry locked for %.0f seconds", self._lockout_seconds)
         self._save_state()
         return PinCheck.LOCKED_OUT if self._locked_until else PinCheck.REJECTED
@@ -179,31 +197,77 @@ class PinGuard:
         left = self._locked_until - self._clock()
         return max(0.0, min(left, self._lockout_seconds))
 
+    def _lock_now(self) -> None:
+        self._failures = max(self._failures, self._max_failures)
+        self._locked_until = self._clock() + self._lockout_seconds
+
     @property
     def tries_left(self) -> int:
         return max(0, self._max_failures - self._failures) if self.seconds_locked() == 0 else 0
 
     def _load_state(self) -> None:
-        if self._state_file is None or not self._state_file.exists():
+        if self._state_file is None:
             return
         try:
-            data = json.loads(self._state_file.read_text(encoding="utf-8"))
-            failures, locked_until = int(data["failures"]), float(data["locked_until"])
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            _log.warning("ignoring unreadable PIN lockout file %s: %s", self._state_file, error)
+            if not self._state_file.exists():
+                return
+            failures, locked_until, boot = _read_lockout_file(self._state_file)
+        except (OSError, ValueError, RecursionError) as error:
+            _log.warning(
+                "the PIN lockout file %s is unreadable (%s); staff entry is locked for %.0f seconds",
+                self._state_file,
+                escape(str(error))[:200],
+                self._lockout_seconds,
+            )
+            self._lock_now()
             return
-        self._failures = max(0, failures)
+        self._failures = min(failures, self._max_failures)
         now = self._clock()
-        # A clock set back must not stretch the lockout beyond its length.
-        self._locked_until = min(locked_until, now + self._lockout_seconds) if locked_until > now else 0.0
-        if locked_until and locked_until <= now:
+        if locked_until and boot != _boot_id():
+            self._lock_now()  # locked when the machine went down: the lockout starts again in full
+        elif locked_until > now:
+            self._locked_until = min(locked_until, now + self._lockout_seconds)
+        elif locked_until:
             self._failures = 0
 
     def _save_state(self) -> None:
         if self._state_file is None:
             return
-        payload = {"failures": self._failures, "locked_until": self._locked_until}
+        payload = {"failures": self._failures, "locked_until": self._locked_until, "boot": _boot_id()}
         try:
             write_atomically(self._state_file, json.dumps(payload).encode("utf-8"))
         except OSError as error:
             _log.warning("cannot save the PIN lockout to %s: %s", self._state_file, error)
+
+
+def _boot_id() -> str:
+    """Which boot of the machine this is: the monotonic clock starts again at every boot."""
+    try:
+        return _BOOT_ID.read_text(encoding="ascii").strip()[:64]
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _read_lockout_file(path: Path) -> tuple[int, float, str]:
+    """(wrong tries, monotonic end of the lockout or 0, boot id); ValueError for anything odd."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_LOCKOUT_FILE_BYTES + 1)
+    if len(data) > MAX_LOCKOUT_FILE_BYTES:
+        raise ValueError("the file is too large")
+    document = json.loads(data.decode("utf-8"))  # a small file cannot nest deep enough to hurt
+    if not isinstance(document, dict):
+        raise ValueError("not a JSON object")
+    failures, locked_until, boot = (
+        document.get("failures"),
+        document.get("locked_until"),
+        document.get("boot", ""),
+    )
+    if not isinstance(failures, int) or isinstance(failures, bool) or not 0 <= failures <= 1000:
+        raise ValueError("'failures' is not a small whole number")
+    if not isinstance(locked_until, int | float) or isinstance(locked_until, bool):
+        raise ValueError("'locked_until' is not a number")
+    if not math.isfinite(locked_until) or locked_until < 0:
+        raise ValueError("'locked_until' is not a usable time")
+    if not isinstance(boot, str):
+        raise ValueError("'boot' is not a text")
+    return failures, float(locked_until), boot

@@ -19,8 +19,15 @@ from typing import Annotated, Any
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kiosk.content.escape import escape
 from kiosk.session.paths import settings_file, write_atomically
 from kiosk.session.pin import parse_pin_hash
+from kiosk.session.site import Clinic, Emergency, SiteDetails
+
+MAX_SETTINGS_BYTES = 64 * 1024
+"""A settings file is a dozen lines; anything far larger is refused before it is parsed."""
+MAX_SETTINGS_NESTING = 32
+"""Brackets inside brackets; the settings are flat, and deep nesting would exhaust the parser."""
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
@@ -67,6 +74,10 @@ class Settings(BaseModel):
     """Public key (from `kiosk keygen`); when set, only packs signed with its private key go live."""
     kiosk_name: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
     """Name in the status file; None: the machine's host name."""
+    clinic: Clinic = Field(default_factory=Clinic)
+    """The `[clinic]` table: name, phone, hours, front-desk words, take-home address (`session/site.py`)."""
+    emergency: Emergency = Field(default_factory=Emergency)
+    """The `[emergency]` table: the number to call where the kiosk stands."""
 
     @field_validator("pin_hash")
     @classmethod
@@ -74,6 +85,11 @@ class Settings(BaseModel):
         if value is not None:
             parse_pin_hash(value)
         return value
+
+    @property
+    def site(self) -> SiteDetails:
+        """The clinic's details, as pages and the staff panel show them."""
+        return SiteDetails(clinic=self.clinic, emergency=self.emergency)
 
     @property
     def setup_mode(self) -> bool:
@@ -104,8 +120,9 @@ class SettingsProblem:
     message: str
 
     def __str__(self) -> str:
+        """One line, safe for a terminal and the log (keys and values from the file are escaped)."""
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+        return escape(f"{where}: {self.message}")
 
 
 @dataclass(frozen=True)
@@ -125,18 +142,46 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     """Read the settings file; a missing file gives the defaults, a bad one defaults plus problems."""
     path = path or settings_file()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_limited(path)
     except FileNotFoundError:
         return LoadedSettings(Settings(), path)
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, UnicodeDecodeError, ValueError) as error:
         problem = SettingsProblem(path, None, f"cannot read the settings file ({error}); using defaults")
         return LoadedSettings(Settings(), path, (problem,), pin_unreadable=True)
     try:
-        data = tomllib.loads(text)
+        data = _parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         problem = _syntax_problem(path, text, error, "using the default for every setting")
         return LoadedSettings(Settings(), path, (problem,), pin_unreadable=True)
     return _validate(data, text, path)
+
+
+def _read_limited(path: Path) -> str:
+    """The file's text; ValueError when it is far larger than any settings file."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_SETTINGS_BYTES + 1)
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise ValueError(f"the file is larger than {MAX_SETTINGS_BYTES // 1024} KB")
+    return data.decode("utf-8")
+
+
+def _parse_toml(text: str) -> dict[str, Any]:
+    """tomllib with a bound on nesting, so a file of brackets cannot exhaust the parser's stack."""
+    depth = deepest = 0
+    for character in text:
+        if character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth = max(0, depth - 1)
+    if deepest > MAX_SETTINGS_NESTING:
+        raise tomllib.TOMLDecodeError(
+            f"values are nested more than {MAX_SETTINGS_NESTING} deep (at line 1, column 1)"
+        )
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("values are nested too deep (at line 1, column 1)") from None
 
 
 def _syntax_problem(
@@ -171,7 +216,12 @@ def _validate(data: dict[str, Any], text: str, path: Path) -> LoadedSettings:
             key = str(detail["loc"][0]) if detail["loc"] else ""
             bad_keys.add(key)
             default = Settings.model_fields[key].default if key in Settings.model_fields else None
-            fallback = "no PIN is usable" if key == "pin_hash" else f"using the default {default!r}"
+            if key == "pin_hash":
+                fallback = "no PIN is usable"
+            elif key in ("clinic", "emergency"):
+                fallback = f"the [{key}] details are not shown until this is fixed"
+            else:
+                fallback = f"using the default {default!r}"
             problems.append(SettingsProblem(path, _line_of(key, text), f"{_describe(detail)}; {fallback}"))
         pin_unreadable = "pin_hash" in bad_keys
         settings = Settings.model_validate({k: v for k, v in data.items() if k not in bad_keys})
@@ -187,8 +237,10 @@ def _describe(detail: Any) -> str:
 
 
 def _line_of(key: str, text: str) -> int | None:
-    """The line where `key` is assigned at the top of the file (TOML reports lines only for syntax)."""
-    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=")
+    """The line where `key` is assigned at the top of the file, or its `[key]` table starts (TOML
+    reports lines only for syntax)."""
+    name = re.escape(key)
+    pattern = re.compile(rf"^\s*(?:(?:{name}|\"{name}\")\s*=|\[\s*{name}\s*[\].])")
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.match(line):
             return number
@@ -207,13 +259,13 @@ def save_setting(key: str, value: str | int | None, path: Path | None = None) ->
         raise SettingsError(f"unknown setting '{key}'")
     path = path or settings_file()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_limited(path)
     except FileNotFoundError:
         text = ""
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, UnicodeDecodeError, ValueError) as error:
         raise SettingsError(f"{path}: cannot read the settings file ({error})") from None
     try:
-        data = tomllib.loads(text)
+        data = _parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(str(_syntax_problem(path, text, error, "fix or delete the file first"))) from None
     wanted = {k: v for k, v in data.items() if k != key}

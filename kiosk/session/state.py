@@ -50,6 +50,10 @@ class IdlePhase(StrEnum):
     WARNING = "warning"
 
 
+VOLUME_STEPS = 4
+"""Read-aloud volume steps a patient can choose from."""
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything a screen needs to draw itself; replaced whole on every change."""
@@ -59,6 +63,9 @@ class Snapshot:
     language: str = "en"
     text_size: TextSize = TextSize.NORMAL
     read_aloud: bool = False
+    volume: int = VOLUME_STEPS
+    """Read-aloud loudness, 1 (softest) to `VOLUME_STEPS` (the engine's full volume); an idle reset
+    brings it back (Section 508 §402.2.4)."""
     high_contrast: bool = False
     idle: IdlePhase = IdlePhase.ACTIVE
 

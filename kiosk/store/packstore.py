@@ -234,6 +234,9 @@ class PackStore:
                 raise StoreError("there is no earlier pack to go back to")
             if load_pack(target.folder).pack is None:
                 raise StoreError(f"the earlier pack {target.label} no longer passes its checks")
+            unsigned = self.signature_problem(target.folder)
+            if unsigned is not None:
+                raise StoreError(f"the earlier pack {target.label} cannot go live: {unsigned}")
             replaced = self.slot(pointer.active)
             earlier = [
                 info
@@ -243,6 +246,19 @@ class PackStore:
             new_last_good = earlier[-1].name if earlier else None
             write_pointer(self.pointer_file, Pointer(active=target.name, last_good=new_last_good))
         return target, replaced
+
+    def signature_problem(self, folder: Path) -> str | None:
+        """Why an installed pack may not be shown under this kiosk's trusted key (None: it may).
+
+        A pack installed before the key was set stays in the store; rollback and start-up must not
+        bring it back once only signed packs may show."""
+        if self.trusted_key is None:
+            return None
+        try:
+            verify_folder(folder, self.trusted_key)
+        except SignatureError as error:
+            return str(error)
+        return None
 
     # --- housekeeping ---------------------------------------------------------------------------
 

@@ -47,6 +47,12 @@ class _Chooser:
     refusals: list[Refusal] = field(default_factory=list)
 
     def attempt(self, folder: Path, label: str, slot: str | None = None) -> Pack | None:
+        if self.store is not None and slot is not None:
+            unsigned = self.store.signature_problem(folder)
+            if unsigned is not None:
+                log.error("%s refused: %s", label, printable(unsigned))
+                self.refusals.append(self.store.record_refusal(label, str(folder), [printable(unsigned)]))
+                return None
         # Unchanged since it last passed its checks: rebuilt from the checked-pack index.
         result = load_checked(folder, checked_index_dir())
         for problem in result.problems:

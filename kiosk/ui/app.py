@@ -19,6 +19,7 @@ from kiosk.content import bundled
 from kiosk.content.checked_index import load_checked
 from kiosk.content.pack import Pack
 from kiosk.session.navigation import log_route_changes
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import AppState
 from kiosk.ui import accessibility, resources
 from kiosk.ui.main_window import MainWindow
@@ -42,6 +43,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     resources.register_fonts()
     accessibility.install()
+    resources.start_drawing_helper()
     return app
 
 
@@ -115,7 +117,7 @@ def log_tappables_after_layout(window: MainWindow) -> None:
 
 
 def create_window(
-    pack: Pack | None, state: AppState, width: int, height: int
+    pack: Pack | None, state: AppState, width: int, height: int, site: SiteDetails | None = None
 ) -> MainWindow | OutOfOrderScreen:
     if pack is None:
         log.error("no pack can be shown: the out-of-order screen is on")
@@ -124,7 +126,7 @@ def create_window(
     else:
         log_route_changes(state)
         logging.getLogger("kiosk.route").debug("route: %s", state.current.route.name)
-        window = MainWindow(state, pack, size=(width, height))
+        window = MainWindow(state, pack, size=(width, height), site=site)
         log_tappables_after_layout(window)
     window.resize(width, height)
     return window

@@ -15,6 +15,7 @@ It is cheap and quiet on purpose:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEasingCurve, QPointF, Qt, QTimer, QVariantAnimation
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.pack import Pack
 from kiosk.ui import resources
 from kiosk.ui.screens.base import ScreenContext
+from kiosk.ui.strings import language_name, tr
 from kiosk.ui.widgets import Picture, TextLabel, push_button
 
 SLIDE_SECONDS = 9.0
@@ -168,6 +170,7 @@ class AttractScreen(QAbstractButton):
         self.slide = SlideView(context, self.slides[0])
         self._slide_layout.addWidget(self.slide)
         column.addWidget(self.slide_host, 1)
+        column.addLayout(self._read_aloud_row())
         column.addLayout(self._footer())
 
         self.cover = FadeCover(self.slide_host)
@@ -184,6 +187,36 @@ class AttractScreen(QAbstractButton):
         self.fade.finished.connect(self._end_fade)
         self.pressed.connect(lambda: self._show_pressed(True))
         self.released.connect(lambda: self._show_pressed(False))
+
+    def _read_aloud_row(self) -> QHBoxLayout:
+        """One "Read aloud" button per pack language with a voice, each in its own language: it opens
+        Home in that language and reads it out, for a patient who cannot read the screen."""
+        theme, context = self.context.theme, self.context
+        row = QHBoxLayout()
+        row.setSpacing(theme.px(24))
+        row.addStretch(1)
+        self.read_aloud_buttons: list[QAbstractButton] = []
+        for language in context.pack.languages:
+            if not context.can_speak(language):
+                continue
+            button = push_button(
+                tr("read_aloud", language),
+                partial(context.navigator.start_reading_aloud, language),
+                name=f"read-aloud-{language}",
+                icon=resources.icon("fa5s.volume-up", theme.palette.accent),
+                icon_px=theme.px(26),
+                role="quiet",
+            )
+            button.setAccessibleName(f"{tr('read_aloud', language)} ({language_name(language)})")
+            button.setStyleSheet(
+                f"QPushButton {{ background: {theme.palette.surface}; color: {theme.palette.accent};"
+                f" border: {theme.px(3)}px solid {theme.palette.accent}; font-size: {theme.px(28)}px; }}"
+                f" QPushButton:pressed {{ background: {theme.palette.surface_pressed}; }}"
+            )
+            self.read_aloud_buttons.append(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
 
     def _footer(self) -> QGridLayout:
         """The invitation in the middle, Pause at the right. Two equally stretching side columns

@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.content.pack import Pack
+from kiosk.content.placeholders import fill_pack
 from kiosk.session.navigation import Navigator
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import AppState, Snapshot
 from kiosk.ui.focus import KeyboardAccess
 from kiosk.ui.language_switch import add_language_switch
@@ -44,17 +46,24 @@ class MainWindow(QWidget):
         parent: QWidget | None = None,
         size: tuple[int, int] | None = None,
         speaker: Speaker | None = None,
+        site: SiteDetails | None = None,
     ) -> None:
         """`size`, when known, is set before the first build, so start-up builds the screens once.
-        `speaker` reads pages aloud; by default the one the `KIOSK_SPEECH` setting names."""
+        `speaker` reads pages aloud; by default the one the `KIOSK_SPEECH` setting names.
+        `site` is this clinic's details, written into the pack's `{clinic.phone}`-style placeholders."""
         super().__init__(parent)
         if size is not None:
             self.resize(*size)
         self.setObjectName("KioskRoot")
         self.setWindowTitle("Clinic Kiosk")
         self.state = state
+        self.site = site or SiteDetails()
+        pack = self.with_site(pack)
         self.navigator = Navigator(state, pack)
         self.read_aloud = ReadAloud(state, lambda: self.navigator.pack, speaker or speaker_from_setting())
+        status = self.read_aloud.speaker.status
+        if status is not None:  # queued: the engine's news arrives on a thread of its own
+            status.changed.connect(self._on_speech_changed, Qt.ConnectionType.QueuedConnection)
         self.palette_tokens = with_overrides(
             Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
         )
@@ -73,6 +82,9 @@ class MainWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.arbiter)
+            # Quiet the moment the kiosk quits (staff exit, SIGTERM), not only when the window closes:
+            # speech-dispatcher would otherwise finish the sentence after the kiosk is gone.
+            app.aboutToQuit.connect(self._quiet_at_quit)
         self._unsubscribe = state.subscribe(self._on_state_change)
         self._built_for: tuple[int, int, int, str] | None = None
         self._top_bar_hooks: list[Callable[[TopBar], None]] = []
@@ -83,6 +95,10 @@ class MainWindow(QWidget):
     @property
     def pack(self) -> Pack:
         return self.navigator.pack
+
+    def with_site(self, pack: Pack) -> Pack:
+        """The pack as this clinic shows it: its placeholders filled with the site's details."""
+        return fill_pack(pack, self.site.words_by_language(pack.languages))
 
     # --- building ----------------------------------------------------------------------------
 
@@ -127,17 +143,26 @@ class MainWindow(QWidget):
         self.palette_tokens = with_overrides(
             Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
         )
-        self.navigator.set_pack(pack)
+        self.navigator.set_pack(self.with_site(pack))
         self.rebuild()
 
     def _show_screen(self, snapshot: Snapshot) -> None:
-        context = ScreenContext(self.pack, self.navigator, self.theme, snapshot.language, snapshot.route)
+        context = ScreenContext(
+            self.pack,
+            self.navigator,
+            self.theme,
+            snapshot.language,
+            snapshot.route,
+            can_speak=self.read_aloud.available,
+            site=self.site,
+        )
         try:
             screen = build_screen(context)
         except KeyError as error:  # a route the pack does not have: start again from Home
             log.warning("cannot show %s (%s); going Home", snapshot.route.name, error)
             self.navigator.go_home()
             return
+        self.arbiter.forget()  # a touch that began on the old screen must not steer its dead widgets
         old = self.current_screen
         if old is not None:
             self._host_layout.removeWidget(old)
@@ -147,6 +172,7 @@ class MainWindow(QWidget):
         if self.top_bar is not None:  # the start screen is the whole screen; one touch opens Home
             self.top_bar.setVisible(snapshot.route.kind != "attract")
         self._host_layout.addWidget(screen)
+        self._connect_spoken_cues(screen, snapshot.language)
         self.overlay.raise_()
         self.screen_changed.emit(snapshot.route.name)
 
@@ -165,6 +191,27 @@ class MainWindow(QWidget):
             self._show_screen(new)
         elif self.top_bar is not None:
             self.top_bar.show_state(new)
+
+    def _quiet_at_quit(self) -> None:
+        self.read_aloud.close()
+
+    def _connect_spoken_cues(self, screen: QWidget, language: str) -> None:
+        """Widgets with a `spoken_cue` signal (the exercise player's steps) speak through read aloud."""
+        for widget in screen.findChildren(QWidget):
+            cue = getattr(widget, "spoken_cue", None)
+            if isinstance(cue, SignalInstance):
+                cue.connect(lambda text, language=language: self.read_aloud.say_now(text, language))
+
+    def _on_speech_changed(self) -> None:
+        """The speech engine became ready or was given up on: show or hide Read aloud now."""
+        snapshot = self.state.current
+        available = self.read_aloud.available(snapshot.language)
+        if self.top_bar is not None:
+            self.top_bar.read_aloud.setVisible(available)
+        if not available and snapshot.read_aloud:
+            self.state.update(read_aloud=False)
+        elif snapshot.route.kind == "attract":  # it offers read aloud in each language
+            self._show_screen(snapshot)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -110,11 +110,11 @@ class KioskOperation(QObject):
             usage_db=usage_db,
             hold_ms=hold_ms,
         )
-        self.crash = CrashGuard(window)
         self.switch_scan = (
             SwitchScan(window.keyboard, settings.switch_scan_seconds) if settings.switch_scan else None
         )
         self.notifier = notifier or Notifier()
+        self.crash = CrashGuard(window, notifier=self.notifier)
         self.watchdog = WatchdogTimer(self.notifier, self)
         self.usage = UsageRecorder(usage_db) if usage_db is not None and count_views else None
         self._unsubscribe_usage = window.state.subscribe(self._count_route)

@@ -2,7 +2,10 @@
 
 `ReadAloud` follows the `AppState`: turning `read_aloud` on speaks the current screen, a new route
 or language speaks the new screen (stopping the old one first), and turning it off, an idle reset
-(which turns it off) or closing the kiosk stops speech at once. What is said comes from the pack:
+(which turns it off) or closing the kiosk stops speech at once. The idle question ("Are you still
+reading?") is spoken when it appears, and `say_now` lets a widget speak a short cue (an exercise
+step as the figure reaches it). The patient's volume step goes to the speaker as it changes, and
+back to full at a reset. What is said comes from the pack:
 a page's title then its text (for an exercise also its steps and cautions); the topic list and
 Home say their titles, so a patient who cannot read can still find their way.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.content.pack import Pack
-from kiosk.session.state import AppState, Snapshot
+from kiosk.session.state import VOLUME_STEPS, AppState, IdlePhase, Snapshot
 from kiosk.ui.speech import Speaker
 from kiosk.ui.strings import tr
 
@@ -65,17 +68,30 @@ class ReadAloud:
         self.pack_of = pack_of
         self.speaker = speaker
         self._unsubscribe = state.subscribe(self._on_change)
+        self._closed = False
 
     def available(self, language: str) -> bool:
         return self.speaker.can_speak(language)
 
     def _on_change(self, old: Snapshot, new: Snapshot) -> None:
+        if new.volume != old.volume:  # a patient's choice, or an idle reset bringing it back
+            self.speaker.set_volume(new.volume / VOLUME_STEPS)
         if not new.read_aloud:
             if old.read_aloud:
                 self.speaker.stop()
             return
-        if not old.read_aloud or old.route != new.route or old.language != new.language:
+        if new.idle is IdlePhase.WARNING and old.idle is not IdlePhase.WARNING:
+            self.say_now(tr("still_reading_spoken", new.language), new.language)
+        elif new.idle is IdlePhase.ACTIVE and old.idle is IdlePhase.WARNING:
+            self.speaker.stop()  # the patient answered; the question is over
+        elif not old.read_aloud or old.route != new.route or old.language != new.language:
             self.speak(new)
+
+    def say_now(self, text: str, language: str) -> None:
+        """Say `text` in place of whatever is being said, if read aloud is on and there is a voice
+        (the idle question, an exercise step as the figure reaches it, a counter's end)."""
+        if self.state.current.read_aloud and text and self.speaker.can_speak(language):
+            self.speaker.say(text, language)
 
     def speak(self, snapshot: Snapshot) -> None:
         """Stop what is being said and say the screen of `snapshot` (nothing if it has no words)."""
@@ -85,6 +101,9 @@ class ReadAloud:
             self.speaker.say(text, snapshot.language)
 
     def close(self) -> None:
-        """The kiosk is closing: quiet now, and stop following the state."""
+        """The kiosk is closing: quiet now, and stop following the state (once, however it closes)."""
+        if self._closed:
+            return
+        self._closed = True
         self._unsubscribe()
-        self.speaker.stop()
+        self.speaker.close()

@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from kiosk.content.escape import escape
 from kiosk.content.pack import Pack
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import HOME, AppState, Route, Snapshot, TextSize
 from kiosk.ui.app import application
 from kiosk.ui.main_window import MainWindow
@@ -42,12 +44,17 @@ def _quiet_offscreen_notes(kind: QtMsgType, context: QMessageLogContext, message
 
 
 def review_window(
-    pack: Pack, size: tuple[int, int], text_percent: int, language: str | None
+    pack: Pack,
+    size: tuple[int, int],
+    text_percent: int,
+    language: str | None,
+    site: SiteDetails | None = None,
 ) -> tuple[AppState, MainWindow]:
-    """A shown kiosk window at `size` for rendering screens, with its own fresh state."""
+    """A shown kiosk window at `size` for rendering screens, with its own fresh state; `site` is
+    the clinic whose details fill the pages (default: none set, so the general phrases show)."""
     application()
     state = AppState(Snapshot(text_size=TextSize(text_percent), language=language or pack.default_language))
-    window = MainWindow(state, pack)
+    window = MainWindow(state, pack, site=site)
     window.resize(*size)
     window.show()
     return state, window
@@ -60,12 +67,13 @@ def render_all_screens(
     text_percent: int,
     name_for: Callable[[str], str],
     language: str | None = None,
+    site: SiteDetails | None = None,
 ) -> list[str]:
     """Save one PNG per route into `out`, in `language` (default: the pack's first); returns a
     description of every screen that failed."""
     qInstallMessageHandler(_quiet_offscreen_notes)
     out.mkdir(parents=True, exist_ok=True)
-    state, window = review_window(pack, size, text_percent, language)
+    state, window = review_window(pack, size, text_percent, language, site)
     failures: list[str] = []
     try:
         for route in all_routes(pack):
@@ -75,7 +83,7 @@ def render_all_screens(
                 failures.append(f"{route.name}: the screen could not be shown")
                 continue
             image = window.grab()
-            broken = [p.path.name for p in window.findChildren(Picture) if p.isVisible() and p.failed]
+            broken = [escape(p.path.name) for p in window.findChildren(Picture) if p.isVisible() and p.failed]
             target = out / name_for(route.name)
             if image.isNull() or not image.save(str(target)):
                 failures.append(f"{route.name}: could not write {target}")

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk.content.pack import Pack
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import AppState, Route
 from kiosk.ui.exercise.player import ExercisePlayer
 from kiosk.ui.main_window import MainWindow
@@ -28,10 +29,11 @@ def render_demo_moments(
     moments: Sequence[float],
     name_for: Callable[[str], str],
     language: str | None = None,
+    site: SiteDetails | None = None,
 ) -> list[str]:
     """One PNG per exercise page and moment (`...--at-12s.png`); returns what failed."""
     out.mkdir(parents=True, exist_ok=True)
-    state, window = review_window(pack, size, text_percent, language)
+    state, window = review_window(pack, size, text_percent, language, site)
     failures: list[str] = []
     try:
         for route in all_routes(pack):

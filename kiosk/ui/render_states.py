@@ -15,6 +15,7 @@ from pathlib import Path
 from kiosk.content.pack import Pack
 from kiosk.session.pin import hash_pin
 from kiosk.session.settings import Settings
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import ATTRACT, AppState, Snapshot, TextSize
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.main_window import MainWindow
@@ -35,9 +36,11 @@ class _Clock:
         return self.now
 
 
-def _window(pack: Pack, size: tuple[int, int], text_percent: int, language: str) -> MainWindow:
+def _window(
+    pack: Pack, size: tuple[int, int], text_percent: int, language: str, site: SiteDetails | None
+) -> MainWindow:
     snapshot = Snapshot(route=ATTRACT, text_size=TextSize(text_percent), language=language)
-    window = MainWindow(AppState(snapshot), pack)
+    window = MainWindow(AppState(snapshot), pack, site=site)
     window.resize(*size)
     window.show()
     settle()
@@ -52,6 +55,7 @@ def render_waiting_room(
     *,
     staff: bool = False,
     language: str | None = None,
+    site: SiteDetails | None = None,
 ) -> list[str]:
     """Write attract.png and idle-warning.png (and with `staff`, the staff screens) into `out`,
     in `language` (default: the pack's first)."""
@@ -76,10 +80,12 @@ def render_waiting_room(
             folder = Path(temp)
             pin_hash = hash_pin(SAMPLE_PIN) if staff else None
             for name, prepare in shots:
-                failures += _shoot(pack, out, size, text_percent, language, name, prepare, folder, pin_hash)
+                failures += _shoot(
+                    pack, out, size, text_percent, language, name, prepare, folder, pin_hash, site
+                )
             if staff:
                 failures += _shoot(
-                    pack, out, size, text_percent, language, "setup-mode", _staff_panel, folder, None
+                    pack, out, size, text_percent, language, "setup-mode", _staff_panel, folder, None, site
                 )
     finally:
         pin_log.disabled = quiet
@@ -96,8 +102,9 @@ def _shoot(
     prepare: Callable[[MainWindow, KioskOperation, _Clock], None],
     folder: Path,
     pin_hash: str | None,
+    site: SiteDetails | None,
 ) -> list[str]:
-    window = _window(pack, size, text_percent, language)
+    window = _window(pack, size, text_percent, language, site)
     clock = _Clock()
     operation = KioskOperation(
         window,
@@ -157,3 +164,4 @@ def _staff_panel(window: MainWindow, operation: KioskOperation, clock: _Clock) -
     run_checks = getattr(window.overlay.current, "run_checks", None)
     if run_checks is not None:
         run_checks()
+        getattr(window.overlay.current, "wait_for_checks", lambda: True)()

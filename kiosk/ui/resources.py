@@ -1,29 +1,56 @@
 """Loading fonts, icons and pictures: the only module that reads files for the UI.
 
 Pictures come from a pack the loader has already checked (paths inside the pack, SVG without
-external references, bounded image sizes); here they are decoded once per size and cached.
-A picture that cannot be drawn yields None and is logged, so a screen shows a calm placeholder
-rather than crashing.
+external references, bounded image sizes and drawing work); here each file is read once per draw,
+drawn only if those bytes are the ones that passed the checks (`checked_bytes`), and cached per
+size. SVG pictures are drawn in a helper process with a time budget (`render_worker`). A picture
+that cannot be drawn yields None and is logged, so a screen shows a calm placeholder rather than
+crashing or freezing.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections import OrderedDict
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.content.checked_media import digest, remember_checked, was_checked
+from kiosk.content.escape import escape
+from kiosk.content.media import MAX_PICTURE_BYTES, picture_data_problems
+from kiosk.content.svg import MAX_SVG_BYTES
 from kiosk.ui.glyph_icons import glyph_icon
+from kiosk.ui.render_worker import DrawFailed, SvgDrawer
 from kiosk.ui.theme import FONT_FAMILY
 
 log = logging.getLogger(__name__)
 
 MAX_IMAGE_PIXELS = 40_000_000
+MIN_ASPECT, MAX_ASPECT = 1 / 20, 20.0
+"""Height / width a picture may have on screen. `kiosk validate` refuses pictures outside this range;
+one that still arrives is drawn squeezed into it, so no widget size can overflow Qt's int."""
+MAX_DRAW_PX = 8192
+"""Largest side, in device pixels, of any picture drawn; a widget can never ask for more."""
+
+
+def clamp_aspect(aspect: float) -> float:
+    """`aspect` forced into [MIN_ASPECT, MAX_ASPECT]; 0.75 for nonsense (zero, negative, NaN, inf)."""
+    if not math.isfinite(aspect) or aspect <= 0:
+        return 0.75
+    return min(max(aspect, MIN_ASPECT), MAX_ASPECT)
+
+
+def clamp_px(value: float, limit: int = MAX_DRAW_PX) -> int:
+    """A pixel length that Qt can take: rounded, never negative, never above `limit` (nor NaN)."""
+    if not math.isfinite(value):
+        return limit if value > 0 else 0
+    return max(0, min(round(value), limit))
 
 
 def register_fonts() -> str:
@@ -93,34 +120,87 @@ def _cached_render(path_text: str, width: int, height: int, ratio: float) -> QPi
 
 def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
     path = Path(path_text)
-    size = QSize(max(1, round(width * ratio)), max(1, round(height * ratio)))
-    pixmap = QPixmap(size)
-    pixmap.fill(QColor(0, 0, 0, 0))
+    size = QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
+    data = checked_bytes(path)
+    if data is None:
+        return None
     if path.suffix.lower() == ".svg":
-        renderer = QSvgRenderer(str(path))
-        if not renderer.isValid():
-            log.warning("picture %s cannot be drawn", path)
+        try:
+            image = _svg_drawer().draw(data, size.width(), size.height())
+        except DrawFailed as reason:
+            log.warning("picture %s is shown as a placeholder: %s", escape(str(path)), reason)
             return None
-        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
-        painter.end()
+        pixmap = QPixmap.fromImage(image)
     else:
-        reader = QImageReader(str(path))
+        pixmap = QPixmap(size)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        reader = QImageReader(buffer)
         source = reader.size()
         if not source.isValid() or source.width() * source.height() > MAX_IMAGE_PIXELS:
-            log.warning("picture %s is missing or too large to draw", path)
+            log.warning("picture %s is missing or too large to draw", escape(str(path)))
             return None
         reader.setScaledSize(source.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
         image = reader.read()
         if image.isNull():
-            log.warning("picture %s cannot be read: %s", path, reader.errorString())
+            log.warning("picture %s cannot be read: %s", escape(str(path)), escape(reader.errorString()))
             return None
         painter = QPainter(pixmap)
         painter.drawImage((size.width() - image.width()) // 2, (size.height() - image.height()) // 2, image)
         painter.end()
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
+
+
+_drawer: SvgDrawer | None = None
+
+
+def _svg_drawer() -> SvgDrawer:
+    """The one helper process that draws SVG pictures (see `render_worker`), started when first needed."""
+    global _drawer
+    if _drawer is None:
+        _drawer = SvgDrawer()
+    return _drawer
+
+
+_refusals_logged: set[tuple[Path, bytes]] = set()
+"""Pictures already refused in the log, so one bad file is one log line, not one per paint."""
+
+
+def start_drawing_helper() -> None:
+    """Start the drawing helper now, so it has loaded Qt by the time the first picture is painted."""
+    _svg_drawer().start()
+
+
+def checked_bytes(path: Path) -> bytes | None:
+    """The picture's bytes, read once, if they are the bytes that passed the pack checks.
+
+    Bytes that differ (the file was replaced after it was checked, or the picture was never
+    checked) are checked now; if they fail, the picture is not drawn and one line is logged."""
+    extension = path.suffix.lower()
+    limit = MAX_SVG_BYTES if extension == ".svg" else MAX_PICTURE_BYTES
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        log.warning("picture %s cannot be opened: %s", escape(str(path)), escape(str(error.strerror)))
+        return None
+    if was_checked(data):
+        return data
+    problems = picture_data_problems(data, extension) if len(data) <= limit else [(0, "too large", "")]
+    if problems:
+        if (path, digest(data)) in _refusals_logged:
+            return None
+        _refusals_logged.add((path, digest(data)))
+        log.warning(
+            "picture %s changed since it was checked and is refused: %s",
+            escape(str(path)),
+            escape(problems[0][1])[:200],
+        )
+        return None
+    remember_checked(data)
+    return data
 
 
 def picture(path: Path, width: int, height: int, ratio: float = 1.0) -> QPixmap | None:
@@ -130,13 +210,21 @@ def picture(path: Path, width: int, height: int, ratio: float = 1.0) -> QPixmap 
 
 @lru_cache(maxsize=1024)
 def picture_aspect(path: Path) -> float:
-    """Height / width of a picture (0.75 for the pack's 800x600 drawings); 0.75 if unknown."""
+    """Height / width of a picture (0.75 for the pack's 800x600 drawings); 0.75 if unknown.
+
+    Always within [MIN_ASPECT, MAX_ASPECT]: a drawing 1 unit wide and 6 million tall would
+    otherwise ask for a widget height no C++ int can hold."""
+    data = checked_bytes(path)
+    if data is None:
+        return 0.75
     if path.suffix.lower() == ".svg":
-        box = QSvgRenderer(str(path)).viewBoxF()
+        box = QSvgRenderer(QByteArray(data)).viewBoxF()
         if box.width() > 0 and box.height() > 0:
-            return box.height() / box.width()
+            return clamp_aspect(box.height() / box.width())
     else:
-        size = QImageReader(str(path)).size()
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        size = QImageReader(buffer).size()
         if size.isValid() and size.width() > 0:
-            return size.height() / size.width()
+            return clamp_aspect(size.height() / size.width())
     return 0.75

@@ -64,7 +64,7 @@ TEXT_PAIRS: dict[str, tuple[str, str]] = {
     "bar button": ("on_bar", "bar_button"),
     "pressed bar button": ("on_bar", "bar_button_pressed"),
     "disclaimer": ("on_notice", "notice"),
-    "urgent banner": ("on_urgent", "urgent"),
+    "get help button": ("on_urgent", "urgent"),
     "urgent text": ("urgent_text", "urgent_tint"),
     "pressed card text": ("text", "surface_pressed"),
 }
@@ -109,7 +109,7 @@ HIGH_CONTRAST = Palette(
 )
 """The patient's high-contrast choice: white and yellow on black, WCAG AAA (7:1) for all text.
 
-Pack colour overrides do not apply to it; pictures keep their colours inside a yellow frame."""
+Pack colour overrides do not apply to it; pictures are dimmed on black inside a yellow frame."""
 
 HIGH_CONTRAST_UI_PAIRS: dict[str, tuple[str, str]] = {
     "card outline": ("border", "background"),
@@ -238,7 +238,7 @@ QLabel[role="body"] {{ font-size: {tx(m.body)}px; }}
 #TopBar QPushButton {{
     background: {p.bar_button}; color: {p.on_bar}; border: {px(2)}px solid {p.on_bar};
     border-radius: {px(m.radius)}px; font-size: {px(m.bar_label)}px; font-weight: bold;
-    padding: 0 {px(22)}px; min-height: {self.target}px; min-width: {self.target}px; }}
+    padding: 0 {px(14)}px; min-height: {self.target}px; min-width: {self.target}px; }}
 #TopBar QPushButton:pressed {{ background: {p.bar_button_pressed}; }}
 #TopBar QPushButton:disabled {{ color: #a9c4c7; border-color: #5f8f95; background: {p.bar}; }}
 #TopBar QToolButton {{
@@ -247,6 +247,8 @@ QLabel[role="body"] {{ font-size: {tx(m.body)}px; }}
     padding: {px(4)}px {px(10)}px; min-height: {self.target}px; min-width: {self.target}px; }}
 #TopBar QToolButton:checked {{ background: {p.on_bar}; color: {p.bar}; }}
 #TopBar QToolButton:pressed {{ background: {p.bar_button_pressed}; color: {p.on_bar}; }}
+#TopBar QPushButton#get-help {{ background: {p.urgent}; color: {p.on_urgent}; border-color: {p.on_urgent}; }}
+#TopBar QPushButton#get-help:pressed {{ background: {p.urgent_text}; }}
 QPushButton {{
     background: {p.accent}; color: {p.on_accent}; border: none; border-radius: {px(m.radius)}px;
     font-size: {tx(m.body)}px; font-weight: bold; padding: {px(12)}px {px(28)}px;
@@ -261,8 +263,9 @@ QPushButton:disabled {{ background: transparent; color: transparent; }}
 #Notice {{ background: {p.notice}; border-left: {px(10)}px solid {p.accent};
     border-radius: {px(12)}px; }}
 #Notice QLabel {{ color: {p.on_notice}; font-size: {tx(m.small)}px; }}
-#UrgentBanner {{ background: {p.urgent}; border-radius: {px(m.radius)}px; }}
-#UrgentBanner QLabel {{ color: {p.on_urgent}; font-size: {tx(m.heading)}px; font-weight: bold; }}
+#UrgentBanner {{ background: transparent; border: none; border-bottom: {px(4)}px solid {p.urgent};
+    border-radius: 0; }}
+#UrgentBanner QLabel {{ color: {p.urgent_text}; }}
 #PageView[kind="red-flag"] {{ background: {p.urgent_tint}; border: {px(6)}px solid {p.urgent};
     border-radius: {px(m.radius)}px; }}
 #PageView[kind="red-flag"] QScrollArea, #PageView[kind="red-flag"] QScrollArea > QWidget > QWidget {{

@@ -1,4 +1,5 @@
-"""The bar that is always there: Home and Back on the left, patient controls and staff entry on the right.
+"""The bar that is always there: Home, Back and Get help now on the left, patient controls and staff
+entry on the right.
 
 Slots for later controls: `add_control(widget)` puts a widget in the patient-controls group
 (text size, read aloud, high contrast; language next), which sits right of a stretch so Home and Back
@@ -14,7 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from kiosk.session.navigation import Navigator, can_make_text_bigger, can_make_text_smaller
-from kiosk.session.state import HOME, Snapshot
+from kiosk.session.state import HOME, VOLUME_STEPS, Snapshot
 from kiosk.ui import resources
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
@@ -45,7 +46,7 @@ class TopBar(QWidget):
         column.setContentsMargins(theme.px(24), pad, theme.px(24), pad)
         column.setSpacing(pad)
         row = QHBoxLayout()
-        row.setSpacing(theme.px(16))
+        row.setSpacing(theme.px(10))
         column.addLayout(row)
         icon_px = theme.px(34)
         white = theme.palette.on_bar
@@ -65,9 +66,20 @@ class TopBar(QWidget):
         )
         row.addWidget(self.home)
         row.addWidget(self.back)
+        # Help is one tap away on every screen (the start screen hides the whole bar): it opens
+        # the pack's "what to do now" page with the clinic's numbers.
+        self.get_help = push_button(
+            tr("get_help", language),
+            navigator.get_help,
+            name="get-help",
+            icon=resources.icon("fa5s.life-ring", theme.palette.on_urgent),
+            icon_px=icon_px,
+        )
+        self.get_help.setVisible(navigator.pack.help_page_id is not None)
+        row.addWidget(self.get_help)
         row.addStretch(1)
         self.controls = QHBoxLayout()
-        self.controls.setSpacing(theme.px(12))
+        self.controls.setSpacing(theme.px(8))
         if two_rows:
             second = QHBoxLayout()
             second.addStretch(1)
@@ -86,11 +98,19 @@ class TopBar(QWidget):
             tr("read_aloud", language), "fa5s.volume-up", navigator.toggle_read_aloud, "read-aloud"
         )
         self.read_aloud.setVisible(can_read_aloud)
+        self.volume = self._toggle(
+            tr("volume", language), "fa5s.volume-down", navigator.change_volume, "volume"
+        )
+        self.volume.setCheckable(False)
+        self.volume.setVisible(False)  # only while read aloud is on
+        self._language = language
         self.high_contrast = self._toggle(
             tr("high_contrast", language), "fa5s.adjust", navigator.toggle_high_contrast, "high-contrast"
         )
         self.high_contrast.setAccessibleName(tr("high_contrast_name", language))
         self.add_control(self.read_aloud)
+        # First in the right-aligned group: when it appears, nothing a patient just tapped moves.
+        self.controls.insertWidget(0, self.volume)
         self.add_control(self.high_contrast)
         self.staff_slot = QHBoxLayout()
         row.addSpacing(theme.px(8))
@@ -137,4 +157,12 @@ class TopBar(QWidget):
         self.bigger.setEnabled(can_make_text_bigger(snapshot))
         # The state decides, not the tap: an idle reset turns both off again.
         self.read_aloud.setChecked(snapshot.read_aloud)
+        self.volume.setVisible(snapshot.read_aloud and not self.read_aloud.isHidden())
+        self.volume.setAccessibleName(
+            tr("volume_of", self._language, number=snapshot.volume, count=VOLUME_STEPS)
+        )
+        icon = "fa5s.volume-up" if snapshot.volume == VOLUME_STEPS else "fa5s.volume-down"
+        if snapshot.volume == 1:
+            icon = "fa5s.volume-off"
+        self.volume.setIcon(resources.icon(icon, self.theme.palette.on_bar))
         self.high_contrast.setChecked(snapshot.high_contrast)

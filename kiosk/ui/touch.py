@@ -12,15 +12,28 @@ event). A real mouse used as a finger produces the same events, so both behave a
   (horizontal; the page pager, whose slide follows the finger);
 - a release without a drag is a tap, handled by the widget itself: exactly one action.
 Nothing needs hover, double-tap or long-press.
+
+A gesture never outlives the screen it started on. A finger can land while a page slide is still
+running; when the slide ends, the screen (and every widget the gesture was steering) is replaced.
+The window calls `forget()` on every screen change, and every widget the arbiter steers is
+checked with `shiboken6.isValid` before use, so a gesture whose widgets are gone simply ends: the
+rest of that touch does nothing. A touch whose release never reaches a widget (its window saw the
+release, a new press comes, or a move with no button down) ends as if released: a half-swiped
+page springs back. An exception escaping an event filter would end the process (a PySide6 crash),
+so anything unexpected here is logged once per touch and the gesture dropped.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, QObject, QPointF
-from PySide6.QtGui import QMouseEvent
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QWindow
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
+
+log = logging.getLogger(__name__)
 
 
 @runtime_checkable
@@ -54,9 +67,15 @@ def make_kinetic(area: QAbstractScrollArea) -> None:
     scroller.setScrollerProperties(props)
 
 
+def alive(item: object) -> bool:
+    """True if `item` is a Qt object whose C++ side still exists (a screen change deletes widgets
+    that Python may still hold)."""
+    return item is not None and shiboken6.isValid(item)
+
+
 def _ancestors(widget: QWidget | None) -> list[QWidget]:
     chain: list[QWidget] = []
-    while widget is not None:
+    while widget is not None and alive(widget):
         chain.append(widget)
         widget = widget.parentWidget()
     return chain
@@ -75,10 +94,23 @@ class GestureArbiter(QObject):
         self._start = QPointF()
         self._last = QPointF()
         self._last_time = 0
+        self._press_time = -1
+        """Timestamp of the press that began the gesture (a press reaches the filter once per
+        widget it is offered to, and must not end its own gesture)."""
         self._velocity = 0.0
         self._pressed: QWidget | None = None
         self._scroll_area: QAbstractScrollArea | None = None
         self._swipe: SwipeTarget | None = None
+
+    def forget(self) -> None:
+        """Drop the gesture in progress and every widget it steers (the screen is being replaced).
+
+        The finger may still be down: its remaining moves and its release pass through untouched,
+        and nothing on the new screen was pressed, so they do nothing."""
+        self.mode = self.IDLE
+        self._pressed = None
+        self._scroll_area = None
+        self._swipe = None
 
     # The filter sees each mouse event once per widget it is offered to (a press a child ignores
     # is offered to its parent too), so decisions are keyed on the first delivery only.
@@ -86,20 +118,72 @@ class GestureArbiter(QObject):
         kind = event.type()
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
             return False
+        if isinstance(watched, QWindow) and kind == QEvent.Type.MouseButtonRelease and self.mode != self.IDLE:
+            # Every release reaches the window first. If the widget that took the press was hidden
+            # meanwhile, no widget gets it; check once this delivery is over.
+            press = self._press_time
+            QTimer.singleShot(0, self, lambda: self._release_missed(press))
+            return False
         if not isinstance(watched, QWidget) or not isinstance(event, QMouseEvent):
             return False
+        try:
+            return self._filter(kind, watched, event)
+        except Exception:  # raised out of an event filter, it would take the whole kiosk down
+            log.exception("a touch gesture failed; it is dropped")
+            self.forget()
+            return False
+
+    def _filter(self, kind: QEvent.Type, watched: QWidget, event: QMouseEvent) -> bool:
         if kind == QEvent.Type.MouseButtonPress:
-            if self.mode == self.IDLE and (watched is self.area or self.area.isAncestorOf(watched)):
+            if self.mode != self.IDLE and event.timestamp() != self._press_time:
+                self._end_lost_touch()  # a new touch while one is open: its release never came
+            if (
+                self.mode == self.IDLE
+                and alive(self.area)
+                and (watched is self.area or self.area.isAncestorOf(watched))
+            ):
                 self._begin(watched, event)
             return False
         if self.mode == self.IDLE:
+            return False
+        if not self._targets_alive():
+            self.forget()  # its screen was replaced
+            return False
+        if kind == QEvent.Type.MouseMove and event.buttons() == Qt.MouseButton.NoButton:
+            self._end_lost_touch()  # the finger is up, but the release never came
             return False
         if kind == QEvent.Type.MouseMove:
             return self._move(event)
         return self._release(event)
 
+    def _release_missed(self, press: int) -> None:
+        """The finger lifted but no widget passed the release on: end that touch now."""
+        if self.mode == self.IDLE or press != self._press_time:
+            return
+        if self._targets_alive():
+            self._end_lost_touch()
+        else:
+            self.forget()
+
+    def _end_lost_touch(self) -> None:
+        """End a gesture whose release never arrived: a half-swiped page springs back, a scroll
+        lets go where the finger last was."""
+        if self.mode == self.SWIPE and alive(self._swipe):
+            assert self._swipe is not None
+            self._swipe.swipe_finished(0.0, 0.0)
+        elif self.mode == self.SCROLL:
+            self._scroller_input(QScroller.Input.InputRelease, self._last, self._last_time)
+        self.forget()
+
+    def _targets_alive(self) -> bool:
+        """False once a widget this gesture steers has been deleted (its screen was replaced)."""
+        return all(
+            target is None or alive(target) for target in (self._pressed, self._scroll_area, self._swipe)
+        )
+
     def _begin(self, widget: QWidget, event: QMouseEvent) -> None:
         self.mode = self.PENDING
+        self._press_time = event.timestamp()
         self._pressed = widget
         self._start = self._last = event.globalPosition()
         self._last_time = event.timestamp()
@@ -138,11 +222,12 @@ class GestureArbiter(QObject):
         if mode == self.PENDING:
             return False
         position = event.globalPosition()
-        if mode == self.SWIPE and self._swipe is not None:
-            self._swipe.swipe_finished(position.x() - self._start.x(), self._velocity)
+        swipe = self._swipe
+        self._pressed = None
+        if mode == self.SWIPE and swipe is not None:
+            swipe.swipe_finished(position.x() - self._start.x(), self._velocity)
         elif mode == self.SCROLL:
             self._scroller_input(QScroller.Input.InputRelease, position, event.timestamp())
-        self._pressed = None
         return True
 
     def _cancel_press(self) -> None:
@@ -154,8 +239,9 @@ class GestureArbiter(QObject):
                 break
 
     def _scroller_input(self, kind: QScroller.Input, global_pos: QPointF, timestamp: int) -> None:
-        if self._scroll_area is None:
+        if not alive(self._scroll_area):
             return
+        assert self._scroll_area is not None
         viewport = self._scroll_area.viewport()
         local = QPointF(viewport.mapFromGlobal(global_pos.toPoint()))
         QScroller.scroller(viewport).handleInput(kind, local, timestamp)

@@ -18,6 +18,9 @@ from kiosk.ui import resources
 from kiosk.ui.accessibility import HEADING_LEVELS
 from kiosk.ui.theme import Theme
 
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's largest widget size; every size computed from a picture is clamped to it."""
+
 
 class TextLabel(QLabel):
     """A label that wraps to as many lines as it needs; `role` picks its style in the theme."""
@@ -34,6 +37,10 @@ class TextLabel(QLabel):
         self.setText(text)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, not rich)
+
+
+DIMMED_PICTURE_OPACITY = 0.6
+"""How strongly pictures show in high contrast (over black): cream backgrounds become dark grey."""
 
 
 class Picture(QWidget):
@@ -57,7 +64,7 @@ class Picture(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        height = round(width * self.aspect)
+        height = resources.clamp_px(width * self.aspect, QWIDGETSIZE_MAX)
         return min(height, self.max_height) if self.max_height else height
 
     def sizeHint(self) -> QSize:
@@ -69,9 +76,9 @@ class Picture(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         width, height = self.width(), self.height()
         if self.aspect * width > height:
-            width = round(height / self.aspect)
+            width = resources.clamp_px(height / self.aspect, QWIDGETSIZE_MAX)
         else:
-            height = round(width * self.aspect)
+            height = resources.clamp_px(width * self.aspect, QWIDGETSIZE_MAX)
         pixmap = resources.picture(self.path, width, height, self.devicePixelRatioF())
         painter = QPainter(self)
         if pixmap is None:
@@ -80,7 +87,13 @@ class Picture(QWidget):
             painter.drawRoundedRect(QRectF(self.rect()).adjusted(4, 4, -4, -4), 16, 16)
             return
         left, top = (self.width() - width) / 2, (self.height() - height) / 2
+        if self._frame_colour:
+            # High contrast: on black first, at reduced strength, so a picture's pale background
+            # does not glare beside white-on-black text.
+            painter.fillRect(QRectF(left, top, width, height), QColor("#000000"))
+            painter.setOpacity(DIMMED_PICTURE_OPACITY)
         painter.drawPixmap(QPointF(left, top), pixmap)
+        painter.setOpacity(1.0)
         if self._frame_colour:
             edge = max(3, round(min(width, height) / 60))
             painter.setPen(QPen(QColor(self._frame_colour), edge))

@@ -43,3 +43,12 @@ def test_an_existing_folder_is_never_overwritten(tmp_path: Path, capsys: pytest.
     assert main(["new-pack", str(folder)]) == 2
     assert "already exists" in capsys.readouterr().err
     assert (folder / "notes.md").read_text(encoding="utf-8") == "my notes"
+
+
+def test_the_new_packs_emergency_page_names_no_number_of_its_own(tmp_path: Path) -> None:
+    """The example staff copy from must not teach writing an emergency number into a pack: each
+    kiosk fills in its own country's number and its front desk."""
+    main(["new-pack", str(tmp_path / "p")])
+    pages = "\n".join(path.read_text(encoding="utf-8") for path in (tmp_path / "p" / "pages").glob("*.md"))
+    assert not re.search(r"\b(911|112|999|000)\b", pages)
+    assert "{emergency.number}" in pages and "{clinic.front_desk}" in pages

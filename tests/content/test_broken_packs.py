@@ -18,7 +18,7 @@ E, W = Severity.ERROR, Severity.WARNING
 
 # folder -> (file, line, severity, words the message must contain)
 EXPECTED: dict[str, tuple[str, int, Severity, str]] = {
-    "bad-yaml": ("pack.yaml", 13, E, "cannot be read"),
+    "bad-yaml": ("pack.yaml", 13, E, "second ':' on this line"),
     "traversal-path": ("pack.yaml", 14, E, "goes up out of the folder"),
     "backslash-path": ("pages/what-is-it.en.md", 3, E, "backslashes"),
     "absolute-path": ("pages/what-is-it.en.md", 3, E, "absolute"),

@@ -48,7 +48,7 @@ def test_values_and_their_lines() -> None:
     [
         ("a: 1\nb: &x 2\nc: *x\n", 2, "anchors and aliases (& and *) are not supported"),
         ("a: 1\nb:\n  c: 1\n  c: 2\n", 4, "'c' is written twice at the same level"),
-        ("a: [1, 2\nb: 3\n", 2, "this line cannot be read"),
+        ("a: [1, 2\nb: 3\n", 2, "a list in square brackets is not closed"),
         ("a: " + "[" * 40 + "]" * 40, 1, "the settings are nested far too deeply"),
         ("a: " + "[" * 100_000, 1, "the settings are nested far too deeply"),
         ("- x\n" * (yamltext.MAX_NODES + 1), 1, "the file is far too long"),

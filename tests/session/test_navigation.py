@@ -206,3 +206,15 @@ def test_read_aloud_and_high_contrast_toggle_and_return_to_off_at_reset(nav: Nav
     nav.toggle_read_aloud()
     nav.state.reset()
     assert not nav.state.current.read_aloud and not nav.state.current.high_contrast
+
+
+def test_get_help_opens_the_red_flag_page_from_anywhere_and_back_returns(nav: Navigator) -> None:
+    nav.open_topic("basics")
+    nav.open_page("basics", "what-is-it")
+
+    nav.get_help()
+
+    assert nav.state.current.route.page == nav.pack.help_page_id == "emergency"
+    assert nav.pack.page("emergency", "en").kind == "red-flag"
+    nav.back()
+    assert route(nav) == "page/basics/what-is-it"

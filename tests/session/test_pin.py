@@ -154,11 +154,75 @@ def test_clock_set_back_does_not_stretch_the_lockout(stored: str, tmp_path: Path
     assert PinGuard(stored, clock=clock, state_file=state).seconds_locked() == LOCKOUT_SECONDS
 
 
-def test_damaged_lockout_file_is_ignored(stored: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x00\xffnot json",
+        b'{"failures": 1e999, "locked_until": 0}',
+        b'{"failures": 0, "locked_until": 1e999}',
+        b'{"failures": 0, "locked_until": NaN}',
+        b'{"failures": "5", "locked_until": 0}',
+        b'{"failures": ' + b"9" * 5000 + b', "locked_until": 0}',
+        b"[" * 2000 + b"]" * 2000,
+        b'{"failures": 0, "locked_until": 0, "pad": "' + b"x" * 10_000 + b'"}',
+        b"[1, 2]",
+    ],
+)
+def test_damaged_lockout_file_closes_entry_for_one_lockout(
+    stored: str, tmp_path: Path, content: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
     state = tmp_path / "pin-lockout.json"
-    state.write_bytes(b"\x00\xffnot json")
-    guard = PinGuard(stored, clock=FakeClock(), state_file=state)
+    state.write_bytes(content)
+    clock = FakeClock()
+    guard = PinGuard(stored, clock=clock, state_file=state)
+    assert guard.check("2580") is PinCheck.LOCKED_OUT
+    assert [record.levelname for record in caplog.records] == ["WARNING"]
+    assert "unreadable" in caplog.records[0].getMessage() and caplog.records[0].exc_info is None
+    clock.now += LOCKOUT_SECONDS
     assert guard.check("2580") is PinCheck.ACCEPTED
+    assert PinGuard(stored, clock=clock, state_file=state).check("2580") is PinCheck.ACCEPTED
+
+
+def test_moving_the_wall_clock_forward_does_not_unlock(
+    stored: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    state = tmp_path / "pin-lockout.json"
+    guard = PinGuard(stored, state_file=state)
+    for _ in range(5):
+        guard.check("0000")
+    monkeypatch.setattr(time, "time", lambda: 4_000_000_000.0)  # the wall clock jumps decades ahead
+    assert guard.check("2580") is PinCheck.LOCKED_OUT
+    assert PinGuard(stored, state_file=state).check("2580") is PinCheck.LOCKED_OUT
+
+
+def test_a_lockout_running_at_a_reboot_starts_again_in_full(
+    stored: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.session import pin
+
+    clock, state = FakeClock(), tmp_path / "pin-lockout.json"
+    guard = PinGuard(stored, clock=clock, state_file=state)
+    for _ in range(5):
+        guard.check("0000")
+    monkeypatch.setattr(pin, "_boot_id", lambda: "another-boot")
+    after_reboot = PinGuard(stored, clock=FakeClock(now=12.0), state_file=state)
+    assert after_reboot.seconds_locked() == LOCKOUT_SECONDS
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [(2**20, 8, 1), (2**17, 32, 1), (2**14, 8, 16)],
+)
+def test_hashes_asking_for_too_much_memory_or_time_are_refused(parameters: tuple[int, int, int]) -> None:
+    n, r, p = parameters
+    salt = base64.b64encode(b"s" * 16).decode()
+    digest = base64.b64encode(b"d" * 32).decode()
+    with pytest.raises(PinHashError, match="too much memory or time"):
+        parse_pin_hash(f"scrypt${n}${r}${p}${salt}${digest}")
+    guard = PinGuard(f"scrypt${n}${r}${p}${salt}${digest}", clock=FakeClock())
+    assert guard.check("2580") is PinCheck.REJECTED
 
 
 def test_without_a_pin_the_guard_reports_setup_mode() -> None:

@@ -157,3 +157,30 @@ def test_saving_refuses_to_overwrite_a_broken_file(config: Path) -> None:
     with pytest.raises(SettingsError, match=r"kiosk\.toml:1"):
         save_setting("pin_hash", PIN_HASH)
     assert config.read_text() == "idle_seconds = [\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("idle_seconds = " + "[" * 5_000 + "]" * 5_000 + "\n", "nested more than"),
+        ("idle_seconds = 90\n" + "# padding\n" * 10_000, "larger than 64 KB"),
+        ('pin_hash = "scrypt$1048576$32$16$c2FsdHNhbHRzYWx0$' + "A" * 44 + '"\n', "too much memory"),
+        ("idle_seconds = 1e999\n", "idle_seconds"),
+    ],
+)
+def test_hostile_settings_files_close_staff_entry_without_an_exception(
+    config: Path, content: str, says: str
+) -> None:
+    config.write_text(content)
+    loaded = load_settings()
+    assert says in " ".join(str(problem) for problem in loaded.problems)
+    assert loaded.settings.idle_seconds == Settings().idle_seconds
+    if "idle_seconds" not in says:
+        assert not loaded.setup_mode  # the PIN could not be read: entry stays closed
+
+
+def test_odd_characters_in_keys_are_escaped_in_problems(config: Path) -> None:
+    config.write_text('"\\u001b[2Jclear\\u202e" = 1\n')
+    problems = [str(problem) for problem in load_settings().problems]
+    assert len(problems) == 1 and "\\x1b[2Jclear\\u202e" in problems[0]
+    assert "\x1b" not in problems[0] and "\u202e" not in problems[0]

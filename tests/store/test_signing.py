@@ -114,3 +114,32 @@ def test_a_broken_trusted_key_setting_stops_installs(
     settings_file().write_text('trusted_key = "not a key"\n', encoding="utf-8")
     assert main(["install", str(pack_at())]) == 2
     assert "trusted_key setting" in capsys.readouterr().err
+
+
+def test_once_a_key_is_set_rollback_and_start_up_never_bring_back_an_unsigned_pack(
+    keys: tuple[Path, str], pack_at: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Packs installed before the kiosk trusted a key stay in the store, but may not show again."""
+    from kiosk.content.bundled import bundled_pack_dir
+    from kiosk.store.packstore import StoreError
+    from kiosk.store.startup import choose_pack
+
+    before_key = PackStore(tmp_path / "store")
+    before_key.install(pack_at("1.0.0"))  # unsigned, fine while no key is set
+    signed = pack_at("1.1.0", words="Signed words.")
+    main(["sign", str(signed), "--key", str(keys[0])])
+    store = trusting(tmp_path, keys[1])
+    store.install(signed)
+    assert store.last_good() is not None and store.last_good().version == "1.0.0"  # type: ignore[union-attr]
+
+    with pytest.raises(StoreError, match="not signed"):
+        store.rollback()
+    assert store.active() is not None and store.active().version == "1.1.0"  # type: ignore[union-attr]
+
+    # Start-up with the signed active pack damaged: the unsigned last good one is refused too.
+    active = store.active()
+    assert active is not None
+    (active.folder / "pack.yaml").write_text("not: [a pack", encoding="utf-8")
+    choice = choose_pack(store, bundled=bundled_pack_dir())
+    assert choice.origin == "bundled"
+    assert any("not signed" in reason for refusal in choice.refusals for reason in refusal.reasons)

@@ -75,9 +75,12 @@ def big_pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
 @pytest.fixture
 def make_kiosk(qtbot: Any, mini_pack: Pack) -> Any:
     def make(
-        size: tuple[int, int] = (1920, 1080), pack: Pack | None = None, text_size: TextSize = TextSize.NORMAL
+        size: tuple[int, int] = (1920, 1080),
+        pack: Pack | None = None,
+        text_size: TextSize = TextSize.NORMAL,
+        site: Any = None,
     ) -> Kiosk:
-        window = MainWindow(AppState(Snapshot(text_size=text_size)), pack or mini_pack)
+        window = MainWindow(AppState(Snapshot(text_size=text_size)), pack or mini_pack, site=site)
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()

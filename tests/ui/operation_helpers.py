@@ -69,10 +69,11 @@ def make_operated(
     hold_ms: int = 3000,
     usage: bool = True,
     notifier: Any = None,
+    site: Any = None,
     settings: dict[str, Any] | None = None,
 ) -> Operated:
     state = AppState(Snapshot(route=ATTRACT))
-    window = MainWindow(state, pack)
+    window = MainWindow(state, pack, site=site)
     qtbot.addWidget(window)
     clock = FakeClock()
     op = KioskOperation(

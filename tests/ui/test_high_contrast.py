@@ -62,3 +62,28 @@ def test_high_contrast_follows_to_every_screen_and_ends_at_the_idle_reset(
     settle()
     assert not kiosk.window.state.current.high_contrast
     assert kiosk.window.theme.palette != HIGH_CONTRAST
+
+
+def test_pictures_are_dimmed_on_black_in_high_contrast_instead_of_glaring(
+    make_kiosk: Any, bundled_pack_dir: Any
+) -> None:
+    from uihelpers import load
+
+    kiosk = make_kiosk(pack=load(bundled_pack_dir))
+    kiosk.window.state.update(route=Route("page", topic="about", page="what-is-it"))
+    settle()
+
+    def brightest_inside() -> int:
+        picture = kiosk.window.current_screen.findChild(QWidget, "Illustration")
+        image = picture.grab().toImage()
+        inset = image.width() // 10  # away from the frame
+        return max(
+            image.pixelColor(x, y).lightness()
+            for x in range(inset, image.width() - inset, 7)
+            for y in range(inset, image.height() - inset, 7)
+        )
+
+    assert brightest_inside() > 230  # the cream background shows as it is drawn
+    kiosk.window.navigator.toggle_high_contrast()
+    settle()
+    assert brightest_inside() < 170  # no bright block beside white-on-black text

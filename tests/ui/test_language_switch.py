@@ -52,7 +52,7 @@ def test_one_tap_turns_the_page_and_the_kiosk_spanish_and_the_reset_turns_it_bac
     kiosk.tap("topic/get-help")
     kiosk.tap("page/get-help/emergency-signs")
     assert page_title(window) == "Emergency: get help now"
-    assert "call your local emergency number" in page_text(window)
+    assert "Call your local emergency number" in page_text(window)
 
     kiosk.tap("language")
 

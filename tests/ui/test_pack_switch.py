@@ -100,6 +100,7 @@ def test_the_staff_panel_names_the_refused_pack_and_never_says_no_problems(
     refused = panel.findChild(QLabel, "PackInfo-Refused").text()
     assert "was refused at" in refused and ": error: " in refused
     panel.run_checks()
+    assert panel.wait_for_checks()
     checks = panel.findChild(QLabel, "PackChecks").text()
     assert "no problems" not in checks and "refused" in checks
 
@@ -220,6 +221,7 @@ def test_after_a_start_on_the_last_good_pack_the_panel_names_the_refused_one(
         assert "Showing the last good pack, mini 1.0.0" in panel.findChild(QLabel, "PackInfo-Why").text()
         assert "mini 1.1.0 was refused at" in panel.findChild(QLabel, "PackInfo-Refused").text()
         panel.run_checks()
+        assert panel.wait_for_checks()
         assert "no problems" not in panel.findChild(QLabel, "PackChecks").text()
     finally:
         switcher.stop()

@@ -1,14 +1,12 @@
 """Read aloud: a patient taps the speaker button and hears the screen, in the page's language.
 
 The kiosk here speaks through a `RecordingSpeaker`, so the tests hear exactly what would be said.
-One test tries the real system engine and checks it tells the truth about whether it can speak;
-others check that an engine which hangs or has no voice never holds up the kiosk.
+An engine that hangs is tested in `test_speech_engine.py`; real sound in `tests/e2e/`.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
 import pytest
@@ -18,14 +16,8 @@ from kiosk.content.pack import Pack
 from kiosk.session.state import AppState, Route, Snapshot
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.read_aloud import spoken_text
-from kiosk.ui.speech import (
-    ENGINE_PROBE_SECONDS,
-    NoSpeaker,
-    QtSpeaker,
-    RecordingSpeaker,
-    SystemSpeaker,
-    speaker_from_setting,
-)
+from kiosk.ui.speech import NoSpeaker, RecordingSpeaker, SystemSpeaker, speaker_from_setting
+from kiosk.ui.speech_engine import QtSpeaker
 
 WHAT_IS_IT = Route("page", topic="basics", page="what-is-it")
 
@@ -134,78 +126,7 @@ def test_the_setting_picks_the_speaker(caplog: pytest.LogCaptureFixture) -> None
         speaker = speaker_from_setting("loud")
     assert "not one of system, fake, none" in caplog.text
     assert isinstance(speaker, SystemSpeaker)
-
-
-def test_a_hanging_speech_engine_never_holds_up_the_kiosk() -> None:
-    """While the engine has not answered, the kiosk runs on with no Read aloud button."""
-    release = threading.Event()
-    built: list[RecordingSpeaker] = []
-
-    def hanging_probe() -> bool:
-        release.wait(30)
-        return True
-
-    def build() -> RecordingSpeaker:
-        built.append(RecordingSpeaker())
-        return built[-1]
-
-    speaker = SystemSpeaker(probe=hanging_probe, factory=build)
-    assert not speaker.can_speak("en")  # returns at once, though the probe is still waiting
-    speaker.say("Hello", "en")
-    speaker.stop()
-    assert built == []
-    release.set()
-    assert speaker.wait_for_probe(10)
-    assert speaker.can_speak("en")
-    speaker.say("Hello", "en")
-    assert built[0].spoken == [("Hello", "en")]
-
-
-def test_the_button_appears_on_the_next_screen_once_the_engine_answers(qtbot: Any, mini_pack: Pack) -> None:
-    answer = threading.Event()
-
-    def slow_probe() -> bool:
-        answer.wait(30)
-        return True
-
-    speaker = SystemSpeaker(probe=slow_probe, factory=RecordingSpeaker)
-    kiosk = open_kiosk(qtbot, mini_pack, speaker)
-    button = kiosk.window.top_bar.read_aloud
-    assert not button.isVisible()
-    answer.set()
-    assert speaker.wait_for_probe(10)
-    kiosk.window.navigator.go_home()
-    settle()
-    assert kiosk.window.top_bar.read_aloud.isVisible()
-    kiosk.window.close()
-
-
-def test_an_engine_that_does_not_answer_gives_no_speech_and_one_log_line(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    speaker = SystemSpeaker(probe=lambda: False, factory=RecordingSpeaker)
-    assert speaker.wait_for_probe(10)
-    with caplog.at_level(logging.WARNING, logger="kiosk.ui.speech"):
-        assert not speaker.can_speak("en")
-        assert not speaker.can_speak("es")
-    assert caplog.text.count("read aloud is off on this kiosk") == 1
-
-
-def test_the_system_speaker_is_used_only_when_it_answers(
-    qtbot: Any, caplog: pytest.LogCaptureFixture
-) -> None:
-    """The real system engine, tried in a separate process first: where it hangs or has no voice
-    the kiosk gets no speech (and no button) instead of a frozen screen."""
-    speaker = speaker_from_setting("system")
-    assert isinstance(speaker, SystemSpeaker)
-    assert speaker.wait_for_probe(ENGINE_PROBE_SECONDS + 10)
-    with caplog.at_level(logging.INFO, logger="kiosk.ui.speech"):
-        speaks = speaker.can_speak("en")
-    if not speaks:
-        assert "read aloud is off on this kiosk" in caplog.text
-        pytest.skip("no working system speech engine here")
-    speaker.say("Hello", "en")
-    speaker.stop()
+    speaker.close()
 
 
 def test_qt_speaker_picks_the_voice_of_the_language(qtbot: Any, caplog: pytest.LogCaptureFixture) -> None:
@@ -221,3 +142,17 @@ def test_qt_speaker_picks_the_voice_of_the_language(qtbot: Any, caplog: pytest.L
     with caplog.at_level(logging.WARNING, logger="kiosk.ui.speech"):
         speaker.say("Hola", "es")
     assert "no voice for language 'es'" in caplog.text
+
+
+def test_quitting_the_kiosk_stops_speech_even_before_the_window_closes(qtbot: Any, mini_pack: Pack) -> None:
+    """Staff exit and SIGTERM quit the application; speech must not run on after the kiosk."""
+    from PySide6.QtWidgets import QApplication
+
+    speaker = RecordingSpeaker()
+    kiosk = open_kiosk(qtbot, mini_pack, speaker)
+    kiosk.tap("read-aloud")
+    assert speaker.speaking is not None
+    QApplication.instance().aboutToQuit.emit()  # type: ignore[union-attr]
+    assert speaker.speaking is None and speaker.closed
+    kiosk.window.close()  # closing afterwards is harmless
+    assert speaker.stops == 2  # the page's own stop before speaking, and the quit

@@ -13,6 +13,7 @@ from layout_check import layout_problems
 from PySide6.QtWidgets import QLabel
 from uihelpers import load, settle
 
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import TextSize
 from kiosk.session.usage import add_counts, read_counts
 
@@ -34,8 +35,27 @@ def test_the_panel_shows_the_pack_its_review_dates_and_its_checks(operate: Any) 
     assert panel_text(operated, "PackInfo-Nextreview") == "2099-12-31"
     assert panel_text(operated, "PackChecks") == "Checking the pack\u2026"
     panel.run_checks()
+    assert panel.wait_for_checks()
     assert panel_text(operated, "PackChecks").startswith("Checks: ")
     assert "error" not in panel_text(operated, "PackChecks")
+
+
+def test_the_panel_shows_the_clinic_details_and_warns_while_no_emergency_number_is_set(
+    operate: Any,
+) -> None:
+    site = SiteDetails.model_validate(
+        {"clinic": {"name": "Riverside", "phone": "555-0100", "take_home_url": "https://example.org/a"}}
+    )
+    operated = operate(site=site)
+    operated.op.staff.open_panel()
+    line = panel_text(operated, "SiteInfo")
+    assert "Riverside" in line and "555-0100" in line and "https://example.org/a" in line
+    assert "Emergency number: not set" in line and "hours: not set" in line
+    operated.op.staff.close()
+
+    configured = operate(site=SiteDetails.model_validate({"emergency": {"number": "112"}}))
+    configured.op.staff.open_panel()
+    assert panel_text(configured, "SiteInfo").startswith("Emergency number: 112.")
 
 
 def test_a_draft_pack_says_it_is_not_yet_reviewed(operate: Any, tmp_path: Path) -> None:
@@ -59,6 +79,7 @@ def test_a_pack_with_problems_says_how_many(operate: Any, tmp_path: Path) -> Non
     operated = operate(pack=load(copy))
     operated.op.staff.open_panel()
     operated.window.overlay.current.run_checks()
+    assert operated.window.overlay.current.wait_for_checks()
     assert "1 warning" in panel_text(operated, "PackChecks")
 
 
@@ -147,6 +168,7 @@ def test_staff_dialogs_fit_every_screen(
     else:
         staff.open_panel()
         operated.window.overlay.current.run_checks()
+        operated.window.overlay.current.wait_for_checks()
     settle()
     min_target = 72 if size == (1920, 1080) else 48
     card = operated.window.overlay.current
@@ -154,3 +176,19 @@ def test_staff_dialogs_fit_every_screen(
     if card.height() > operated.window.height():
         problems.append(f"the dialog is {card.height()} px tall on a {operated.window.height()} px screen")
     assert not problems, "\n".join(problems)
+
+
+def test_the_panel_checks_in_the_background_with_progress(operate: Any, tmp_path: Path, qtbot: Any) -> None:
+    from kiosk.content.generate import write_generated_pack
+
+    big = write_generated_pack(tmp_path / "big", 120)
+    operated = operate(pack=load(big))
+    operated.op.staff.open_panel()
+    panel = operated.window.overlay.current
+    seen: list[tuple[int, int]] = []
+    panel.run_checks()
+    panel._check.progress.connect(lambda done, total: seen.append((done, total)))
+    assert panel_text(operated, "PackChecks") == "Checking the pack\u2026"  # the panel did not wait
+    assert panel.wait_for_checks()
+    assert panel_text(operated, "PackChecks").startswith("Checks: ")
+    assert seen and seen[-1][1] == 120 and seen[-1][0] < 120

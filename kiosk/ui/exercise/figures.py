@@ -9,18 +9,24 @@ drift from the highlighted step and the counters.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QMovie, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QMovie, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.content.escape import escape
 from kiosk.ui import resources
 
 log = logging.getLogger(__name__)
 
 QT_SVG_FPS = 30
+DEMO_FRAME_BUDGET_SECONDS = 0.5
+"""A demo frame that takes longer than this to draw (the checks keep real demos under 10 ms) makes
+the figure stop drawing the demo: a calm placeholder follows, so the screen never freezes frame by
+frame. The clock, the steps and the counters carry on."""
 """QSvgRenderer counts frames at 30 per second whatever framesPerSecond says (Qt 6.12)."""
 
 
@@ -29,7 +35,7 @@ class DemoFigure(QWidget):
 
     def __init__(self, aspect: float, alt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.aspect = aspect if aspect > 0 else 0.75
+        self.aspect = resources.clamp_aspect(aspect)
         self.setObjectName("DemoFigure")
         self.setAccessibleName(alt)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -48,7 +54,7 @@ class DemoFigure(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(800, round(800 * self.aspect))
+        return QSize(800, resources.clamp_px(800 * self.aspect))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(160, 120)
@@ -75,12 +81,15 @@ class SvgFigure(DemoFigure):
     """An animated SVG: the renderer's frame is set from the clock right before each paint."""
 
     def __init__(self, path: Path, alt: str, parent: QWidget | None = None) -> None:
-        self.renderer = QSvgRenderer(str(path))
+        data = resources.checked_bytes(path)  # drawn from the bytes that passed the checks
+        self.renderer = QSvgRenderer(QByteArray(data or b""))
         self.renderer.setAnimationEnabled(False)  # its own timer would drive repaints; ours does
         box = self.renderer.viewBoxF()
         super().__init__(box.height() / box.width() if box.width() > 0 else 0.75, alt, parent)
         self.renderer.setParent(self)
         self.frame = 0
+        self.path = path
+        self.too_slow = False
 
     @property
     def loop_seconds(self) -> float | None:
@@ -92,15 +101,32 @@ class SvgFigure(DemoFigure):
         super().show_time(seconds)
 
     def draw(self, painter: QPainter, target: QRectF) -> None:
+        if self.too_slow:
+            painter.setPen(QPen(QColor("#b7ada2"), 3, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(target.adjusted(4, 4, -4, -4), 16, 16)
+            return
         self.renderer.setCurrentFrame(self.frame)
+        started = time.monotonic()
         self.renderer.render(painter, target)
+        took = time.monotonic() - started
+        if took > DEMO_FRAME_BUDGET_SECONDS:
+            self.too_slow = True
+            log.warning(
+                "the demo %s took %.1f s to draw one frame; showing a placeholder instead",
+                escape(str(self.path)),
+                took,
+            )
 
 
 class MovieFigure(DemoFigure):
     """An animated GIF or WebP through QMovie, stepped with jumpToFrame (never started)."""
 
     def __init__(self, path: Path, alt: str, parent: QWidget | None = None) -> None:
-        self.movie = QMovie(str(path))
+        data = resources.checked_bytes(path)  # frames x pixels were bounded on these very bytes
+        self._buffer = QBuffer()
+        self._buffer.setData(QByteArray(data or b""))
+        self.movie = QMovie(self._buffer, QByteArray(path.suffix.lower().lstrip(".").encode()))
+        self._buffer.setParent(self.movie)
         self.movie.setCacheMode(QMovie.CacheMode.CacheAll)
         self.frame_starts: list[float] = []
         total = 0.0
@@ -144,7 +170,8 @@ class StillFigure(DemoFigure):
 
     def draw(self, painter: QPainter, target: QRectF) -> None:
         ratio = self.devicePixelRatioF()
-        pixmap = resources.picture(self.path, round(target.width()), round(target.height()), ratio)
+        width, height = resources.clamp_px(target.width()), resources.clamp_px(target.height())
+        pixmap = resources.picture(self.path, width, height, ratio)
         if pixmap is not None:
             painter.drawPixmap(target.topLeft(), pixmap)
 
@@ -166,7 +193,7 @@ class VideoFigure(DemoFigure):
             image = frame.toImage()
             if not image.isNull():
                 if self.image.isNull() and image.width() > 0:
-                    self.aspect = image.height() / image.width()
+                    self.aspect = resources.clamp_aspect(image.height() / image.width())
                     self.updateGeometry()
                 self.image = image
                 self.update()
@@ -213,7 +240,7 @@ def make_figure(animation: Path | None, still: Path, alt: str, video_note: str) 
         except ImportError as error:  # a build without QtMultimedia
             log.warning("video demos cannot play here (%s); showing the picture", error)
             return StillFigure(still, alt, note=video_note)
-    log.warning("the demo %s cannot be drawn; showing the picture", animation)
+    log.warning("the demo %s cannot be drawn; showing the picture", escape(str(animation)))
     return StillFigure(still, alt)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -73,6 +73,10 @@ class CountdownBar(QWidget):
 class ExercisePlayer(QWidget):
     """The demo shown large, its counters, and Play/Pause, Slower/Normal speed and Replay."""
 
+    spoken_cue = Signal(str)
+    """Words to say now, when read aloud is on: a step as the figure reaches it (while playing, or
+    when it is touched), and, if the pack asks for it, the end of a hold or a rest."""
+
     def __init__(self, context: ScreenContext, front: ExerciseFrontMatter, figure: DemoFigure) -> None:
         super().__init__()
         self.context = context
@@ -80,7 +84,11 @@ class ExercisePlayer(QWidget):
         self.figure = figure
         self.plan = ExercisePlan.from_page(front, figure.loop_seconds)
         self.clock = ExerciseClock(self.plan)
-        self.steps = StepList(context.theme, [step.text for step in front.steps], self.jump_to_step)
+        self.step_texts = [step.text for step in front.steps]
+        self.steps = StepList(context.theme, self.step_texts, self.jump_to_step)
+        self._spoken_step: int | None = None
+        self._counter_cues = context.pack.manifest.read_aloud.counter_cues
+        self._last_phase = self.clock.state.phase
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(TICK_MS)
@@ -217,7 +225,8 @@ class ExercisePlayer(QWidget):
         self._show(self.clock.state)
 
     def jump_to_step(self, index: int) -> None:
-        self._show(self.clock.jump_to_step(index))
+        self._spoken_step = None  # a touched step is said again
+        self._show(self.clock.jump_to_step(index), touched=True)
 
     def advance(self, wall_seconds: float) -> ClockState:
         """Move the clock on by real time (the timer's tick, or a test's fixed step) and show it."""
@@ -237,9 +246,14 @@ class ExercisePlayer(QWidget):
 
     # --- showing the clock's state ---------------------------------------------------------------
 
-    def _show(self, state: ClockState) -> None:
+    def _show(self, state: ClockState, touched: bool = False) -> None:
         self.figure.show_time(state.animation_seconds)
         self.steps.highlight(state.step_index)
+        cue = " ".join(
+            part for part in (self._counter_cue(state.phase), self._step_cue(state, touched)) if part
+        )
+        if cue:  # one cue at a time, so one never cuts off the other
+            self.spoken_cue.emit(cue)
         tr = self.context.tr
         counter = counter_label(self.plan, state, tr("set_of"), tr("rep_of"), tr("time_left"))
         if self.counter.text() != counter:
@@ -253,6 +267,27 @@ class ExercisePlayer(QWidget):
         key, icon = ("pause_demo", "fa5s.pause") if playing else ("play_demo", "fa5s.play")
         if self.play_button.accessibleName() != tr(key):
             self._relabel(self.play_button, key, icon)
+
+    def _counter_cue(self, phase: Phase) -> str:
+        """If the pack asks for it: "Relax." as a hold ends, "Rest is over." as a rest ends."""
+        ended, self._last_phase = self._last_phase, phase
+        if not self._counter_cues or not self.is_playing() or phase is ended:
+            return ""
+        if ended is Phase.HOLD:
+            return self.context.tr("hold_over")
+        if ended is Phase.REST:
+            return self.context.tr("rest_over")
+        return ""
+
+    def _step_cue(self, state: ClockState, touched: bool) -> str:
+        """A step, once, as the playing figure reaches it (or when it is touched)."""
+        index = state.step_index
+        if index is None or index == self._spoken_step or not (touched or self.is_playing()):
+            return ""
+        self._spoken_step = index
+        if not 0 <= index < len(self.step_texts):
+            return ""
+        return f"{self.context.tr('step_number', number=index + 1)}: {self.step_texts[index]}"
 
     def _status(self, state: ClockState) -> tuple[str, float]:
         """The words beside the counter and how full the countdown bar is."""

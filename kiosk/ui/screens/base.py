@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QResizeEvent
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWi
 
 from kiosk.content.pack import Pack
 from kiosk.session.navigation import Navigator
+from kiosk.session.site import SiteDetails
 from kiosk.session.state import Route
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
@@ -25,6 +27,10 @@ class ScreenContext:
     theme: Theme
     language: str
     route: Route
+    can_speak: Callable[[str], bool] = lambda language: False
+    """Whether read aloud has a voice for a language now (the start screen offers it per language)."""
+    site: SiteDetails = field(default_factory=SiteDetails)
+    """This clinic's details (the take-home address default)."""
 
     def tr(self, key: str, **values: object) -> str:
         return tr(key, self.language, **values)

@@ -96,7 +96,13 @@ class StaffGate(QObject):
     def open_pad(self) -> None:
         window = self.window
         pad = PinPad(
-            staff_theme(window.theme), window.width(), self.guard, self.open_panel, window.overlay.clear
+            staff_theme(window.theme),
+            window.width(),
+            self.guard,
+            self.open_panel,
+            window.overlay.clear,
+            # The screen's language; the "being set up" screen has no patient state: English.
+            language=window.state.current.language if hasattr(window, "state") else "en",
         )
         window.overlay.show_widget(pad)
 
@@ -166,6 +172,7 @@ class StaffEntry(StaffGate):
             on_return=self.close,
             message=message,
             pack_report=self.pack_report() if self.pack_report is not None else None,
+            site=window.site,
         )
         window.overlay.show_widget(panel)
 

@@ -1,8 +1,9 @@
 """The staff panel: what is showing, whether it passes its checks, how much it is read, and the way out.
 
 Opened from the PIN pad (or directly in setup mode, when no PIN is set yet). It shows the pack's
-name, version and review dates, the result of `kiosk validate` on the pack folder (checked just
-after the panel appears, so it opens at once), the page views of the last days, and buttons to
+name, version and review dates, this clinic's details (phone, emergency number ...), the result
+of `kiosk validate` on the pack folder (checked in the background once the panel appears, with
+progress, so it opens at once and never freezes), the page views of the last days, and buttons to
 reload the pack, exit the kiosk, or return to it.
 """
 
@@ -13,16 +14,26 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDeadlineTimer, QEventLoop, QLocale, Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.content.escape import escape
 from kiosk.content.models import Review
 from kiosk.content.pack import Pack
+from kiosk.session.site import SiteDetails
 from kiosk.session.usage import DayCount, UsageError, read_counts
 from kiosk.ui.dialog import DialogCard
+from kiosk.ui.staff.pack_check import BackgroundCheck
+from kiosk.ui.staff.site_section import site_section
+from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel, push_button
+
+if TYPE_CHECKING:
+    from kiosk.content.validator import ValidationReport
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +70,13 @@ def usage_rows(rows: list[DayCount], days: int = USAGE_DAYS) -> list[tuple[str, 
     return result
 
 
-def day_label(day: str) -> str:
+def day_label(day: str, language: str = "en") -> str:
+    """`2026-11-24` -> `Tue 24 Nov` (`mar 24 nov` in Spanish); anything else as it is."""
     try:
-        return dt.date.fromisoformat(day).strftime("%a %d %b")
+        date = dt.date.fromisoformat(day)
     except ValueError:
         return day
+    return QLocale(language).toString(QDate(date.year, date.month, date.day), "ddd d MMM")
 
 
 class StaffPanel(DialogCard):
@@ -81,19 +94,16 @@ class StaffPanel(DialogCard):
         on_return: Callable[[], None],
         message: str = "",
         pack_report: tuple[str, str | None] | None = None,
+        site: SiteDetails | None = None,
     ) -> None:
         super().__init__(theme, "staff-panel", window_width, max_width=1500)
         self.pack = pack
         self.why, self.refused = pack_report or ("", None)
         self.language = language
-        title = TextLabel("Staff panel", "title")
+        title = TextLabel(tr("staff_panel", language), "title")
         self.column.addWidget(title)
         if setup_mode:
-            note = TextLabel(
-                "Setup mode: no staff PIN is set, so anyone can open this panel. Set one on this "
-                "machine with the command  kiosk set-pin  and restart the kiosk.",
-                "body",
-            )
+            note = TextLabel(tr("setup_note", language), "body")
             note.setObjectName("SetupNote")
             note.setStyleSheet(f"color: {theme.palette.urgent_text};")
             self.column.addWidget(note)
@@ -108,16 +118,21 @@ class StaffPanel(DialogCard):
         sections.addLayout(self._usage_section(usage_db), 1)
         self.column.addLayout(sections)
         self._add_pack_story()
+        if site is not None:
+            self.column.addWidget(site_section(theme, site, language))
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.px(20))
-        self.reload_button = push_button("Reload pack", on_reload, name="staff-reload", role="quiet")
-        self.exit_button = push_button("Exit the kiosk", on_exit, name="staff-exit", role="danger")
-        self.return_button = push_button("Return to the kiosk", on_return, name="staff-return")
+        self.reload_button = push_button(
+            tr("reload_pack", language), on_reload, name="staff-reload", role="quiet"
+        )
+        self.exit_button = push_button(tr("exit_kiosk", language), on_exit, name="staff-exit", role="danger")
+        self.return_button = push_button(tr("return_to_kiosk", language), on_return, name="staff-return")
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.exit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.return_button)
         self.column.addLayout(buttons)
+        self._check: BackgroundCheck | None = None
         QTimer.singleShot(60, self, self.run_checks)
 
     def _pack_section(self) -> QVBoxLayout:
@@ -125,24 +140,25 @@ class StaffPanel(DialogCard):
         review = manifest.review
         section = QVBoxLayout()
         section.setSpacing(self.theme.px(10))
-        section.addWidget(TextLabel("Content pack", "heading"))
+        section.addWidget(TextLabel(tr("content_pack", self.language), "heading"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(self.theme.px(20))
         grid.setVerticalSpacing(self.theme.px(8))
+        words = self.language
         rows = [
-            ("Pack", f"{pack.text(manifest.title, self.language)} ({manifest.id})"),
-            ("Version", manifest.version),
-            *_review_rows(review),
-            ("Folder", str(pack.root)),
+            ("Pack", "info_pack", f"{pack.text(manifest.title, words)} ({manifest.id})"),
+            ("Version", "info_version", manifest.version),
+            *_review_rows(review, words),
+            ("Folder", "info_folder", str(pack.root)),
         ]
-        for number, (name, value) in enumerate(rows):
-            grid.addWidget(TextLabel(name, "small"), number, 0, Qt.AlignmentFlag.AlignTop)
+        for number, (name, key, value) in enumerate(rows):
+            grid.addWidget(TextLabel(tr(key, words), "small"), number, 0, Qt.AlignmentFlag.AlignTop)
             label = TextLabel(value, "body")
-            label.setObjectName(f"PackInfo-{name.replace(' ', '')}")
+            label.setObjectName(f"PackInfo-{name}")
             grid.addWidget(label, number, 1)
         grid.setColumnStretch(1, 1)
         section.addLayout(grid)
-        self.checks = TextLabel("Checking the pack\u2026", "body")
+        self.checks = TextLabel(tr("checking_pack", self.language), "body")
         self.checks.setObjectName("PackChecks")
         section.addWidget(self.checks)
         section.addStretch(1)
@@ -153,7 +169,7 @@ class StaffPanel(DialogCard):
         for name, text in (("Why", self.why), ("Refused", self.refused)):
             if not text:
                 continue
-            label = TextLabel(f"{name}: {text}", "small")
+            label = TextLabel(f"{tr('pack_' + name.lower(), self.language)}: {text}", "small")
             label.setObjectName(f"PackInfo-{name}")
             if name == "Refused":
                 label.setStyleSheet(f"color: {self.theme.palette.urgent_text};")
@@ -162,7 +178,7 @@ class StaffPanel(DialogCard):
     def _usage_section(self, usage_db: Path | None) -> QVBoxLayout:
         section = QVBoxLayout()
         section.setSpacing(self.theme.px(10))
-        section.addWidget(TextLabel(f"Page views, last {USAGE_DAYS} days", "heading"))
+        section.addWidget(TextLabel(tr("page_views_days", self.language, days=USAGE_DAYS), "heading"))
         try:
             rows = usage_rows(read_counts(usage_db)) if usage_db is not None else []
         except UsageError as error:
@@ -170,7 +186,7 @@ class StaffPanel(DialogCard):
             section.addStretch(1)
             return section
         if not rows:
-            empty = TextLabel("No page views recorded yet.", "body")
+            empty = TextLabel(tr("no_page_views", self.language), "body")
             empty.setObjectName("UsageEmpty")
             section.addWidget(empty)
             section.addStretch(1)
@@ -181,10 +197,10 @@ class StaffPanel(DialogCard):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(self.theme.px(24))
         grid.setVerticalSpacing(self.theme.px(6))
-        for column, name in enumerate(("Day", "Views", "Most read")):
-            grid.addWidget(TextLabel(name, "small"), 0, column)
+        for column, key in enumerate(("column_day", "column_views", "column_most_read")):
+            grid.addWidget(TextLabel(tr(key, self.language), "small"), 0, column)
         for number, (day, views, top) in enumerate(rows, start=1):
-            grid.addWidget(TextLabel(day_label(day), "body"), number, 0)
+            grid.addWidget(TextLabel(day_label(day, self.language), "body"), number, 0)
             count = TextLabel(str(views), "body")
             count.setObjectName(f"UsageViews-{day}")
             grid.addWidget(count, number, 1)
@@ -195,34 +211,62 @@ class StaffPanel(DialogCard):
         return section
 
     def run_checks(self) -> None:
-        """Run the same checks as `kiosk validate` on the pack folder and say how it went."""
-        from kiosk.content.validator import validate_pack  # imported when asked, not at kiosk start
-
-        try:
-            report = validate_pack(self.pack.root)
-        except Exception:  # the panel must open whatever the folder holds
-            log.exception("checking the pack failed")
-            self.checks.setText("The pack could not be checked; see the log.")
+        """Start the same checks as `kiosk validate` on the pack folder, in the background."""
+        if self._check is not None and not self._check.is_done():
             return
+        self._check = BackgroundCheck(self.pack.root)
+        self._check.progress.connect(self._show_progress)
+        self._check.finished.connect(self._show_report)
+        self._check.failed.connect(self._show_failure)
+        self._check.start()
+
+    def wait_for_checks(self, seconds: float = 60.0) -> bool:
+        """Let the background check finish and its result arrive (for screenshots and tests)."""
+        deadline = QDeadlineTimer(round(seconds * 1000))
+        while self._check is not None and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if self._check.is_done():
+                QCoreApplication.processEvents()
+                return True
+        return self._check is None
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._check is not None:
+            self._check.cancel()  # nobody is looking any more
+        super().hideEvent(event)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total:
+            self.checks.setText(tr("checks_progress", self.language, done=done, total=total))
+
+    def _show_failure(self, reason: str) -> None:
+        log.error("checking the pack failed: %s", escape(reason))
+        self.checks.setText(tr("checks_failed", self.language))
+
+    def _show_report(self, report: ValidationReport) -> None:
         if self.refused:
-            showing = "passes its checks" if not report.errors else f"has {report.summary()}"
-            self.checks.setText(
-                f"The pack showing {showing}, but the last pack sent was refused: see Refused below."
-            )
+            key = "checks_refused_other" if not report.errors else "checks_refused_other_problems"
+            self.checks.setText(tr(key, self.language, summary=report.summary()))
         elif not report.problems:
-            self.checks.setText("Checks: no problems found.")
+            self.checks.setText(tr("checks_ok", self.language))
         else:
-            self.checks.setText(f"Checks: {report.summary()}. Run  kiosk validate  for the details.")
+            self.checks.setText(tr("checks_problems", self.language, summary=report.summary()))
         urgent = report.errors or self.refused
         self.checks.setStyleSheet(f"color: {self.theme.palette.urgent_text};" if urgent else "")
 
 
-def _review_rows(review: Review) -> list[tuple[str, str]]:
-    """A draft says plainly that no clinician has checked it; a reviewed pack says who and when."""
+def _review_rows(review: Review, language: str) -> list[tuple[str, str, str]]:
+    """A draft says plainly that no clinician has checked it; a reviewed pack says who and when.
+    Each row: (object name, strings key of its label, value)."""
     if review.is_draft or review.reviewed_on is None or review.next_review is None:
-        return [("Reviewed", "Not yet reviewed by a clinician (draft)")]
+        return [("Reviewed", "info_reviewed", tr("not_reviewed", language))]
     overdue = review.next_review < dt.date.today()
+    reviewed = tr("reviewed_by", language, date=review.reviewed_on.isoformat(), name=review.reviewed_by)
     return [
-        ("Reviewed", f"{review.reviewed_on.isoformat()} by {review.reviewed_by}"),
-        ("Next review", review.next_review.isoformat() + ("  (overdue)" if overdue else "")),
+        ("Reviewed", "info_reviewed", reviewed),
+        (
+            "Nextreview",
+            "info_next_review",
+            review.next_review.isoformat() + (f"  {tr('overdue', language)}" if overdue else ""),
+        ),
     ]

@@ -2,7 +2,7 @@
 
 The PIN is checked by `kiosk.session.pin.PinGuard` (salted scrypt hash; five wrong tries lock
 staff entry for five minutes, and the lockout survives a restart). The pad never shows the
-digits, and says how many tries are left or how long the lockout lasts.
+digits, and says how many tries are left or how long the lockout lasts, in the screen's language.
 """
 
 from __future__ import annotations
@@ -16,20 +16,24 @@ from PySide6.QtWidgets import QGridLayout, QPushButton
 
 from kiosk.session.pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinCheck, PinGuard
 from kiosk.ui.dialog import DialogCard
+from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel, push_button
 
 DOT = "\u25cf"
 
 
-def locked_message(seconds: float) -> str:
+def locked_message(seconds: float, language: str = "en") -> str:
     minutes = max(1, math.ceil(seconds / 60))
-    unit = "minute" if minutes == 1 else "minutes"
-    return f"Too many wrong tries. Staff entry is locked for {minutes} more {unit}."
+    if minutes == 1:
+        return tr("pin_locked_one", language)
+    return tr("pin_locked", language, minutes=minutes)
 
 
-def wrong_message(tries_left: int) -> str:
-    return f"Wrong PIN. {tries_left} {'try' if tries_left == 1 else 'tries'} left."
+def wrong_message(tries_left: int, language: str = "en") -> str:
+    if tries_left == 1:
+        return tr("pin_wrong_one", language)
+    return tr("pin_wrong", language, tries=tries_left)
 
 
 class PinPad(DialogCard):
@@ -40,6 +44,7 @@ class PinPad(DialogCard):
         guard: PinGuard,
         on_accepted: Callable[[], None],
         on_cancel: Callable[[], None],
+        language: str = "en",
     ) -> None:
         super().__init__(theme, "pin-pad", window_width, max_width=720)
         pad = theme.px(36)
@@ -48,7 +53,8 @@ class PinPad(DialogCard):
         self.guard = guard
         self.on_accepted = on_accepted
         self.digits = ""
-        title = TextLabel("Staff PIN", "title")
+        self.language = language
+        title = TextLabel(tr("staff_pin", language), "title")
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.dots = TextLabel("", "title")
         self.dots.setObjectName("PinDots")
@@ -71,20 +77,20 @@ class PinPad(DialogCard):
             self.digit_buttons.append(button)
             row, col = (3, 1) if number == 0 else divmod(number - 1, 3)
             grid.addWidget(button, row, col)
-        self.clear_button = push_button("Clear", self.clear, name="pin-clear", role="quiet")
-        self.enter_button = push_button("Enter", self.enter, name="pin-enter")
+        self.clear_button = push_button(tr("pin_clear", language), self.clear, name="pin-clear", role="quiet")
+        self.enter_button = push_button(tr("pin_enter", language), self.enter, name="pin-enter")
         for button in (self.clear_button, self.enter_button):
             button.setStyleSheet(f"font-size: {theme.px(34)}px; min-height: {theme.px(96)}px;")
         grid.addWidget(self.clear_button, 3, 0)
         grid.addWidget(self.enter_button, 3, 2)
         self.column.addLayout(grid)
-        self.cancel_button = push_button("Cancel", on_cancel, name="pin-cancel", role="quiet")
+        self.cancel_button = push_button(tr("cancel", language), on_cancel, name="pin-cancel", role="quiet")
         self.column.addWidget(self.cancel_button)
         self._show_digits()
         if guard.seconds_locked() > 0:
             self._lock(guard.seconds_locked())
         else:
-            self._say(f"Enter the staff PIN ({PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits).")
+            self._say(tr("pin_prompt", language, low=PIN_MIN_DIGITS, high=PIN_MAX_DIGITS))
 
     def press(self, digit: str) -> None:
         if len(self.digits) < PIN_MAX_DIGITS:
@@ -97,7 +103,7 @@ class PinPad(DialogCard):
 
     def enter(self) -> None:
         if len(self.digits) < PIN_MIN_DIGITS:
-            self._say(f"The PIN has {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits.", error=True)
+            self._say(tr("pin_length", self.language, low=PIN_MIN_DIGITS, high=PIN_MAX_DIGITS), error=True)
             return
         result = self.guard.check(self.digits)
         self.clear()
@@ -106,10 +112,10 @@ class PinPad(DialogCard):
         elif result is PinCheck.LOCKED_OUT:
             self._lock(self.guard.seconds_locked())
         else:
-            self._say(wrong_message(self.guard.tries_left), error=True)
+            self._say(wrong_message(self.guard.tries_left, self.language), error=True)
 
     def _lock(self, seconds: float) -> None:
-        self._say(locked_message(seconds), error=True)
+        self._say(locked_message(seconds, self.language), error=True)
         for button in [*self.digit_buttons, self.clear_button, self.enter_button]:
             button.setEnabled(False)
 

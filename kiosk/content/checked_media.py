@@ -1,0 +1,32 @@
+"""Which picture bytes have passed the media checks, so the bytes drawn are the bytes checked.
+
+The loader reads each media file once to check it and records a digest of exactly those bytes here.
+When the kiosk draws a picture it reads the file once more, and draws those bytes only if their
+digest was recorded (or if they pass the same checks there and then). A file swapped or edited
+after `kiosk validate` or the kiosk's own loading therefore changes nothing on screen: it is checked
+again, and refused with a log line if it fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+_checked: set[bytes] = set()
+_lock = threading.Lock()
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def remember_checked(data: bytes) -> None:
+    """Record that `data` passed every media check."""
+    with _lock:
+        _checked.add(digest(data))
+
+
+def was_checked(data: bytes) -> bool:
+    """True when these exact bytes passed the media checks earlier in this process."""
+    with _lock:
+        return digest(data) in _checked
