@@ -76,9 +76,10 @@ def _run(path: Path, today: dt.date | None, as_json: bool) -> int:
         from kiosk.content.checked_index import fingerprint
 
         files = fingerprint(path)  # before checking: a file changed meanwhile is checked again
-        status = _report(validate_pack(path, today), path, as_json)
+        report = validate_pack(path, today)
+        status = _report(report, path, as_json)
         if status == EXIT_OK:
-            _remember_checked(path, files)
+            _remember_checked(report, files)
         return status
     if path.suffix.lower() != ".zip":
         return _usage(f"{path} is a file; give the pack folder (the one holding pack.yaml) or a .zip of it")
@@ -110,17 +111,16 @@ def _report(report: ValidationReport, path: Path, as_json: bool) -> int:
     return EXIT_ERRORS if report.errors else EXIT_OK
 
 
-def _remember_checked(path: Path, files: dict[str, list[int]]) -> None:
+def _remember_checked(report: ValidationReport, files: dict[str, list[int]]) -> None:
     """Index a pack that passed, so the kiosk's next start paints from it without checking again.
 
     The index holds what `kiosk run` itself finds (its warnings, not the validator's advice on
     review dates and reading level, which change with the day)."""
     from kiosk.content.checked_index import write_index
-    from kiosk.content.loader import load_pack
     from kiosk.session.paths import checked_index_dir
 
     try:
-        write_index(load_pack(path), checked_index_dir(), files)
+        write_index(report.load_result(), checked_index_dir(), files)
     except OSError as error:  # the check itself passed; only the shortcut for the next start is lost
         print(f"kiosk validate: could not write the checked-pack index: {error}", file=sys.stderr)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -127,3 +129,111 @@ def test_an_index_written_by_other_checks_is_not_trusted(
     assert checked_index.load_indexed(pack_copy, folder) is not None
     monkeypatch.setattr(checked_index, "checks_version", lambda: "a kiosk with a new check")
     assert checked_index.load_indexed(pack_copy, folder) is None
+
+
+def _swap_keeping_size_and_time(picture: Path, replacement: bytes) -> None:
+    """Replace a file's bytes and forge its size and modification time back to the old ones."""
+    before = picture.stat()
+    assert len(replacement) <= before.st_size
+    picture.write_bytes(replacement.ljust(before.st_size, b" "))
+    os.utime(picture, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert [picture.stat().st_size, picture.stat().st_mtime_ns] == [before.st_size, before.st_mtime_ns]
+
+
+def test_the_index_holds_the_digest_of_every_checked_picture(tmp_path: Path) -> None:
+    pack = Path(shutil.copytree(MINI, tmp_path / "pack"))
+    folder = tmp_path / "index"
+    _index(pack, folder)
+    document = json.loads(checked_index.index_file(pack, folder).read_text(encoding="utf-8"))
+    pictures = sorted(path.relative_to(pack).as_posix() for path in (pack / "images").iterdir())
+    assert sorted(document["media"]) == pictures
+    for relative in pictures:
+        assert document["media"][relative] == hashlib.sha256((pack / relative).read_bytes()).hexdigest()
+
+
+def test_a_picture_swapped_after_the_check_is_not_drawn_when_starting_from_the_index(tmp_path: Path) -> None:
+    """Bytes drawn are bytes checked, also from the index: a forged size and time fool the
+    index's file comparison, but not the digest of the picture's bytes."""
+    pack = Path(shutil.copytree(MINI, tmp_path / "pack"))
+    folder = tmp_path / "index"
+    _index(pack, folder)
+    swapped, kept = pack / "images" / "circle.svg", pack / "images" / "square.svg"
+    hostile = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    _swap_keeping_size_and_time(swapped, hostile)
+    script = f"""
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from kiosk.content import checked_index
+from kiosk.content.checked_media import was_checked
+from kiosk.ui import resources
+
+app = QApplication([])
+result = checked_index.load_indexed(Path({str(pack)!r}), Path({str(folder)!r}))
+assert result is not None and result.pack is not None, "the forged file fooled the index"
+kept = Path({str(kept)!r})
+print("kept seeded", was_checked(kept.read_bytes()))
+print("kept drawn", resources.picture(kept, 80, 60) is not None)
+print("swapped drawn", resources.picture(Path({str(swapped)!r}), 80, 60) is not None)
+print("checks imported", "kiosk.content.svg" in sys.modules)
+"""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=environment, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "kept seeded True" in lines  # the index's digest stands for the check
+    assert "kept drawn True" in lines
+    assert "swapped drawn False" in lines  # checked again at drawing time, and refused
+    assert "checks imported True" in lines  # that is, only for the swapped picture
+    assert "changed since it was checked and is refused" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "too large",
+        "nested",
+        "digest not hex",
+        "digest too short",
+        "no digests",
+        "not utf-8",
+    ],
+)
+def test_a_hostile_index_means_a_full_check(
+    tmp_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = Path(shutil.copytree(MINI, tmp_path / "pack"))
+    folder = tmp_path / "index"
+    _index(pack, folder)
+    target = checked_index.index_file(pack, folder)
+    document = json.loads(target.read_text(encoding="utf-8"))
+    if damage == "too large":
+        monkeypatch.setattr(checked_index, "MAX_INDEX_BYTES", target.stat().st_size - 1)
+    elif damage == "nested":
+        target.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    elif damage == "not utf-8":
+        target.write_bytes(b"\xff\xfe{}")
+    else:
+        if damage == "no digests":
+            del document["media"]
+        else:
+            first = next(iter(document["media"]))
+            document["media"][first] = "z" * 64 if damage == "digest not hex" else "ab"
+        target.write_text(json.dumps(document), encoding="utf-8")
+    assert checked_index.load_indexed(pack, folder) is None
+    result = checked_index.load_checked(pack, folder)  # what `kiosk run` does: checks in full
+    assert result.pack is not None
+    monkeypatch.undo()
+    assert checked_index.load_indexed(pack, folder) is not None  # and writes a sound index again
+
+
+def test_an_index_of_another_kiosk_version_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = Path(shutil.copytree(MINI, tmp_path / "pack"))
+    folder = tmp_path / "index"
+    _index(pack, folder)
+    monkeypatch.setattr(checked_index, "__version__", "99.0.0")
+    assert checked_index.load_indexed(pack, folder) is None
