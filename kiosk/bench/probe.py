@@ -4,9 +4,10 @@
     python -m kiosk.bench.probe floor
 
 It prints `FIRST_PAINT <time.time_ns()>` once the first frame of the window has been painted and
-flushed, then exits at once (teardown is not part of start-up). The parent records the time it
-spawned the process, so the difference is the whole start: interpreter, imports, pack loading,
-building the Home screen and painting it. `floor` is the least any Qt app can do: import PySide6
+flushed, then exits at once (teardown is not part of start-up; `KIOSK_PROBE_LINGER_MS` keeps it
+running that much longer, untimed). The parent records the time it spawned the process, so the
+difference is the whole start: interpreter, imports, pack loading, building the Home screen and
+painting it. `floor` is the least any Qt app can do: import PySide6
 and paint one empty fullscreen window.
 
 Before `FIRST_PAINT`, the app probe prints `MARK <name> <time.time_ns()>` at the edges of each
@@ -63,6 +64,12 @@ def _report() -> None:
         sys.stdout.write(f"MARK {name} {stamp}\n")
     sys.stdout.write(f"FIRST_PAINT {time.time_ns()}\n")
     sys.stdout.flush()
+    linger_ms = int(os.environ.get("KIOSK_PROBE_LINGER_MS", "0") or 0)
+    if linger_ms > 0:  # let what follows the first paint run (not timed), then leave
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(linger_ms, lambda: os._exit(0))
+        return
     os._exit(0)
 
 

@@ -158,6 +158,9 @@ def run(args: argparse.Namespace) -> int:
 
     qt_app.aboutToQuit.connect(quit_on_termination(qt_app))
     operation.lock()
+    from kiosk.ui.icon_cache import fill_after_first_paint
+
+    fill_after_first_paint(window)  # qtawesome, and the icon cache for the next start
     kiosk_app.show(window, screen, args.windowed, args.size)
     operation.started()
     status = int(qt_app.exec())

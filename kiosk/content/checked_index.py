@@ -138,8 +138,7 @@ def write_index(
 def _checked_digests(root: Path, files: Fingerprint) -> dict[str, str]:
     """Relative path -> sha256 (hex) of each picture whose bytes, as read now, passed the checks."""
     from kiosk.content.checked_media import digest, was_checked
-    from kiosk.content.media import MAX_PICTURE_BYTES
-    from kiosk.content.svg import MAX_SVG_BYTES
+    from kiosk.content.media_limits import MAX_PICTURE_BYTES, MAX_SVG_BYTES
 
     found: dict[str, str] = {}
     for relative in files:
