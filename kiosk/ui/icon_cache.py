@@ -10,8 +10,9 @@ gets a new folder, and the old one is removed when the new one is filled.
 - Every icon the kiosk shows is an `IconEngine`: it asks the cache first while qtawesome is not
   loaded, and qtawesome itself otherwise. A missing, unreadable or odd-sized PNG just means
   qtawesome draws that icon (imported there and then), so a broken cache costs time, never icons.
-- `fill_after_first_paint(window)`: once the first frame is on screen, qtawesome is imported and
-  draws every icon asked for before that frame into the cache, so the next start finds them.
+- `fill()`, which `kiosk run` calls once the first frame is on screen (`first_paint`): qtawesome
+  is imported, and every icon asked for before that frame is written to the cache (as it was
+  shown), so the next start finds them.
   From then on every icon, also on later screens, is drawn by qtawesome.
 
 Cached PNGs are qtawesome's own pixmaps written losslessly, so an icon looks the same pixel for
@@ -28,14 +29,9 @@ import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QWidget
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +39,6 @@ FALLBACK_ICON = "fa5s.book-open"
 """Shown for a name qtawesome does not know, instead of an error."""
 MAX_CACHED_FILES = 300
 """Files the cache folder may hold; beyond that nothing more is written (a first screen needs ~20)."""
-FILL_DELAY_MS = 100
-"""After the first paint, so the frame has reached the screen before qtawesome is imported."""
 
 _State = QIcon.State
 _Mode = QIcon.Mode
@@ -229,22 +223,3 @@ def _remove_other_versions(keep: Path) -> None:
     for other in keep.parent.iterdir():
         if other != keep and other.name.startswith("qtawesome-"):
             shutil.rmtree(other, ignore_errors=True)
-
-
-def fill_after_first_paint(window: QWidget, then: Callable[[], object] | None = None) -> None:
-    """Once `window` has painted its first frame: `fill` the cache (importing qtawesome), then `then`."""
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and watched is window:
-                window.removeEventFilter(self)
-                QTimer.singleShot(FILL_DELAY_MS, window, _after)
-            return False
-
-    def _after() -> None:
-        fill()
-        if then is not None:
-            then()
-
-    watcher = FirstPaint(window)
-    window.installEventFilter(watcher)

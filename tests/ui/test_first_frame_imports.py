@@ -31,6 +31,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "kiosk.content.svg",
     "kiosk.content.media",
     "kiosk.store.signing",
+    "kiosk.store.inbox",
+    "kiosk.ui.pack_switch",
 )
 
 SCRIPT = """
