@@ -53,6 +53,7 @@ what was shown (qtawesome's antialiasing varies slightly with what it drew befor
 _filled = False
 
 
+@lru_cache(maxsize=1)
 def qtawesome_version() -> str | None:
     """qtawesome's version, read from its `_version.py` without importing it (None: not found)."""
     spec = importlib.util.find_spec("qtawesome")
@@ -73,7 +74,6 @@ def cache_root() -> Path:
     return data_dir() / "icon-cache"
 
 
-@lru_cache(maxsize=1)
 def cache_folder() -> Path | None:
     """This qtawesome's cache folder (None when its version cannot be read: no cache then)."""
     version = qtawesome_version()
@@ -188,10 +188,12 @@ def cached_icon(name: str, colour: str) -> QIcon:
 
 
 def fill() -> int:
-    """Import qtawesome, draw each icon asked for so far that the cache lacks, write it; the number
-    of files written. Errors (a read-only disk ...) are logged; the cache is only a shortcut."""
+    """Import qtawesome (so the next screen's icons do not wait for it), write each icon asked for
+    so far that the cache lacks; the number of files written. Errors (a read-only disk ...) are
+    logged: the cache is only a shortcut."""
     global _filled
     _filled = True
+    qtawesome_icon(FALLBACK_ICON, "#000000")  # imports qtawesome and loads its fonts now, not at a tap
     folder = cache_folder()
     wanted = list(_first_screen.items())
     _first_screen.clear()

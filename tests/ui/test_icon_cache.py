@@ -40,6 +40,7 @@ seen["disabled"] = pixels(resources.icon("fa5s.play", "#ffffff"), 64, QIcon.Mode
 report = {{"qtawesome_before": "qtawesome" in sys.modules, "seen": seen}}
 if {fill!r}:
     report["written"] = icon_cache.fill()
+    report["qtawesome_after"] = "qtawesome" in sys.modules
 print(json.dumps(report))
 """
 
@@ -74,6 +75,7 @@ def test_the_second_start_draws_its_first_icons_from_the_cache_without_qtawesome
     second = _start(tmp_path, fill=True)
     assert second["qtawesome_before"] is False  # every icon came from the cache
     assert second["written"] == 0
+    assert second["qtawesome_after"] is True  # loaded after the first paint, for the next screens
     assert second["seen"] == first["seen"]  # pixel for pixel what qtawesome drew
 
 
