@@ -1,5 +1,5 @@
-"""`python -m kiosk.bench [--json FILE] [--quick] [--soak [MINUTES]] [--only NAMES]`: measure, print,
-compare with targets.
+"""`python -m kiosk.bench [--json FILE] [--quick] [--soak [MINUTES]] [--only NAMES] [--compare-chromium]`:
+measure, print, compare with targets.
 
 Start-up figures come from fresh processes; the others from the real kiosk started through
 `kiosk run` in a fresh process per scenario (see `worker`). `--quick` uses fewer repetitions so
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.bench import processes, report, scale
+from kiosk.bench import chromium, processes, report, scale
 from kiosk.bench.soak import CI_ACTIONS
 
 
@@ -50,17 +50,27 @@ def _soak(minutes: float, say: Callable[[str], None]) -> dict[str, Any]:
 
 
 def measure(
-    plan: Plan, soak_minutes: float | None, say: Callable[[str], None], only: set[str] | None = None
+    plan: Plan,
+    soak_minutes: float | None,
+    say: Callable[[str], None],
+    only: set[str] | None = None,
+    compare_chromium: bool = False,
 ) -> dict[str, Any]:
     steps: list[tuple[str, Callable[[], dict[str, Any]]]] = [
         ("start", lambda: processes.start_figures(plan.start_runs)),
         ("taps", lambda: processes.run_worker("taps", "--count", str(plan.taps))),
+        (
+            "taps_loaded",
+            lambda: processes.run_worker_with_one_core_busy("taps", "--count", str(plan.taps)),
+        ),
         ("slide", lambda: processes.run_worker("slide", "--count", str(plan.swipes))),
         ("demos", lambda: processes.run_worker("demos", "--count", str(plan.demo_frames))),
         ("idle", lambda: processes.run_worker("idle", "--seconds", str(plan.idle_seconds))),
         ("scale", lambda: scale.scale_figures(list(plan.scale_sizes), plan.scale_runs)),
         ("memory", lambda: processes.run_worker("memory", "--count", str(plan.navigations))),
     ]
+    if compare_chromium:
+        steps.append(("chromium", lambda: chromium.compare(plan.scale_runs)))
     if soak_minutes is not None:
         steps.append(("soak", lambda: _soak(soak_minutes, say)))
     results: dict[str, Any] = {}
@@ -92,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", metavar="NAMES", help="only these sections, comma-separated (e.g. soak or taps,slide)"
     )
+    parser.add_argument(
+        "--compare-chromium",
+        action="store_true",
+        help="also start Chromium in kiosk mode on the same pack page (skipped without a chromium binary)",
+    )
     args = parser.parse_args(argv)
     only = {name.strip() for name in args.only.split(",")} if args.only else None
     plan = QUICK if args.quick else FULL
@@ -100,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         print(text, file=sys.stderr, flush=True)
 
     began = time.perf_counter()
-    results = measure(plan, args.soak, say, only)
+    results = measure(plan, args.soak, say, only, args.compare_chromium)
     results["machine"] = {
         "platform": processes.platform_name(),
         "python": platform.python_version(),

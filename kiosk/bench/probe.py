@@ -4,10 +4,14 @@
     python -m kiosk.bench.probe floor
 
 It prints `FIRST_PAINT <time.time_ns()>` once the first frame of the window has been painted and
-flushed, then exits at once (teardown is not part of start-up). The parent records the time it
-spawned the process, so the difference is the whole start: interpreter, imports, pack loading,
-building the Home screen and painting it. `floor` is the least any Qt app can do: import PySide6
+flushed, then exits at once (teardown is not part of start-up; `KIOSK_PROBE_LINGER_MS` keeps it
+running that much longer, untimed). The parent records the time it spawned the process, so the
+difference is the whole start: interpreter, imports, pack loading, building the Home screen and
+painting it. `floor` is the least any Qt app can do: import PySide6
 and paint one empty fullscreen window.
+
+Before `FIRST_PAINT`, the app probe prints `MARK <name> <time.time_ns()>` at the edges of each
+stage of start-up (see `STAGES`), so the bench can show where the milliseconds go.
 
 The kiosk is started through the real `kiosk run` entry point; only `kiosk.ui.app.show` is
 wrapped, to watch the window it shows, so nothing in the app needs a benchmark hook.
@@ -18,7 +22,25 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
+
+_MARKS: list[tuple[str, int]] = []
+
+STAGES = [
+    ("interpreter", "spawn", "probe_start"),
+    ("imports: Qt, window, content", "probe_start", "ui_imported"),
+    ("settings, display check, operation imports", "ui_imported", "application_start"),
+    ("Qt application and fonts", "application_start", "application_end"),
+    ("pack store and pack load", "pack_start", "pack_end"),
+    ("window build", "window_start", "window_end"),
+    ("show to first paint", "show_start", "first_paint"),
+]
+"""(label, from mark, to mark) for each start-up stage; `spawn` is the parent's spawn time."""
+
+
+def _mark(name: str) -> None:
+    _MARKS.append((name, time.time_ns()))
 
 
 def _watch_first_paint(window: Any) -> None:
@@ -38,8 +60,16 @@ def _watch_first_paint(window: Any) -> None:
 
 
 def _report() -> None:
+    for name, stamp in _MARKS:
+        sys.stdout.write(f"MARK {name} {stamp}\n")
     sys.stdout.write(f"FIRST_PAINT {time.time_ns()}\n")
     sys.stdout.flush()
+    linger_ms = int(os.environ.get("KIOSK_PROBE_LINGER_MS", "0") or 0)
+    if linger_ms > 0:  # let what follows the first paint run (not timed), then leave
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(linger_ms, lambda: os._exit(0))
+        return
     os._exit(0)
 
 
@@ -47,14 +77,35 @@ def run_app(argv: list[str]) -> int:
     from kiosk import cli
     from kiosk.ui import app as kiosk_app
 
+    _mark("ui_imported")
     original_show = kiosk_app.show
 
     def show_and_watch(window: Any, *args: Any, **kwargs: Any) -> None:
+        _mark("show_start")
         _watch_first_paint(window)
         original_show(window, *args, **kwargs)
 
     kiosk_app.show = show_and_watch
+    _time_stage(kiosk_app, "application", "application")
+    from kiosk.ui import pack_start
+
+    _time_stage(pack_start, "start_pack", "pack")  # the store's choice: the pack, from its index or checked
+    _time_stage(kiosk_app, "create_window", "window")
     return cli.main(["run", "--log-level", "warning", *argv])
+
+
+def _time_stage(module: Any, function: str, stage: str) -> None:
+    """Wrap `module.function` so its start and end are marked as `<stage>_start` / `<stage>_end`."""
+    original: Callable[..., Any] = getattr(module, function)
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        _mark(f"{stage}_start")
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _mark(f"{stage}_end")
+
+    setattr(module, function, timed)
 
 
 def run_floor() -> int:
@@ -74,6 +125,7 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["floor"]:
         return run_floor()
     if argv[:1] == ["app"]:
+        _mark("probe_start")
         return run_app(argv[1:])
     print("usage: python -m kiosk.bench.probe app|floor [kiosk run options]", file=sys.stderr)
     return 2

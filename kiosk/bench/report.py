@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.bench.probe import STAGES
+
 
 @dataclass(frozen=True)
 class Row:
@@ -32,12 +34,21 @@ VALIDATE_LARGEST_BUDGET_MS = 30000
 
 ROWS = [
     Row("Start: kiosk to first Home frame", ("start", "app_ms"), "ms"),
+    Row("Start: after a pack change (full check)", ("start", "app_full_check_ms"), "ms"),
     Row("Start: bare PySide6 floor", ("start", "floor_ms"), "ms"),
     Row("Start: kiosk / floor", ("start", "ratio"), "x", "<= 1.5", lambda v, _: v <= 1.5),
+    *[
+        Row(f"Start stage: {label}", ("start", "stages_ms", label), "ms")
+        for label in [stage[0] for stage in STAGES] + ["other"]
+    ],
     Row("Tap to paint: median", ("taps", "all", "median"), "ms"),
     Row("Tap to paint: p95", ("taps", "all", "p95"), "ms", "<= 50", lambda v, _: v <= 50),
     Row("Tap to paint: p95 tiles", ("taps", "tile", "p95"), "ms"),
     Row("Tap to paint: p95 Next", ("taps", "next", "p95"), "ms"),
+    Row("Tap, one core busy: median", ("taps_loaded", "all", "median"), "ms"),
+    Row("Tap, one core busy: p95", ("taps_loaded", "all", "p95"), "ms", "<= 50", lambda v, _: v <= 50),
+    Row("Tap, one core busy: p95 tiles", ("taps_loaded", "tile", "p95"), "ms"),
+    Row("Tap, one core busy: p95 Next", ("taps_loaded", "next", "p95"), "ms"),
     Row("Page slide frame: median", ("slide", "frames", "median"), "ms"),
     Row("Page slide frame: p95", ("slide", "frames", "p95"), "ms", "<= 16.7", lambda v, _: v <= 16.7),
     Row("Page slide frame: max", ("slide", "frames", "max"), "ms"),
@@ -51,6 +62,7 @@ ROWS = [
     Row(
         "Scale: start 500 / 10 pages", ("scale", "start_growth"), "x", "<= 1.2 (flat)", lambda v, _: v <= 1.2
     ),
+    Row("Scale: start after a change 500 / 10", ("scale", "start_full_check_growth"), "x"),
     Row("Scale: validate 500 / 10 pages", ("scale", "validate_growth"), "x"),
     Row(
         "Validate: bundled pack",
@@ -74,6 +86,18 @@ ROWS = [
     Row("Memory: C heap in use after start", ("memory", "heap_after_start_mb"), "MB"),
     Row("Memory: C heap growth", ("memory", "heap_growth_mb"), "MB"),
     Row("Memory: C heap growth after warm-up", ("memory", "heap_growth_after_warmup_mb"), "MB"),
+    Row("Chromium kiosk: first frame", ("chromium", "chromium_first_frame_ms"), "ms"),
+    Row("Kiosk beside it: first frame", ("chromium", "kiosk_first_frame_ms"), "ms"),
+    Row(
+        "First frame: kiosk / Chromium",
+        ("chromium", "first_frame_ratio"),
+        "x",
+        "< 1",
+        lambda v, _: v < 1,
+    ),
+    Row("Chromium kiosk: settled PSS, all", ("chromium", "chromium_pss_mb"), "MB"),
+    Row("Kiosk beside it: settled PSS, all", ("chromium", "kiosk_pss_mb"), "MB"),
+    Row("Settled PSS: kiosk / Chromium", ("chromium", "pss_ratio"), "x", "<= 0.35", lambda v, _: v <= 0.35),
     Row("Soak: touches (real X)", ("soak", "actions"), ""),
     Row("Soak: exceptions", ("soak", "exceptions"), "", "0", lambda v, _: v == 0),
     Row("Soak: front-desk screens", ("soak", "front_desk_screens"), "", "0", lambda v, _: v == 0),
@@ -127,4 +151,8 @@ def table(report: dict[str, Any]) -> str:
         name: part["error"] for name, part in report.items() if isinstance(part, dict) and "error" in part
     }
     lines += [f"! {name} failed: {error}" for name, error in errors.items()]
+    skipped = {
+        name: part["skipped"] for name, part in report.items() if isinstance(part, dict) and "skipped" in part
+    }
+    lines += [f"- {name} skipped: {reason}" for name, reason in skipped.items()]
     return "\n".join(lines)

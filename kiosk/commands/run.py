@@ -105,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.session.paths import pin_lockout_file, usage_db_file
     from kiosk.session.state import ATTRACT, AppState, Snapshot
     from kiosk.ui import app as kiosk_app
+    from kiosk.ui.first_paint import after_first_paint
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.operation import BareOperation, KioskOperation
     from kiosk.ui.pack_start import follow_pack_changes, start_pack
@@ -139,9 +140,13 @@ def run(args: argparse.Namespace) -> int:
             lockout_file=_usable(pin_lockout_file(), "PIN lockout file", log),
         )
         operation.install_exception_hook()
-        follower = follow_pack_changes(started, window, operation, settings, watch=args.watch)
-        if follower is not None:
-            qt_app.aboutToQuit.connect(follower.stop)
+
+        def follow(shown: MainWindow = window, operated: KioskOperation = operation) -> None:
+            follower = follow_pack_changes(started, shown, operated, settings, watch=args.watch)
+            if follower is not None:
+                qt_app.aboutToQuit.connect(follower.stop)
+
+        after_first_paint(window, follow)  # the store, the inbox and --watch: not for the first frame
     else:  # the "being set up" screen: still locked, same staff entry, still telling systemd it is alive
         operation = BareOperation(
             window,
@@ -158,6 +163,9 @@ def run(args: argparse.Namespace) -> int:
 
     qt_app.aboutToQuit.connect(quit_on_termination(qt_app))
     operation.lock()
+    from kiosk.ui.icon_cache import fill
+
+    after_first_paint(window, fill)  # qtawesome, and the icon cache for the next start
     kiosk_app.show(window, screen, args.windowed, args.size)
     operation.started()
     status = int(qt_app.exec())

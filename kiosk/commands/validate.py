@@ -73,7 +73,14 @@ def _run(path: Path, today: dt.date | None, as_json: bool) -> int:
     if not exists:
         return _usage(f"there is no file or folder called {path}")
     if is_folder:
-        return _report(validate_pack(path, today), path, as_json)
+        from kiosk.content.checked_index import fingerprint
+
+        files = fingerprint(path)  # before checking: a file changed meanwhile is checked again
+        report = validate_pack(path, today)
+        status = _report(report, path, as_json)
+        if status == EXIT_OK:
+            _remember_checked(report, files)
+        return status
     if path.suffix.lower() != ".zip":
         return _usage(f"{path} is a file; give the pack folder (the one holding pack.yaml) or a .zip of it")
     with tempfile.TemporaryDirectory(prefix="kiosk-validate-") as temporary:
@@ -102,6 +109,20 @@ def _report(report: ValidationReport, path: Path, as_json: bool) -> int:
             print(line)
     sys.stdout.flush()
     return EXIT_ERRORS if report.errors else EXIT_OK
+
+
+def _remember_checked(report: ValidationReport, files: dict[str, list[int]]) -> None:
+    """Index a pack that passed, so the kiosk's next start paints from it without checking again.
+
+    The index holds what `kiosk run` itself finds (its warnings, not the validator's advice on
+    review dates and reading level, which change with the day)."""
+    from kiosk.content.checked_index import write_index
+    from kiosk.session.paths import checked_index_dir
+
+    try:
+        write_index(report.load_result(), checked_index_dir(), files)
+    except OSError as error:  # the check itself passed; only the shortcut for the next start is lost
+        print(f"kiosk validate: could not write the checked-pack index: {error}", file=sys.stderr)
 
 
 def _usage(message: str) -> int:

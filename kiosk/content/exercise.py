@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from kiosk.content.media import extension_of
 from kiosk.content.models import FRONT_MATTER_BY_KIND, TEXT_LIMITS, PackPath, PageFrontMatter, _Frozen
-from kiosk.content.motion_length import MotionLength, motion_length_of_file
-from kiosk.content.paths import UnsafePath, resolve_inside
 from kiosk.content.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from kiosk.content.motion_length import MotionLength
 
 MAX_STEPS = 12
 STEP_TIME_TOLERANCE = 0.05
@@ -198,6 +198,12 @@ def _check_against_loop(front: ExerciseFrontMatter, loop: float, error: Report) 
 
 
 def _animation_length(root: Path, relative: str) -> MotionLength | str:
+    # The file checks are imported here, not at the top: a pack rebuilt from the checked-pack
+    # index (`checked_index`) needs the exercise model but none of the checks.
+    from kiosk.content.media import extension_of
+    from kiosk.content.motion_length import MotionLength, motion_length_of_file
+    from kiosk.content.paths import UnsafePath, resolve_inside
+
     try:
         path = resolve_inside(root, relative)
     except UnsafePath:

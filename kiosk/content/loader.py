@@ -19,6 +19,7 @@ from kiosk.content.exercise import ExerciseFrontMatter, check_exercise_page
 from kiosk.content.markdown import PageLink, render_markdown
 from kiosk.content.media import MEDIA_TYPES, PICTURE_TYPES, file_problems, reference_problem
 from kiosk.content.models import ANY_LANGUAGE, FRONT_MATTER_BY_KIND, MEDIA_FILE, PackManifest
+from kiosk.content.pack import LoadResult as LoadResult  # where callers have always found it
 from kiosk.content.pack import Pack, Page
 from kiosk.content.paths import path_problem
 from kiosk.content.placeholders import placeholder_problems
@@ -31,18 +32,6 @@ from kiosk.content.yamltext import YamlDocument, YamlIssue, line_of, parse_yaml
 MANIFEST = "pack.yaml"
 Progress = Callable[[int, int], None]
 """Told (pages checked, pages in all) as a check goes on; the staff panel shows it."""
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """A pack, or None when any problem is an error; warnings may come with a pack."""
-
-    pack: Pack | None
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(problem for problem in self.problems if problem.is_error)
 
 
 def page_file(page_id: str, language: str) -> str:

@@ -19,6 +19,7 @@ from kiosk.content.images import (
     read_image_size,
     size_problem,
 )
+from kiosk.content.media_limits import MAX_PICTURE_BYTES as MAX_PICTURE_BYTES
 from kiosk.content.motion_length import frame_count
 from kiosk.content.paths import UnsafePath, resolve_inside
 from kiosk.content.problems import Problem, Severity
@@ -26,7 +27,6 @@ from kiosk.content.svg import MAX_SVG_BYTES, check_svg
 
 PICTURE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 MEDIA_TYPES = (*PICTURE_TYPES, ".mp4")
-MAX_PICTURE_BYTES = 20 * 1024 * 1024
 MAX_VIDEO_BYTES = 200 * 1024 * 1024
 MAX_ANIMATION_PIXELS = 64_000_000
 """Pixels over all frames of an animated GIF or WebP (256 MB once decoded): the player keeps every

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kiosk.content.models import PackManifest, PageFrontMatter, Topic, localized
+from kiosk.content.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -100,3 +101,15 @@ def help_page_of(manifest: PackManifest, pages: Mapping[tuple[str, str], Page]) 
             if page is not None and page.kind == "red-flag":
                 return page_id
     return None
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A pack, or None when any problem is an error; warnings may come with a pack."""
+
+    pack: Pack | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.is_error)

@@ -24,9 +24,9 @@ import defusedxml.ElementTree
 import defusedxml.sax
 
 from kiosk.content.images import HEADER_BYTES, BadImage, read_image_size, size_problem
+from kiosk.content.media_limits import MAX_SVG_BYTES as MAX_SVG_BYTES
 from kiosk.content.svg_budget import drawing_cost_problem
 
-MAX_SVG_BYTES = 2 * 1024 * 1024
 MAX_SVG_ELEMENTS = 20_000
 MAX_EMBEDDED_SVG_DEPTH = 2
 """A drawing may hold a drawing (as a data: picture) that holds a drawing; no deeper."""

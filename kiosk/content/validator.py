@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk.content.authoring import check_authoring
 from kiosk.content.loader import MANIFEST, Inspection, Progress, inspect_pack
-from kiosk.content.pack import Pack
+from kiosk.content.pack import LoadResult, Pack
 from kiosk.content.problems import Problem
 from kiosk.content.yamltext import line_of
 
@@ -36,6 +36,13 @@ class ValidationReport:
     pack: Pack | None
     problems: tuple[Problem, ...]
     files_checked: int
+    load_problems: tuple[Problem, ...] = ()
+    """What loading the pack found (what `kiosk run` logs), without the authoring advice on review
+    dates, reading level and unused files: what the checked-pack index remembers."""
+
+    def load_result(self) -> LoadResult:
+        """The pack as `kiosk run` would load it, for the checked-pack index."""
+        return LoadResult(self.pack, self.load_problems)
 
     @property
     def errors(self) -> int:
@@ -68,6 +75,7 @@ def validate_pack(
 
     `progress`, if given, is told (pages checked, pages in all) as the check goes on."""
     inspection = inspect_pack(path, progress)
+    load_problems = inspection.result().problems
     files = pack_files(path) if _is_folder(path) else []
     if inspection.manifest is not None:
         _check_unused(inspection, files)
@@ -76,7 +84,7 @@ def validate_pack(
     if _is_folder(path):
         check_authoring(inspection, files)
     loaded = inspection.result()
-    return ValidationReport(loaded.pack, loaded.problems, len(files))
+    return ValidationReport(loaded.pack, loaded.problems, len(files), load_problems)
 
 
 def _is_folder(path: Path) -> bool:

@@ -47,6 +47,11 @@ def log_dir() -> Path:
     return _from_env(LOG_DIR_ENV) or platformdirs.user_log_path(APP_NAME)
 
 
+def checked_index_dir() -> Path:
+    """Where the checked-pack index keeps packs that passed their checks (`content.checked_index`)."""
+    return data_dir() / "checked-packs"
+
+
 def settings_file() -> Path:
     return config_dir() / SETTINGS_FILE_NAME
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from kiosk.session.paths import data_dir
 from kiosk.session.settings import Settings
 from kiosk.store.packstore import PackStore, StoreError
-from kiosk.store.signing import SignatureError, parse_public_key
 
 STORE_DIR_ENV = "KIOSK_PACK_STORE"
 STORE_FOLDER_NAME = "packs"
@@ -28,6 +27,8 @@ def open_store(settings: Settings) -> PackStore:
     told to check signatures must not quietly stop checking them."""
     key = None
     if settings.trusted_key:
+        from kiosk.store.signing import SignatureError, parse_public_key  # cryptography: only if set
+
         try:
             key = parse_public_key(settings.trusted_key)
         except SignatureError as error:

@@ -17,18 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-from kiosk.content.loader import MANIFEST, load_pack
-from kiosk.content.textfiles import MAX_MANIFEST_BYTES, read_text
-from kiosk.content.validator import validate_pack
-from kiosk.content.yamltext import parse_yaml
+from kiosk.content.checked_index import Fingerprint, fingerprint, write_index
 from kiosk.store.copying import CopyRefused, copy_pack, sync_folder
 from kiosk.store.pointer import Pointer, PointerError, read_pointer, write_pointer
 from kiosk.store.records import (
@@ -42,9 +39,18 @@ from kiosk.store.records import (
     write_refusal,
     write_slot_record,
 )
-from kiosk.store.signing import SignatureError, manifest, verify_folder
 from kiosk.store.source import SourceError, pack_folder
 from kiosk.store.text import printable
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from kiosk.content.validator import ValidationReport
+
+# The checks (loader, validator, YAML) and signatures (cryptography) are imported by the methods
+# that use them: `kiosk run` only reads the pointer and slot records before its first frame.
+
+log = logging.getLogger(__name__)
 
 DEFAULT_KEEP_OLD = 3
 POINTER_FILE = "current.json"
@@ -86,6 +92,10 @@ class Installed:
 def _label_of_broken_pack(folder: Path) -> str | None:
     """'heel-pain 1.2.0' read from a pack that failed its checks, when its pack.yaml says so much;
     staff recognise a pack by its id and version more readily than by a folder or zip name."""
+    from kiosk.content.loader import MANIFEST
+    from kiosk.content.textfiles import MAX_MANIFEST_BYTES, read_text
+    from kiosk.content.yamltext import parse_yaml
+
     text = read_text(folder, MANIFEST, MAX_MANIFEST_BYTES)
     if not isinstance(text, str):
         return None
@@ -101,10 +111,23 @@ def _label_of_broken_pack(folder: Path) -> str | None:
 
 def _same_files(first: Path, second: Path) -> bool:
     """Whether two pack folders hold the same files (paths and SHA-256; `pack.sig` aside)."""
+    from kiosk.store.signing import SignatureError, manifest
+
     try:
         return manifest(first) == manifest(second)
     except (OSError, SignatureError):
         return False
+
+
+def _remember_checked(report: ValidationReport, files: Fingerprint, final: Path) -> None:
+    """Write the checked-pack index for the pack just checked, under the folder it will start from,
+    so the kiosk's next start paints it without checking it again (`checked_index`)."""
+    from kiosk.session.paths import checked_index_dir
+
+    try:
+        write_index(report.load_result(), checked_index_dir(), files, root=final)
+    except OSError as error:  # the install itself is sound; the next start checks the pack in full
+        log.warning("could not write the checked-pack index: %s", error)
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -208,6 +231,9 @@ class PackStore:
     def _check_into(
         self, source: Path, incoming: Path, force: bool, today: dt.date | None
     ) -> tuple[SlotInfo, list[str]]:
+        from kiosk.content.validator import validate_pack
+        from kiosk.store.signing import SignatureError, verify_folder
+
         what = printable(source.name)
         try:
             with pack_folder(source) as folder:
@@ -216,6 +242,7 @@ class PackStore:
             raise InstallRefused(what, [error.line()]) from None
         except CopyRefused as error:
             raise InstallRefused(what, [str(error)]) from None
+        files = fingerprint(incoming / PACK_FOLDER)  # before the check: see `checked_index`
         report = validate_pack(incoming / PACK_FOLDER, today)
         lines = [printable(problem.format()) for problem in report.problems]
         if report.pack is None:
@@ -259,10 +286,13 @@ class PackStore:
         name = f"{pack.id}-{pack.manifest.version}-{now_utc().strftime('%Y%m%dT%H%M%S%f')}"
         info = slot_info_for(name, self.slots_dir / name, pack, printable(source), signed)
         write_slot_record(incoming, info)
+        _remember_checked(report, files, self.slots_dir / name / PACK_FOLDER)
         return info, [line for line in lines if ": warning: " in line]
 
     def rollback(self) -> tuple[SlotInfo, SlotInfo | None]:
         """Make the last good pack active again; returns (now active, the one it replaced)."""
+        from kiosk.content.loader import load_pack
+
         with self._locked():
             pointer = self.pointer()
             target = self.slot(pointer.last_good)
@@ -294,6 +324,8 @@ class PackStore:
         bring it back once only signed packs may show."""
         if self.trusted_key is None:
             return None
+        from kiosk.store.signing import SignatureError, verify_folder
+
         try:
             verify_folder(folder, self.trusted_key)
         except SignatureError as error:

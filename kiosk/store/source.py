@@ -12,7 +12,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk.content.archive import ArchiveError, extract_pack_archive
 from kiosk.store.text import printable
 
 
@@ -49,6 +48,8 @@ def pack_folder(path: Path) -> Iterator[Path]:
         raise SourceError(
             f"{shown} is a file", "give the pack folder (the one holding pack.yaml) or a .zip of it"
         )
+    from kiosk.content.archive import ArchiveError, extract_pack_archive  # zip reading, when needed
+
     with tempfile.TemporaryDirectory(prefix="kiosk-pack-") as temporary:
         try:
             root = extract_pack_archive(path, Path(temporary))

@@ -12,8 +12,9 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content.loader import load_pack
+from kiosk.content.checked_index import load_checked
 from kiosk.content.pack import Pack
+from kiosk.session.paths import checked_index_dir
 from kiosk.store.packstore import PackStore, StoreError
 from kiosk.store.records import Refusal
 from kiosk.store.text import printable
@@ -52,7 +53,8 @@ class _Chooser:
                 log.error("%s refused: %s", label, printable(unsigned))
                 self.refusals.append(self.store.record_refusal(label, str(folder), [printable(unsigned)]))
                 return None
-        result = load_pack(folder)
+        # Unchanged since it last passed its checks: rebuilt from the checked-pack index.
+        result = load_checked(folder, checked_index_dir())
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)("%s: %s", label, printable(problem.format()))
         if result.pack is not None:

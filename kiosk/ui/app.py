@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
 from kiosk.content import bundled
-from kiosk.content.loader import load_pack
+from kiosk.content.checked_index import load_checked
 from kiosk.content.pack import Pack
 from kiosk.session.navigation import log_route_changes
 from kiosk.session.site import SiteDetails
@@ -47,8 +47,13 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def load_pack_or_fallback(path: Path | None) -> Pack | None:
-    """The pack at `path`, else the bundled pack; problems are logged for staff. None if both fail."""
+def load_pack_or_fallback(path: Path | None, index_folder: Path | None = None) -> Pack | None:
+    """The pack at `path`, else the bundled pack; problems are logged for staff. None if both fail.
+
+    With `index_folder`, a pack whose files are unchanged since it last passed its checks is
+    rebuilt from the checked-pack index (`kiosk.content.checked_index`) instead of being checked
+    again, and a pack checked in full is indexed for the next start.
+    """
     candidates = [path] if path is not None else []
     try:
         fallback = bundled.bundled_pack_dir()
@@ -58,7 +63,7 @@ def load_pack_or_fallback(path: Path | None) -> Pack | None:
         if fallback not in candidates:
             candidates.append(fallback)
     for candidate in candidates:
-        result = load_pack(candidate)
+        result = load_checked(candidate, index_folder)
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)("%s: %s", candidate, problem.format())
         if result.pack is not None:

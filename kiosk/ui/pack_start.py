@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content import bundled
 from kiosk.session.settings import Settings
@@ -21,10 +22,12 @@ from kiosk.store.packstore import PackStore, StoreError
 from kiosk.store.source import KeptOpen, SourceError
 from kiosk.store.startup import PackChoice, choose_pack
 from kiosk.store.text import printable
-from kiosk.ui.main_window import MainWindow
-from kiosk.ui.operation import KioskOperation
-from kiosk.ui.pack_switch import PackSwitcher
-from kiosk.ui.preview_watch import PreviewReloader
+
+if TYPE_CHECKING:
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.operation import KioskOperation
+    from kiosk.ui.pack_switch import PackSwitcher
+    from kiosk.ui.preview_watch import PreviewReloader
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +92,12 @@ def start_pack(preview: Path | None, settings: Settings) -> StartPack:
 def follow_pack_changes(
     started: StartPack, window: MainWindow, operation: KioskOperation, settings: Settings, *, watch: bool
 ) -> PreviewReloader | PackSwitcher | None:
-    """Preview with --watch: reload on save. Running from the store: switch at idle resets."""
+    """Preview with --watch: reload on save. Running from the store: switch at idle resets.
+
+    `kiosk run` calls this after the first paint (`first_paint`): watching is not for the first frame."""
+    from kiosk.ui.pack_switch import PackSwitcher
+    from kiosk.ui.preview_watch import PreviewReloader
+
     summary = started.choice.summary()
     operation.staff.pack_report = lambda: (summary, None)
     if started.choice.origin == "preview":

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.content.loader import load_pack
 from kiosk.store.text import printable
 from kiosk.ui.main_window import MainWindow
 
@@ -61,6 +60,8 @@ class PreviewReloader(QObject):
 
     def reload(self) -> None:
         self._watch_all()
+        from kiosk.content.loader import load_pack  # the checks: only once the folder changes
+
         result = load_pack(self.folder)
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)("%s", printable(problem.format()))

@@ -17,15 +17,14 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-import qtawesome
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.content.checked_media import digest, remember_checked, was_checked
 from kiosk.content.escape import escape
-from kiosk.content.media import MAX_PICTURE_BYTES, picture_data_problems
-from kiosk.content.svg import MAX_SVG_BYTES
+from kiosk.content.media_limits import MAX_PICTURE_BYTES, MAX_SVG_BYTES
+from kiosk.ui.icon_cache import cached_icon
 from kiosk.ui.render_worker import DrawFailed, SvgDrawer
 from kiosk.ui.theme import FONT_FAMILY
 
@@ -69,13 +68,10 @@ def register_fonts() -> str:
 
 
 def icon(name: str, colour: str) -> QIcon:
-    """A qtawesome icon; an unknown name gives a neutral book icon instead of an error."""
-    try:
-        found: QIcon = qtawesome.icon(name, color=colour)
-    except Exception:  # qtawesome raises plain Exception for unknown names
-        log.warning("unknown icon %r; using a book icon", name)
-        found = qtawesome.icon("fa5s.book-open", color=colour)
-    return found
+    """The qtawesome icon `name` drawn in `colour`; an unknown name gives a neutral book icon
+    instead of an error. Before the first frame it comes from the icon cache when it can, so
+    start-up need not import qtawesome (`icon_cache`)."""
+    return cached_icon(name, colour)
 
 
 PICTURE_CACHE_BYTES = 12 * 1024 * 1024
@@ -181,6 +177,8 @@ def checked_bytes(path: Path) -> bytes | None:
         return None
     if was_checked(data):
         return data
+    from kiosk.content.media import picture_data_problems  # the checks: only for bytes not checked yet
+
     problems = picture_data_problems(data, extension) if len(data) <= limit else [(0, "too large", "")]
     if problems:
         if (path, digest(data)) in _refusals_logged:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-import segno
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
@@ -50,6 +49,8 @@ class QrCode(QWidget):
     def __init__(self, url: str, side: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.url = url
+        import segno  # with its writers, only when a page with a take-home code is first shown
+
         code = segno.make(url, error="m", micro=False)
         self.modules = [list(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
         self.setObjectName("TakeHomeQr")

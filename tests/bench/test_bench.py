@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.bench import report
+import pytest
+
+from kiosk.bench import chromium, processes, report
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,6 +20,12 @@ EXPECTED_NUMBERS = [
     ("start", "ratio"),
     ("taps", "all", "median"),
     ("taps", "all", "p95"),
+    ("taps_loaded", "all", "median"),
+    ("taps_loaded", "all", "p95"),
+    ("start", "stages_ms", "imports: Qt, window, content"),
+    ("start", "stages_ms", "pack store and pack load"),
+    ("start", "stages_ms", "window build"),
+    ("start", "stages_ms", "show to first paint"),
     ("slide", "frames", "median"),
     ("slide", "frames", "p95"),
     ("slide", "frames", "max"),
@@ -54,6 +62,9 @@ def test_quick_bench_reports_every_section_with_numbers(tmp_path: Path) -> None:
     assert set(figures["verdicts"].values()) <= {"pass", "MISS"}
     assert len(figures["verdicts"]) >= 6  # every target has a verdict
     assert "Tap to paint: p95" in done.stdout and "<= 50" in done.stdout
+    assert "Tap, one core busy: p95" in done.stdout
+    stages = figures["start"]["stages_ms"]
+    assert sum(stages.values()) == pytest.approx(figures["start"]["app_ms"], abs=1.0)
 
 
 def test_a_scenario_that_fails_is_named_in_the_table_and_the_rest_still_shows() -> None:
@@ -68,3 +79,45 @@ def test_a_scenario_that_fails_is_named_in_the_table_and_the_rest_still_shows() 
     assert any(line.startswith("Start: kiosk / floor") and line.endswith("MISS") for line in lines)
     assert any(line.startswith("Memory: PSS growth") and line.endswith("pass") for line in lines)
     assert "Tap to paint" not in table
+
+
+def test_start_stages_of_the_median_run_add_up_to_its_whole_start() -> None:
+    runs = [
+        {
+            "spawn": 0.0,
+            "probe_start": 50.0,
+            "ui_imported": 400.0,
+            "application_start": 420.0,
+            "application_end": 430.0,
+            "pack_start": 430.0,
+            "pack_end": 530.0,
+            "window_start": 540.0,
+            "window_end": 640.0,
+            "show_start": 650.0,
+            "first_paint": 700.0,
+        },
+    ]
+    slower = {name: stamp * 2 for name, stamp in runs[0].items()}
+    faster = {name: stamp / 2 for name, stamp in runs[0].items()}
+    stages = processes.stage_medians([slower, runs[0], faster])
+    assert stages["imports: Qt, window, content"] == 350.0
+    assert stages["pack store and pack load"] == 100.0
+    assert stages["other"] == 20.0  # between the pack and the window, and before show
+    assert sum(stages.values()) == 700.0
+
+
+def test_chromium_comparison_is_skipped_cleanly_without_chromium(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    figures = chromium.compare(runs=1)
+    assert figures == {"skipped": "no chromium binary on PATH"}
+    assert "- chromium skipped: no chromium binary on PATH" in report.table({"chromium": figures})
+
+
+def test_chromium_page_shows_the_pack_page_text_picture_and_font(tmp_path: Path) -> None:
+    page = chromium.page_html(tmp_path)
+    text = page.read_text(encoding="utf-8")
+    assert "<h1>" in text and "<p>" in text
+    assert (tmp_path / "font.ttf").stat().st_size > 10_000
+    picture = next(tmp_path.glob("picture.*"))
+    assert f'src="{picture.name}"' in text
+    assert chromium.FIRST_FRAME in text

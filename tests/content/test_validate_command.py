@@ -174,3 +174,18 @@ def test_schema_describes_pack_yaml_and_page_kinds() -> None:
     assert {"title", "illustration", "illustration_alt"} <= set(page["required"])
     unknown = kiosk("schema", "--page", "quiz")
     assert unknown.returncode == 2
+
+
+def test_a_pack_that_passes_is_indexed_so_the_kiosk_starts_without_checking_it_again(tmp_path: Path) -> None:
+    import shutil
+
+    from kiosk.content.checked_index import load_indexed
+    from kiosk.session.paths import checked_index_dir
+
+    pack = Path(shutil.copytree(Path(__file__).resolve().parents[1] / "packs" / "mini", tmp_path / "pack"))
+    assert main(["validate", str(pack)]) == 0
+    indexed = load_indexed(pack, checked_index_dir())
+    assert indexed is not None and indexed.pack is not None and indexed.pack.id == "mini"
+    (pack / "pack.yaml").write_text("id: Not A Slug\n")
+    assert main(["validate", str(pack)]) == 1
+    assert load_indexed(pack, checked_index_dir()) is None  # stale: the kiosk checks it again

@@ -160,3 +160,18 @@ def test_install_of_something_that_is_not_a_pack_says_so(
     assert "is a file" in capsys.readouterr().out
     assert main(["install", str(tmp_path / "nowhere")]) == 1
     assert "there is no file or folder" in capsys.readouterr().out
+
+
+def test_install_writes_the_checked_pack_index_so_the_next_start_checks_nothing(
+    pack_at: Callable[..., Path],
+) -> None:
+    from kiosk.content.checked_index import load_indexed
+    from kiosk.session.paths import checked_index_dir
+
+    assert main(["install", str(pack_at("1.0.0"))]) == 0
+    active = cli_store().active()
+    assert active is not None
+    indexed = load_indexed(active.folder, checked_index_dir())
+    assert indexed is not None and indexed.pack is not None
+    assert indexed.pack.root == active.folder.resolve()
+    assert indexed.pack == load_pack(active.folder).pack

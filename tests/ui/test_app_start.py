@@ -81,3 +81,23 @@ def test_staff_preview_keys_use_the_same_commands(make_kiosk: Any, qtbot: Any) -
     assert kiosk.route == "page/basics/symptoms"
     qtbot.keyClick(kiosk.window, Qt.Key.Key_Backspace)
     assert kiosk.route == "home"
+
+
+def test_a_pack_broken_after_it_was_indexed_is_checked_again_and_refused(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    mini = Path(__file__).resolve().parents[1] / "packs" / "mini"
+    monkeypatch.setattr(bundled, "bundled_pack_dir", lambda: mini)
+    pack_dir = Path(shutil.copytree(mini, tmp_path / "pack"))
+    index = tmp_path / "index"
+    first = kiosk_app.load_pack_or_fallback(pack_dir, index)
+    assert first is not None and first.root == pack_dir.resolve()
+    assert list(index.iterdir()), "a pack that passed is indexed for the next start"
+    assert kiosk_app.load_pack_or_fallback(pack_dir, index) == first  # from the index
+    (pack_dir / "pack.yaml").write_text("id: Not A Slug\n")
+    with caplog.at_level(logging.ERROR):
+        again = kiosk_app.load_pack_or_fallback(pack_dir, index)
+    assert again is not None and again.root == mini.resolve()  # refused; the fallback shows
+    assert any("refused" in r.getMessage() for r in caplog.records)

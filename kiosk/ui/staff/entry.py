@@ -23,7 +23,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.content.loader import load_pack
 from kiosk.session.pin import PinGuard
 from kiosk.ui.dialog import staff_theme
 from kiosk.ui.main_window import MainWindow
@@ -179,6 +178,8 @@ class StaffEntry(StaffGate):
 
     def reload_pack(self) -> None:
         """Load the configured pack folder again; a pack with errors is refused and the current stays."""
+        from kiosk.content.loader import load_pack  # the checks are imported when staff ask for them
+
         folder = self.pack_path or self.window.pack.root
         result = load_pack(folder)
         for problem in result.problems:

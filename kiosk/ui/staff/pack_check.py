@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.content.validator import ValidationReport, validate_pack
+if TYPE_CHECKING:
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,8 @@ class BackgroundCheck(QObject):
         return self._done.is_set()
 
     def _run(self) -> None:
+        from kiosk.content.validator import validate_pack  # the checks: not needed for the first frame
+
         try:
             report = validate_pack(self.folder, progress=self._report_progress)
         except _Cancelled:
@@ -69,4 +73,4 @@ class BackgroundCheck(QObject):
         self.progress.emit(done, total)
 
 
-__all__ = ["BackgroundCheck", "ValidationReport"]
+__all__ = ["BackgroundCheck"]

@@ -14,6 +14,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QDeadlineTimer, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QHideEvent
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout,
 from kiosk.content.escape import escape
 from kiosk.content.models import Review
 from kiosk.content.pack import Pack
-from kiosk.content.validator import ValidationReport
 from kiosk.session.site import SiteDetails
 from kiosk.session.usage import DayCount, UsageError, read_counts
 from kiosk.ui.dialog import DialogCard
@@ -31,6 +31,9 @@ from kiosk.ui.staff.site_section import site_section
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel, push_button
+
+if TYPE_CHECKING:
+    from kiosk.content.validator import ValidationReport
 
 log = logging.getLogger(__name__)
 

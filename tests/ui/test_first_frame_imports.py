@@ -1,0 +1,72 @@
+"""What `kiosk run` imports before its first frame, once the pack was checked at install.
+
+Every library that only checks packs (Markdown, YAML, the SVG checks, the validator), signatures
+(cryptography, needed only with a trusted key) or draws icons (qtawesome, whose icons for the
+first screen come from the icon cache) must wait until after the first paint. The kiosk is
+started for real (`kiosk run`, through the bench's start probe) and `sys.modules` is read at the
+moment its first frame has been painted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.content.bundled import bundled_pack_dir
+
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "markdown_it",
+    "yaml",
+    "defusedxml",
+    "cryptography",
+    "qtawesome",
+    "qtpy",
+    "textstat",
+    "segno",
+    "kiosk.content.loader",
+    "kiosk.content.validator",
+    "kiosk.content.svg",
+    "kiosk.content.media",
+    "kiosk.store.signing",
+    "kiosk.store.inbox",
+    "kiosk.ui.pack_switch",
+)
+
+SCRIPT = """
+import json, os, sys
+from kiosk.bench import probe
+
+def report():
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot({linger_ms}, lambda: os._exit(0))  # lets the icon cache fill after the paint
+
+probe._report = report
+sys.exit(probe.main(["app", "--pack", {pack!r}]))
+"""
+
+
+def _modules_at_first_frame(pack: Path, linger_ms: int = 0) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT.format(pack=str(pack), linger_ms=linger_ms)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_SPEECH": "none"},
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_an_unchanged_pack_paints_its_first_frame_without_the_checks_signatures_or_qtawesome() -> None:
+    pack = bundled_pack_dir()
+    first = _modules_at_first_frame(pack, linger_ms=1500)  # checks the pack, indexes it, fills the cache
+    assert "kiosk.content.loader" in first  # the first start did check the pack
+    second = _modules_at_first_frame(pack)
+    assert "kiosk.content.pack" in second and "kiosk.ui.main_window" in second  # it really started
+    early = sorted(name for name in second if name.split(".")[0] in NOT_BEFORE_THE_FIRST_FRAME)
+    early += sorted(name for name in NOT_BEFORE_THE_FIRST_FRAME if "." in name and name in second)
+    assert early == []
