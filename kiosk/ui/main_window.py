@@ -229,6 +229,7 @@ class MainWindow(QWidget):
                 built = self._build_screen(snapshot, route)
             except KeyError:
                 return
+            built.ensurePolished()  # styled now, not in the frame that shows it
             self._drop(self.screens.put(route, built))
             QTimer.singleShot(0, self, lambda: self._prepare_neighbours(screen))
             return
