@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.content.pack import Pack
 from kiosk.content.placeholders import fill_pack
@@ -78,7 +78,7 @@ class MainWindow(QWidget):
         self.top_bar: TopBar | None = None
         self.screen_host = QWidget()
         self.screen_host.setObjectName("ScreenStack")
-        self._host_layout = QStackedLayout(self.screen_host)
+        self._host_layout = QVBoxLayout(self.screen_host)
         self._host_layout.setContentsMargins(0, 0, 0, 0)
         self.current_screen: QWidget | None = None
         self.current_route: Route | None = None
@@ -177,7 +177,13 @@ class MainWindow(QWidget):
             # As when the old screen was deleted: no focus is carried over (keyboard mode puts
             # it on the new screen's first control itself, `KeyboardAccess.screen_changed`).
             focused.clearFocus()
-        self._host_layout.setCurrentWidget(screen)
+        if old is not None and old is not screen:
+            # Only the screen showing is in the layout: kept screens wait hidden beside it, so
+            # laying out the window never measures them.
+            self._host_layout.removeWidget(old)
+            old.hide()
+        self._host_layout.addWidget(screen)
+        screen.show()
         if old is not None and old is not screen and old_route is not None:
             self._drop(self.screens.put(old_route, old) if self._keep_current else [old])
         self._keep_current = True
@@ -187,7 +193,7 @@ class MainWindow(QWidget):
             self._first_paint.watch(screen)
 
     def _build_screen(self, snapshot: Snapshot, route: Route) -> QWidget:
-        """A new screen for `route`, in the stack (hidden until it is made current)."""
+        """A new screen for `route`, a hidden child of the screen area until it is shown."""
         context = ScreenContext(
             self.pack,
             self.navigator,
@@ -198,7 +204,8 @@ class MainWindow(QWidget):
             site=self.site,
         )
         screen = build_screen(context)
-        self._host_layout.addWidget(screen)
+        screen.hide()
+        screen.setParent(self.screen_host)
         self._connect_spoken_cues(screen, snapshot.language)
         return screen
 
