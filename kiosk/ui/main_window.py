@@ -32,7 +32,7 @@ from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.speech import Speaker, speaker_from_setting
 from kiosk.ui.theme import HIGH_CONTRAST, Palette, Theme, with_overrides
 from kiosk.ui.top_bar import TopBar
-from kiosk.ui.touch import GestureArbiter
+from kiosk.ui.touch import GestureArbiter, alive
 
 log = logging.getLogger(__name__)
 
@@ -345,8 +345,8 @@ class _FirstPaint(QObject):
         self.screen: QWidget | None = None
 
     def watch(self, screen: QWidget) -> None:
-        if self.screen is not None:
-            self.screen.removeEventFilter(self)
+        if alive(self.screen):  # a screen replaced before it ever painted may be deleted by now
+            self.screen.removeEventFilter(self)  # type: ignore[union-attr]
         self.screen = screen
         screen.installEventFilter(self)
 

@@ -229,3 +229,24 @@ def test_a_walk_through_the_pack_does_not_pile_up_widgets(make_kiosk: Any) -> No
     for _ in range(5):
         walk()
     assert widgets_alive(window) <= after_one_walk
+
+
+def test_pages_replaced_before_they_paint_are_let_go_safely(make_kiosk: Any) -> None:
+    """Commands faster than frames (a hidden window, a burst of taps): screens shown and replaced
+    without ever painting are deleted, and the next page still gets its neighbours built."""
+    kiosk = make_kiosk()
+    window = kiosk.window
+    window.hide()
+    for _ in range(3):
+        window.navigator.open_page("basics", "what-is-it")
+        window.navigator.go_home()
+        window.navigator.bigger_text()  # drops every kept screen
+        settle()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.show()
+    settle()
+    window.navigator.open_page("basics", "what-is-it")
+    settle()
+    settle()
+    assert SECOND_PAGE in window.screens
+    assert kiosk.route == FIRST_PAGE.name
