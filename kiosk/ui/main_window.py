@@ -149,6 +149,7 @@ class MainWindow(QWidget):
 
     def set_pack(self, pack: Pack) -> None:
         """A new pack goes live (staff reload): its colours, Home, and every part rebuilt."""
+        self.forget_screens()  # the old pack's screens, before the new pack's Home shows
         self.palette_tokens = with_overrides(
             Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
         )

@@ -172,6 +172,22 @@ def test_a_change_of_text_size_contrast_or_language_shows_on_a_kept_screen(
         assert (before[0], after[0]) == ("The basics", "Lo básico")
 
 
+def test_a_new_pack_shows_its_own_screens_not_the_kept_ones(make_kiosk: Any, big_pack: Pack) -> None:
+    kiosk = make_kiosk()
+    window = kiosk.window
+    window.navigator.open_topic("basics")
+    settle()
+    window.navigator.go_home()
+    settle()
+    assert BASICS in window.screens
+    old_home = window.current_screen
+    window.set_pack(big_pack)
+    settle()
+    assert kiosk.route == "home" and window.current_screen is not old_home
+    assert visible_title(window).text() == big_pack.text(big_pack.manifest.title, "en")
+    assert len(window.screens) == 0
+
+
 def test_the_next_page_is_built_while_the_patient_reads(make_kiosk: Any) -> None:
     kiosk = make_kiosk()
     window = kiosk.window
