@@ -51,17 +51,19 @@ class Navigator:
         except KeyError:
             return []
 
-    def position(self) -> tuple[int, int]:
-        """(1-based page number, page count) of the current page in its topic; (0, 0) elsewhere."""
-        route = self.route
+    def position(self, route: Route | None = None) -> tuple[int, int]:
+        """(1-based page number, page count) of the current page (or of `route`) in its topic;
+        (0, 0) elsewhere."""
+        route = route or self.route
         pages = self.pages_of(route.topic)
         if route.kind != "page" or route.page not in pages:
             return (0, 0)
         return (pages.index(route.page) + 1, len(pages))
 
-    def neighbour(self, step: int) -> Route | None:
-        """The page `step` pages away in the same topic, or None past either end."""
-        route = self.route
+    def neighbour(self, step: int, route: Route | None = None) -> Route | None:
+        """The page `step` pages away from the current page (or from `route`) in the same topic,
+        or None past either end."""
+        route = route or self.route
         pages = self.pages_of(route.topic)
         if route.kind != "page" or route.page not in pages:
             return None

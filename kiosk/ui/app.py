@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QGuiApplication, QPixmapCache, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
@@ -28,6 +28,9 @@ from kiosk.ui.out_of_order import OutOfOrderScreen
 log = logging.getLogger(__name__)
 
 DESKTOP_FILE_NAME = "clinic-kiosk"
+PIXMAP_CACHE_KIB = 4096
+"""Qt's own cache of drawn style parts and icons (10 MB by default). What the kiosk draws again
+and again is small (icons, card corners); pictures have their own cache in `resources`."""
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -41,6 +44,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Clinic Kiosk")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
     resources.register_fonts()
     accessibility.install()
     resources.start_drawing_helper()

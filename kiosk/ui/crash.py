@@ -159,6 +159,7 @@ class CrashGuard:
             return
         self.recoveries += 1
         self.window.overlay.clear()
+        self.window.forget_screens()  # a screen that failed is never shown again as it was
         self.window.navigator.go_home()
 
     def show_calm(self) -> None:

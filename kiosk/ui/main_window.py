@@ -1,8 +1,11 @@
 """The kiosk window: the top bar, the screen for the current route, and the overlay layer.
 
-The window subscribes to the `AppState`. When the route, text size or language changes it builds
-the screen for the new state (screens are cheap and stateless, so a rebuilt screen can never show
-stale content); when the window changes size the theme is rescaled and the screen rebuilt.
+The window subscribes to the `AppState`. When the route changes it shows the screen for the new
+route: one kept from an earlier visit (`screen_cache`, reset to how it looked when built) or a new
+one. When the text size, contrast or language changes, the pack changes, the window changes size
+or an idle reset starts afresh, every kept screen is dropped and the screen is built again, so a
+kept screen can never show stale content. While a page is read, the pages either side of it are
+built in the quiet after its first paint, so Next and the end of a page slide show a built screen.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
@@ -18,17 +21,18 @@ from kiosk.content.pack import Pack
 from kiosk.content.placeholders import fill_pack
 from kiosk.session.navigation import Navigator
 from kiosk.session.site import SiteDetails
-from kiosk.session.state import AppState, Snapshot
+from kiosk.session.state import AppState, Route, Snapshot
 from kiosk.ui.focus import KeyboardAccess
 from kiosk.ui.language_switch import add_language_switch
 from kiosk.ui.overlay import OverlayLayer
 from kiosk.ui.read_aloud import ReadAloud
+from kiosk.ui.screen_cache import ScreenCache, reset_screen
 from kiosk.ui.screens import build_screen
 from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.speech import Speaker, speaker_from_setting
 from kiosk.ui.theme import HIGH_CONTRAST, Palette, Theme, with_overrides
 from kiosk.ui.top_bar import TopBar
-from kiosk.ui.touch import GestureArbiter
+from kiosk.ui.touch import GestureArbiter, alive
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +81,10 @@ class MainWindow(QWidget):
         self._host_layout = QVBoxLayout(self.screen_host)
         self._host_layout.setContentsMargins(0, 0, 0, 0)
         self.current_screen: QWidget | None = None
+        self.current_route: Route | None = None
+        self.screens = ScreenCache()
+        self._keep_current = True
+        self._first_paint = _FirstPaint(self._prepare_neighbours)
         self.overlay = OverlayLayer(self)
         self.arbiter = GestureArbiter(self.screen_host, slop=self.theme.px(24))
         app = QApplication.instance()
@@ -110,6 +118,7 @@ class MainWindow(QWidget):
         self.theme = Theme.for_screen(*size, snapshot.text_size.value, palette)
         self.arbiter.slop = self.theme.px(24)
         self._built_for = (*size, snapshot.text_size.value, snapshot.language)
+        self.forget_screens()  # built for the old size, text size, contrast, language or pack
         self.setStyleSheet(self.theme.stylesheet())
         bar = TopBar(
             self.theme,
@@ -140,6 +149,7 @@ class MainWindow(QWidget):
 
     def set_pack(self, pack: Pack) -> None:
         """A new pack goes live (staff reload): its colours, Home, and every part rebuilt."""
+        self.forget_screens()  # the old pack's screens, before the new pack's Home shows
         self.palette_tokens = with_overrides(
             Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
         )
@@ -147,34 +157,90 @@ class MainWindow(QWidget):
         self.rebuild()
 
     def _show_screen(self, snapshot: Snapshot) -> None:
+        route = snapshot.route
+        screen = self.screens.take(route)
+        if screen is not None:
+            reset_screen(screen)
+        else:
+            try:
+                screen = self._build_screen(snapshot, route)
+            except KeyError as error:  # a route the pack does not have: start again from Home
+                log.warning("cannot show %s (%s); going Home", route.name, error)
+                self.navigator.go_home()
+                return
+        self.arbiter.forget()  # a touch that began on the old screen must not steer its widgets
+        old, old_route = self.current_screen, self.current_route
+        self.current_screen, self.current_route = screen, route
+        if self.top_bar is not None:  # the start screen is the whole screen; one touch opens Home
+            self.top_bar.setVisible(route.kind != "attract")
+        focused = QApplication.focusWidget()
+        if focused is not None and old is not None and old.isAncestorOf(focused):
+            # As when the old screen was deleted: no focus is carried over (keyboard mode puts
+            # it on the new screen's first control itself, `KeyboardAccess.screen_changed`).
+            focused.clearFocus()
+        if old is not None and old is not screen:
+            # Only the screen showing is in the layout: kept screens wait hidden beside it, so
+            # laying out the window never measures them.
+            self._host_layout.removeWidget(old)
+            old.hide()
+        self._host_layout.addWidget(screen)
+        screen.show()
+        if old is not None and old is not screen and old_route is not None:
+            self._drop(self.screens.put(old_route, old) if self._keep_current else [old])
+        self._keep_current = True
+        self.overlay.raise_()
+        self.screen_changed.emit(route.name)
+        if route.kind == "page":
+            self._first_paint.watch(screen)
+
+    def _build_screen(self, snapshot: Snapshot, route: Route) -> QWidget:
+        """A new screen for `route`, a hidden child of the screen area until it is shown."""
         context = ScreenContext(
             self.pack,
             self.navigator,
             self.theme,
             snapshot.language,
-            snapshot.route,
+            route,
             can_speak=self.read_aloud.available,
             site=self.site,
         )
-        try:
-            screen = build_screen(context)
-        except KeyError as error:  # a route the pack does not have: start again from Home
-            log.warning("cannot show %s (%s); going Home", snapshot.route.name, error)
-            self.navigator.go_home()
-            return
-        self.arbiter.forget()  # a touch that began on the old screen must not steer its dead widgets
-        old = self.current_screen
-        if old is not None:
-            self._host_layout.removeWidget(old)
-            old.hide()
-            old.deleteLater()
-        self.current_screen = screen
-        if self.top_bar is not None:  # the start screen is the whole screen; one touch opens Home
-            self.top_bar.setVisible(snapshot.route.kind != "attract")
-        self._host_layout.addWidget(screen)
+        screen = build_screen(context)
+        screen.hide()
+        screen.setParent(self.screen_host)
         self._connect_spoken_cues(screen, snapshot.language)
-        self.overlay.raise_()
-        self.screen_changed.emit(snapshot.route.name)
+        return screen
+
+    def _drop(self, screens: list[QWidget]) -> None:
+        for screen in screens:
+            self._host_layout.removeWidget(screen)
+            screen.hide()  # gone at once, not when the deferred delete runs
+            screen.deleteLater()
+
+    def forget_screens(self) -> None:
+        """Drop every kept screen, and the one showing as soon as another replaces it: what screens
+        show has changed (text size, contrast, language, pack, size), the next patient starts
+        (idle reset), or a screen failed (the crash guard)."""
+        self._drop(self.screens.clear())
+        self._keep_current = False
+
+    def _prepare_neighbours(self, screen: QWidget) -> None:
+        """After a page's first paint, build the next page's screen, then the previous one's, one
+        per pass of the event loop, so a tap in between is not kept waiting for both."""
+        if screen is not self.current_screen or self.current_route is None:
+            return
+        snapshot = self.state.current
+        for step in (+1, -1):
+            route = self.navigator.neighbour(step, self.current_route)
+            if route is None or route in self.screens:
+                continue
+            try:
+                built = self._build_screen(snapshot, route)
+            except KeyError:
+                return
+            built.ensurePolished()  # styled now, not in the frame that shows it
+            self._drop(self.screens.put(route, built))
+            QTimer.singleShot(0, self, lambda: self._prepare_neighbours(screen))
+            return
 
     def _on_state_change(self, old: Snapshot, new: Snapshot) -> None:
         if (old.text_size, old.language, old.high_contrast) != (
@@ -268,3 +334,27 @@ class MainWindow(QWidget):
                 if widget.objectName() == "Card":
                     found[-1] = (str(widget.property("route") or widget.accessibleName()), found[-1][1])
         return found
+
+
+class _FirstPaint(QObject):
+    """Calls `then(screen)` once, soon after `screen` has painted for the first time since it was
+    shown: work that can wait (building the neighbouring pages) never delays the frame of a tap."""
+
+    def __init__(self, then: Callable[[QWidget], None]) -> None:
+        super().__init__()
+        self.then = then
+        self.screen: QWidget | None = None
+
+    def watch(self, screen: QWidget) -> None:
+        if alive(self.screen):  # a screen replaced before it ever painted may be deleted by now
+            self.screen.removeEventFilter(self)  # type: ignore[union-attr]
+        self.screen = screen
+        screen.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.screen and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.screen = None
+            screen = watched
+            QTimer.singleShot(0, self, lambda: self.then(screen))
+        return False

@@ -74,8 +74,10 @@ def icon(name: str, colour: str) -> QIcon:
     return cached_icon(name, colour)
 
 
-PICTURE_CACHE_BYTES = 12 * 1024 * 1024
-"""Drawn pictures kept for reuse: about two full-page pictures and a screen of thumbnails.
+PICTURE_CACHE_BYTES = 6 * 1024 * 1024
+"""Drawn pictures kept for reuse: about two full-page pictures at 1920x1080, or one and a screen
+of thumbnails. Kept screens (`screen_cache`) draw from it too, so it holds what they show;
+larger, it made the kiosk's memory grow by more than 10 MB over a day of visits.
 
 Bounded by bytes, not by count: a count bound lets a pack with many large pictures hold hundreds
 of megabytes. Drawing a pack SVG again costs a few milliseconds, so a small cache is enough."""

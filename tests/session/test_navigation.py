@@ -62,6 +62,17 @@ def test_next_on_last_page_returns_to_the_topic_without_a_loop_in_history(nav: N
     assert route(nav) == "home"
 
 
+def test_position_and_neighbours_of_a_page_other_than_the_current_one(nav: Navigator) -> None:
+    """A screen built ahead for the next page numbers itself from its own route."""
+    nav.open_page("basics", "what-is-it")
+    following = Route("page", topic="basics", page="symptoms")
+    assert nav.neighbour(+1) == following and nav.position() == (1, 2)
+    assert nav.position(following) == (2, 2)
+    assert nav.neighbour(+1, following) is None
+    assert nav.neighbour(-1, following) == nav.state.current.route
+    assert nav.position(HOME) == (0, 0) and nav.neighbour(+1, HOME) is None
+
+
 def test_previous_on_first_page_stays(nav: Navigator) -> None:
     nav.open_page("basics", "what-is-it")
     nav.previous_page()

@@ -205,6 +205,17 @@ class ExercisePlayer(QWidget):
         self.clock.replay()
         self._show(self.clock.state)
 
+    def reset_for_reuse(self) -> None:
+        """Shown again from the screen cache: stopped at the start, at normal speed, as when built
+        (and silent: nothing is said until the next patient plays or touches a step)."""
+        self.timer.stop()
+        if self.clock.speed != 1.0:
+            self.set_speed(1.0)
+        self.clock.replay()
+        self._spoken_step = None
+        self._last_phase = self.clock.state.phase
+        self._show(self.clock.state)
+
     def toggle_play(self) -> None:
         self.pause() if self.is_playing() else self.play()
 

@@ -78,7 +78,7 @@ class Pager(QWidget):
 
     def _neighbour(self, step: int) -> PageView | None:
         if step not in self.neighbours:
-            view = self._view_for(self.context.navigator.neighbour(step))
+            view = self._view_for(self.context.navigator.neighbour(step, self.context.route))
             self.neighbours[step] = view
             self._place()
         return self.neighbours[step]
@@ -137,6 +137,19 @@ class Pager(QWidget):
         self.animation.stop()
         super().hideEvent(event)
 
+    def reset_for_reuse(self) -> None:
+        """Shown again from the screen cache: the page at rest in the middle, no neighbour beside
+        it (they are built again, fresh, by the next drag)."""
+        self.animation.stop()
+        self._after_animation = 0
+        self.offset = 0.0
+        for view in self.neighbours.values():
+            if view is not None:
+                view.hide()
+                view.deleteLater()
+        self.neighbours = {}
+        self._place()
+
 
 class PageScreen(QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
@@ -145,7 +158,7 @@ class PageScreen(QWidget):
         self.context = context
         theme = context.theme
         nav = context.navigator
-        number, count = nav.position()
+        number, count = nav.position(context.route)
         self.setProperty("position", f"{number}/{count}")
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
