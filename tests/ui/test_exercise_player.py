@@ -223,7 +223,7 @@ def test_a_still_picture_demo_moves_steps_and_counters(make_kiosk: Any, bundled:
     page = bundled.page("pelvic-tilt", "en")
     still = make_figure(None, bundled.media_path(page.front.illustration), "", "")
     assert isinstance(still, StillFigure) and still.loop_seconds is None
-    player = ExercisePlayer(view.context, page.front, still)  # type: ignore[arg-type,attr-defined]
+    player = ExercisePlayer(view.context, page.front, still, 800)  # type: ignore[arg-type,attr-defined]
     try:
         assert player.plan.loop_seconds == page.front.steps[-1].end  # type: ignore[attr-defined]
         player.advance(1.0)

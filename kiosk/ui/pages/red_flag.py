@@ -39,6 +39,7 @@ def split_first_lines(body_html: str) -> tuple[str, str]:
 @register("red-flag")
 class RedFlagView(PageView):
     kind = "red-flag"
+    title_spans_columns = False
     background_token = "urgent_tint"
     picture_share = 30
 
