@@ -45,7 +45,7 @@ class TopBar(QWidget):
         self.row_height = max(theme.px(theme.metrics.bar_height), theme.target + theme.px(16))
         self.setFixedHeight(self.row_height)
         column = QVBoxLayout(self)
-        column.setContentsMargins(theme.px(24), pad, theme.px(24), pad)
+        column.setContentsMargins(theme.px(24), pad // 2, theme.px(24), pad // 2)
         column.setSpacing(pad)
         row = QHBoxLayout()
         row.setSpacing(theme.px(10))
@@ -180,22 +180,29 @@ class TopBar(QWidget):
         return needed > width
 
     def _arrange(self) -> None:
-        """One row when everything fits, else the patient controls on a second row."""
+        """One row when everything fits, else the patient controls on a second row; the bar is as
+        tall as its rows' tallest control (words under an icon are taller with large text)."""
         if not self._built:
             return
         width = self.width() if self.parentWidget() is not None else self.theme.width
         two_rows = self._needs_two_rows(width or self.theme.width)
-        if two_rows == self.two_rows:
-            return
-        self.two_rows = two_rows
+        if two_rows != self.two_rows:
+            self.two_rows = two_rows
+            if two_rows:
+                self._row.removeWidget(self.controls_box)
+                self._second.addWidget(self.controls_box)
+            else:
+                self._second.removeWidget(self.controls_box)
+                # before the gap that leads to the staff slot
+                self._row.insertWidget(self._row.indexOf(self.staff_slot) - 1, self.controls_box)
+        pad = self.theme.px(12)
+        first = max(w.sizeHint().height() for w in (self.home, self.back, self.get_help, self.staff_widget))
+        second = self.controls_box.sizeHint().height()
         if two_rows:
-            self._row.removeWidget(self.controls_box)
-            self._second.addWidget(self.controls_box)
+            height = max(self.row_height, first + pad) + second + pad
         else:
-            self._second.removeWidget(self.controls_box)
-            # before the gap that leads to the staff slot
-            self._row.insertWidget(self._row.indexOf(self.staff_slot) - 1, self.controls_box)
-        self.setFixedHeight(self.row_height * (2 if two_rows else 1))
+            height = max(self.row_height, max(first, second) + pad)
+        self.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

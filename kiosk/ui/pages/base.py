@@ -50,7 +50,7 @@ class PageView(QWidget):
     """The palette colour behind the text, so the "more below" fade blends in."""
     picture_share = 45
     """Percent of a landscape page's width given to the picture (the text gets the rest)."""
-    large_text_picture_share = 36
+    large_text_picture_share = 42
     """The picture's column from 150 % text: narrower, so the title keeps to one line; the picture
     in it is shorter too (`picture_widget`), so a page shows ten lines of text at 175 %."""
     picture_fills_height = False
@@ -177,7 +177,7 @@ class PageView(QWidget):
             # Beside the text it may be as tall as its width allows, unless the take-home code
             # goes under it: then both must fit the page's height.
             # With large text the caption and the code's words take more of the column's height.
-            tall = 0.36 if theme.text_percent < 150 else 0.2
+            tall = 0.36 if theme.text_percent < 150 else 0.18
             return self.illustration(int(theme.height * tall) if self._take_home_under_picture() else 0)
         return self.illustration(int(theme.height * share))
 
