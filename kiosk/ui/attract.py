@@ -244,7 +244,7 @@ class AttractScreen(QAbstractButton):
         return card
 
     def _read_aloud_button(self, language: str) -> QAbstractButton:
-        """"Read aloud" in its own language: it opens Home in that language and reads it out, for a
+        """ "Read aloud" in its own language: it opens Home in that language and reads it out, for a
         patient who cannot read the screen."""
         theme, context = self.context.theme, self.context
         button = push_button(

@@ -225,7 +225,7 @@ def language_name(language: str) -> str:
 
 
 def start_in_words(language: str) -> str:
-    """"Start in English" / "Empezar en español", each in its own language; a language without
+    """ "Start in English" / "Empezar en español", each in its own language; a language without
     these words here shows its own name."""
     return UI_TEXT.get(language, {}).get("start_in_language") or language_name(language)
 

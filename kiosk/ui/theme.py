@@ -16,9 +16,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from PySide6.QtGui import QFont
+
 log = logging.getLogger(__name__)
 
 FONT_FAMILY = "Atkinson Hyperlegible"
+ZERO_FAMILY = "Kiosk Zero"
+FONT_FAMILIES = (ZERO_FAMILY, FONT_FAMILY)
+"""Kiosk Zero first: it holds only "0" (Atkinson's, without the slash patients read as "Ø"), so Qt
+takes every other character from Atkinson Hyperlegible."""
 REFERENCE_SHORT_SIDE = 1080
 MIN_TARGET_PX = 48
 """No tappable is ever smaller than this, whatever the screen (at 1080 it is 88)."""
@@ -236,7 +242,7 @@ class Theme:
         p, m = self.palette, self.metrics
         px, tx, cx = self.px, self.text_px, self.control_px
         return f"""
-* {{ font-family: "{FONT_FAMILY}"; color: {p.text}; }}
+* {{ font-family: {", ".join(f'"{family}"' for family in FONT_FAMILIES)}; color: {p.text}; }}
 #KioskRoot, #ScreenStack, #ScreenStack > QWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
     background: {p.background}; border: none; }}
 QLabel {{ background: transparent; font-size: {tx(m.body)}px; }}
@@ -300,10 +306,18 @@ QScrollBar:horizontal {{ height: 0; }}
         text keeps ten lines on a 1280x800 screen."""
         return round(135 - (self.text_percent - 100) * 0.47)
 
+    def font(self, pixel_size: int, bold: bool = False) -> QFont:
+        """The kiosk's font at a pixel size, for measuring words before a widget is styled."""
+        font = QFont()
+        font.setFamilies(list(FONT_FAMILIES))
+        font.setPixelSize(pixel_size)
+        font.setBold(bold)
+        return font
+
     def body_css(self) -> str:
         """CSS for rich page text (QLabel rich text): spacing, headings and link colours."""
         p, m = self.palette, self.metrics
-        px, tx, cx = self.px, self.text_px, self.control_px
+        px, tx, _cx = self.px, self.text_px, self.control_px
         return (
             f"p, li {{ line-height: {self.line_height_percent}%; }} "
             f"p {{ margin-top: 0px; margin-bottom: {px(18) if self.text_percent < 150 else px(12)}px; }} "

@@ -44,7 +44,7 @@ class TopBar(QWidget):
         pad = theme.px(12)
         self.row_height = max(theme.px(theme.metrics.bar_height), theme.target + theme.px(16))
         self.setFixedHeight(self.row_height)
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(theme.px(24), pad // 2, theme.px(24), pad // 2)
         column.setSpacing(pad)
         row = QHBoxLayout()
@@ -168,7 +168,7 @@ class TopBar(QWidget):
         for widget in [*left, *self.controls_box.findChildren(QWidget)]:
             widget.ensurePolished()
         shown = [widget for widget in left if not widget.isHidden()]
-        margins = self.layout().contentsMargins()
+        margins = self._column.contentsMargins()
         needed = (
             sum(widget.sizeHint().width() for widget in shown)
             + self._row.spacing() * (len(shown) + 1)

@@ -203,7 +203,9 @@ def test_the_current_step_shows_beside_the_figure_without_scrolling(
             figure_box = QRect(figure.mapTo(kiosk.window, figure.rect().topLeft()), figure.size())
             assert page_area.contains(figure_box), route.name
             gap = where.top() - figure_box.bottom()
-            assert 0 <= gap <= kiosk.window.theme.px(40), f"{route.name}: the step is {gap} px from the figure"
+            assert 0 <= gap <= kiosk.window.theme.px(40), (
+                f"{route.name}: the step is {gap} px from the figure"
+            )
         assert view.text_column.verticalScrollBar().value() == 0
 
 
@@ -243,9 +245,13 @@ def control_font_sizes(kiosk: Any, bundled: Pack) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_controls_and_counters_grow_with_the_text(make_kiosk: Any, bundled: Pack, size: tuple[int, int]) -> None:
+def test_controls_and_counters_grow_with_the_text(
+    make_kiosk: Any, bundled: Pack, size: tuple[int, int]
+) -> None:
     normal = control_font_sizes(make_kiosk(size=size, pack=bundled, site=SITE), bundled)
-    largest = control_font_sizes(make_kiosk(size=size, pack=bundled, text_size=TextSize.LARGEST, site=SITE), bundled)
+    largest = control_font_sizes(
+        make_kiosk(size=size, pack=bundled, text_size=TextSize.LARGEST, site=SITE), bundled
+    )
     assert set(normal) == set(largest)
     assert {"caption", "take-home line"} <= set(normal)
     same = [name for name in normal if not largest[name] > normal[name]]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHideEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QHideEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -39,7 +39,6 @@ from kiosk.ui.accessibility import announce_politely
 from kiosk.ui.exercise.figures import DemoFigure
 from kiosk.ui.exercise.steps import CurrentStep, StepList
 from kiosk.ui.screens.base import ScreenContext
-from kiosk.ui.theme import FONT_FAMILY
 from kiosk.ui.widgets import TextLabel, push_button
 
 TICK_MS = 16
@@ -174,10 +173,7 @@ class ExercisePlayer(QWidget):
     def _readout(self, style: str) -> QBoxLayout:
         """Counter and status side by side when their longest words fit the column, else stacked."""
         theme = self.context.theme
-        font = QFont(FONT_FAMILY)
-        font.setPixelSize(theme.control_px(COUNTER_PX))
-        font.setBold(True)
-        metrics = QFontMetrics(font)
+        metrics = QFontMetrics(theme.font(theme.control_px(COUNTER_PX), bold=True))
         gap = theme.px(18)
         widest = max(metrics.horizontalAdvance(text) for text in self._counter_examples())
         widest_status = max(metrics.horizontalAdvance(text) for text in self._status_examples())
@@ -195,7 +191,9 @@ class ExercisePlayer(QWidget):
         plan, tr = self.plan, self.context.tr
         last = plan.state_at(max(0.0, plan.total_seconds - plan.rest_seconds - plan.set_seconds / 2))
         return [
-            phrases_line(counter_phrases(plan, state, tr("set_of"), tr("rep_of"), tr("time_left"), tr("time_in_all")))
+            phrases_line(
+                counter_phrases(plan, state, tr("set_of"), tr("rep_of"), tr("time_left"), tr("time_in_all"))
+            )
             for state in (plan.state_at(0.0), last)
         ]
 
@@ -230,9 +228,7 @@ class ExercisePlayer(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.MinimumExpanding, QSizePolicy.Policy.Fixed)
         theme = self.context.theme
         # words that grow with the text, like the top bar's (`Theme.control_px`)
-        button.setStyleSheet(
-            f"font-size: {theme.control_px(30)}px; padding: 0px {theme.px(14)}px;"
-        )
+        button.setStyleSheet(f"font-size: {theme.control_px(30)}px; padding: 0px {theme.px(14)}px;")
         self._fit_labels(button, (key,))
         return button
 
@@ -316,9 +312,7 @@ class ExercisePlayer(QWidget):
             self.spoken_cue.emit(cue)
         tr = self.context.tr
         counter = phrases_line(
-            counter_phrases(
-                self.plan, state, tr("set_of"), tr("rep_of"), tr("time_left"), tr("time_in_all")
-            )
+            counter_phrases(self.plan, state, tr("set_of"), tr("rep_of"), tr("time_left"), tr("time_in_all"))
         )
         if self.counter.text() != counter:
             self.counter.setText(counter)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import resources
 from kiosk.ui.screens.base import ScreenContext
-from kiosk.ui.theme import FONT_FAMILY, Theme
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel
 
 
@@ -152,8 +152,9 @@ class CurrentStep(QWidget):
         self.setObjectName("CurrentStep")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.theme = theme = context.theme
-        self.texts = list(texts)
-        self.tr = context.tr
+        self.texts = [
+            f"{context.tr('step_number', number=number)}: {text}" for number, text in enumerate(texts, 1)
+        ]
         self.index: int | None = None
         self.current = False
         row = QHBoxLayout(self)
@@ -175,23 +176,14 @@ class CurrentStep(QWidget):
         self.setVisible(bool(self.texts))
         self._restyle()
 
-    def _font(self) -> QFont:
-        font = QFont(FONT_FAMILY)
-        font.setPixelSize(self.theme.text_px(self.theme.metrics.body))
-        font.setBold(True)
-        return font
-
     def _tallest(self, width: int) -> int:
-        metrics = QFontMetrics(self._font())
+        metrics = QFontMetrics(self.theme.font(self.theme.text_px(self.theme.metrics.body), bold=True))
         flags = int(Qt.TextFlag.TextWordWrap)
         heights = [
-            metrics.boundingRect(QRect(0, 0, max(1, width), 1 << 20), flags, self._words(index)).height()
+            metrics.boundingRect(QRect(0, 0, max(1, width), 1 << 20), flags, self.texts[index]).height()
             for index in range(len(self.texts))
         ]
         return max([self.mark_size, *heights])
-
-    def _words(self, index: int) -> str:
-        return f"{self.tr('step_number', number=index + 1)}: {self.texts[index]}"
 
     def show_step(self, index: int | None) -> None:
         """Show step `index` as the one being performed; None keeps the last step, unmarked."""
@@ -201,7 +193,7 @@ class CurrentStep(QWidget):
         if (index, current) == (self.index, self.current) or not self.texts:
             return
         self.index, self.current = index, current
-        self.words.setText(self._words(index))
+        self.words.setText(self.texts[index])
         self._restyle()
 
     def _restyle(self) -> None:

@@ -80,13 +80,13 @@ class PageView(QWidget):
             lifted_title = self.title_spans_columns and theme.text_percent >= 150
             row = QHBoxLayout()
             if lifted_title:
-                page = QVBoxLayout(self)
-                page.setContentsMargins(margin, top, edge, edge)
-                page.setSpacing(theme.px(theme.metrics.gap) // 2)
+                whole = QVBoxLayout(self)
+                whole.setContentsMargins(margin, top, edge, edge)
+                whole.setSpacing(theme.px(theme.metrics.gap) // 2)
                 title = self.title_widget()
                 title.setContentsMargins(0, 0, margin, 0)
-                page.addWidget(title)
-                page.addLayout(row, 1)
+                whole.addWidget(title)
+                whole.addLayout(row, 1)
             else:
                 self.setLayout(row)
                 row.setContentsMargins(margin, top, edge, edge)
@@ -96,7 +96,7 @@ class PageView(QWidget):
                 holder = QVBoxLayout()
                 holder.addWidget(picture, 1 if self.picture_fills_height else 0)
                 if not self.picture_fills_height:
-                    if self._take_home_under_picture():  # where it is seen at once
+                    if self.take_home is not None:  # under the picture, where it is seen at once
                         holder.addWidget(self.take_home)
                         take_home_placed = True
                     holder.addStretch(1)
@@ -121,10 +121,6 @@ class PageView(QWidget):
             self.text_column = ScrollColumn(theme, fade_colour=fade)
             column.addWidget(self.text_column)
             self._fill(self.text_column.column, with_picture=True, take_home=True)
-
-    def _take_home_under_picture(self) -> bool:
-        """In landscape the take-home code goes under the picture, where it is seen at once."""
-        return self.take_home is not None
 
     def share_for(self, theme: Theme) -> int:
         """Percent of a landscape page's width the picture gets at this text size."""
@@ -178,7 +174,7 @@ class PageView(QWidget):
             # goes under it: then both must fit the page's height.
             # With large text the caption and the code's words take more of the column's height.
             tall = 0.36 if theme.text_percent < 150 else 0.18
-            return self.illustration(int(theme.height * tall) if self._take_home_under_picture() else 0)
+            return self.illustration(int(theme.height * tall) if self.take_home is not None else 0)
         return self.illustration(int(theme.height * share))
 
     def illustration(self, max_height: int) -> QWidget:
