@@ -42,6 +42,7 @@ class RedFlagView(PageView):
     title_spans_columns = False
     background_token = "urgent_tint"
     picture_share = 30
+    large_text_picture_share = 30
 
     def title_widget(self) -> QWidget:
         """The page title beside a warning sign, underlined in red: a heading, not a button."""
