@@ -119,8 +119,8 @@ def shown_text_lines(label: QLabel, viewport: QWidget, hidden_below: int = 0) ->
     return shown
 
 
-def laid_out_lines(label: QLabel) -> list[str]:
-    """A plain-text label's words as QLabel wraps them at its width, one string per line."""
+def laid_out_lines(label: QLabel, width: int = 0) -> list[str]:
+    """A plain-text label's words as QLabel wraps them at its width (or `width`), one per line."""
     layout = QTextLayout(label.text(), label.font())
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
@@ -131,7 +131,7 @@ def laid_out_lines(label: QLabel) -> list[str]:
         line = layout.createLine()
         if not line.isValid():
             break
-        line.setLineWidth(label.contentsRect().width())
+        line.setLineWidth(width or label.contentsRect().width())
         lines.append(label.text()[line.textStart() : line.textStart() + line.textLength()])
     layout.endLayout()
     return lines
