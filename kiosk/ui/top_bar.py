@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtGui import QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from kiosk.session.navigation import Navigator, can_make_text_bigger, can_make_text_smaller
@@ -184,8 +184,10 @@ class TopBar(QWidget):
         tall as its rows' tallest control (words under an icon are taller with large text)."""
         if not self._built:
             return
-        width = self.width() if self.parentWidget() is not None else self.theme.width
-        two_rows = self._needs_two_rows(width or self.theme.width)
+        # The bar spans the window the theme was made for; its own width may lag (hidden on the
+        # start screen, or not laid out yet), and a bar that grew from a lagging width would
+        # make the window grow.
+        two_rows = self._needs_two_rows(self.theme.width)
         if two_rows != self.two_rows:
             self.two_rows = two_rows
             if two_rows:
@@ -207,6 +209,12 @@ class TopBar(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """First among the window's children, whenever it was made: a screen reader reads the bar
+        (Home, Back ...) before the screen, as it is seen."""
+        super().showEvent(event)
+        self.lower()
 
     def show_state(self, snapshot: Snapshot) -> None:
         at_home = snapshot.route == HOME and not snapshot.history

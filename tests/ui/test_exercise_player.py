@@ -124,6 +124,7 @@ def test_knee_to_chest_names_the_leg_and_the_figure_switches_legs(make_kiosk: An
     plan = player.plan
     player.advance(0)
     assert shown(player.counter) == "Right leg · Rep 1 of 3"
+    assert player.counter.accessibleName() == "Right leg · Rep 1 of 3"  # plain spaces for a reader
     player.clock.elapsed = plan.rep_seconds + 2.0  # the second repetition: the left leg
     player.advance(0)
     assert shown(player.counter) == "Left leg · Rep 1 of 3"

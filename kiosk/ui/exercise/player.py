@@ -316,10 +316,13 @@ class ExercisePlayer(QWidget):
         )
         if self.counter.text() != counter:
             self.counter.setText(counter)
-            announce_politely(self.counter, counter)
+            spoken = counter.replace(NO_BREAK, " ")  # a screen reader gets plain spaces
+            self.counter.setAccessibleName(spoken)
+            announce_politely(self.counter, spoken)
         status, fraction = self._status(state)
         if self.status.text() != status:
             self.status.setText(status)
+            self.status.setAccessibleName(status.replace(NO_BREAK, " "))
         self.bar.set_fraction(fraction)
         playing = self.is_playing()
         key, icon = ("pause_demo", "fa5s.pause") if playing else ("play_demo", "fa5s.play")
