@@ -303,17 +303,20 @@ class ExerciseClock:
         return self.state
 
 
-def counter_label(
+def counter_phrases(
     plan: ExercisePlan,
     state: ClockState,
     set_text: str = "Set {number} of {count}",
     rep_text: str = "Rep {number} of {count}",
     left_text: str = "{minutes}:{seconds:02d} left",
-) -> str:
-    """'Set 1 of 2 · Rep 3 of 10', 'Right leg · Rep 2 of 3', or '4:30 left' for a timed activity.
+    total_text: str = "{minutes}:{seconds:02d} in all",
+) -> list[str]:
+    """The counter's phrases in order: ['Set 1 of 2', 'Rep 3 of 10'], ['Right leg', 'Rep 2 of 3'],
+    or ['4:30 left'] for a timed activity (['5:00 in all'] before it starts).
 
     The texts are templates so the player can pass them in the screen's language; side names come
-    from the page, which is already in that language.
+    from the page, which is already in that language. A screen may break a line between phrases,
+    never inside one ("Rep 1 of / 10" reads as nonsense).
     """
     parts = [set_text.format(number=state.set_index + 1, count=plan.sets)] if plan.sets > 1 else []
     if plan.sides:
@@ -323,5 +326,17 @@ def counter_label(
         parts.append(rep_text.format(number=number, count=plan.reps))
     elif state.set_remaining is not None:
         seconds = math.ceil(state.set_remaining)
-        parts.append(left_text.format(minutes=seconds // 60, seconds=seconds % 60))
-    return " · ".join(parts)
+        template = total_text if state.elapsed == 0 and state.set_index == 0 else left_text
+        parts.append(template.format(minutes=seconds // 60, seconds=seconds % 60))
+    return parts
+
+
+def counter_label(
+    plan: ExercisePlan,
+    state: ClockState,
+    set_text: str = "Set {number} of {count}",
+    rep_text: str = "Rep {number} of {count}",
+    left_text: str = "{minutes}:{seconds:02d} left",
+) -> str:
+    """'Set 1 of 2 · Rep 3 of 10', 'Right leg · Rep 2 of 3', or '4:30 left' for a timed activity."""
+    return " · ".join(counter_phrases(plan, state, set_text, rep_text, left_text, left_text))

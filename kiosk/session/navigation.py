@@ -158,6 +158,13 @@ class Navigator:
         volume = self.state.current.volume
         self.state.update(volume=volume - 1 if volume > 1 else VOLUME_STEPS)
 
+    def start_in(self, language: str) -> None:
+        """From the start screen: open Home in `language` (the patient chose their language there)."""
+        if language not in self.pack.languages:
+            log.warning("pack %r has no language %r; not starting", self.pack.id, language)
+            return
+        self.state.update(route=HOME, history=(), language=language)
+
     def start_reading_aloud(self, language: str) -> None:
         """From the start screen: open Home in `language`, read aloud (a patient who cannot read the
         screen's language can start in their own, listening)."""

@@ -1,7 +1,10 @@
 """The attract screen: what the kiosk shows when nobody is using it, and where every visit starts.
 
-A calm loop of the pack's highlights (each topic's picture, title and one-line summary) under
-"Touch anywhere to start". A touch anywhere except the Pause button opens Home.
+A calm loop of the pack's highlights (each topic's picture, title and one-line summary), then the
+pack's welcome in each of its languages, each with a button that starts in that language ("Start in
+English", "Empezar en español") and, where a voice speaks it, "Read aloud" in that language; under
+them "Touch anywhere to start". A touch anywhere else except the Pause button opens Home in the
+screen's language. Nothing here leaves the kiosk: every button opens Home.
 
 It is cheap and quiet on purpose:
 - one timer, firing once per slide (never faster), and a crossfade animation that runs only while
@@ -22,6 +25,7 @@ from PySide6.QtCore import QEasingCurve, QPointF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QSizePolicy,
@@ -32,7 +36,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.pack import Pack
 from kiosk.ui import resources
 from kiosk.ui.screens.base import ScreenContext
-from kiosk.ui.strings import language_name, tr
+from kiosk.ui.strings import language_name, start_in_words, tr
 from kiosk.ui.widgets import Picture, TextLabel, push_button
 
 SLIDE_SECONDS = 9.0
@@ -76,7 +80,7 @@ class SlideView(QWidget):
         box = QHBoxLayout(self) if landscape else QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(theme.px(56 if landscape else 36))
-        max_height = round(theme.height * (0.58 if landscape else 0.42))
+        max_height = round(theme.height * (0.42 if landscape else 0.34))
         picture = Picture(slide.picture, slide.title, max_height)
         picture.setObjectName("SlidePicture")
         texts = QVBoxLayout()
@@ -170,7 +174,7 @@ class AttractScreen(QAbstractButton):
         self.slide = SlideView(context, self.slides[0])
         self._slide_layout.addWidget(self.slide)
         column.addWidget(self.slide_host, 1)
-        column.addLayout(self._read_aloud_row())
+        column.addLayout(self._welcome_row())
         column.addLayout(self._footer())
 
         self.cover = FadeCover(self.slide_host)
@@ -188,35 +192,77 @@ class AttractScreen(QAbstractButton):
         self.pressed.connect(lambda: self._show_pressed(True))
         self.released.connect(lambda: self._show_pressed(False))
 
-    def _read_aloud_row(self) -> QHBoxLayout:
-        """One "Read aloud" button per pack language with a voice, each in its own language: it opens
-        Home in that language and reads it out, for a patient who cannot read the screen."""
-        theme, context = self.context.theme, self.context
-        row = QHBoxLayout()
-        row.setSpacing(theme.px(24))
-        row.addStretch(1)
+    def _welcome_row(self) -> QBoxLayout:
+        """The welcome in each pack language, side by side (stacked in portrait), each with its own
+        way in: start in that language, or start listening in it."""
+        context = self.context
+        row: QBoxLayout = QHBoxLayout() if context.landscape else QVBoxLayout()
+        row.setSpacing(context.theme.px(24))
         self.read_aloud_buttons: list[QAbstractButton] = []
+        self.start_buttons: list[QAbstractButton] = []
         for language in context.pack.languages:
-            if not context.can_speak(language):
-                continue
-            button = push_button(
-                tr("read_aloud", language),
-                partial(context.navigator.start_reading_aloud, language),
-                name=f"read-aloud-{language}",
-                icon=resources.icon("fa5s.volume-up", theme.palette.accent),
-                icon_px=theme.px(26),
-                role="quiet",
-            )
-            button.setAccessibleName(f"{tr('read_aloud', language)} ({language_name(language)})")
-            button.setStyleSheet(
-                f"QPushButton {{ background: {theme.palette.surface}; color: {theme.palette.accent};"
-                f" border: {theme.px(3)}px solid {theme.palette.accent}; font-size: {theme.px(28)}px; }}"
-                f" QPushButton:pressed {{ background: {theme.palette.surface_pressed}; }}"
-            )
-            self.read_aloud_buttons.append(button)
-            row.addWidget(button)
-        row.addStretch(1)
+            row.addWidget(self._welcome(language), 1)
         return row
+
+    def _welcome(self, language: str) -> QWidget:
+        theme, context = self.context.theme, self.context
+        p = theme.palette
+        card = QWidget()
+        card.setObjectName(f"welcome-{language}")
+        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        card.setStyleSheet(
+            f"#welcome-{language} {{ background: {p.surface}; border: {theme.px(3)}px solid {p.border};"
+            f" border-radius: {theme.px(theme.metrics.radius)}px; }}"
+        )
+        column = QVBoxLayout(card)
+        pad = theme.px(20)
+        column.setContentsMargins(pad, pad, pad, pad)
+        column.setSpacing(theme.px(14))
+        words = TextLabel(context.pack.text(context.pack.manifest.welcome, language), "lead")
+        words.setObjectName("WelcomeText")
+        words.setProperty("language", language)
+        words.setStyleSheet(f"font-size: {theme.px(30)}px; color: {p.text};")
+        column.addWidget(words)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(theme.px(16))
+        if len(context.pack.languages) > 1:
+            start = push_button(
+                start_in_words(language),
+                partial(context.navigator.start_in, language),
+                name=f"start-{language}",
+                icon=resources.icon("fa5s.arrow-right", p.on_accent),
+                icon_px=theme.px(26),
+                icon_after=True,
+            )
+            start.setStyleSheet(f"font-size: {theme.px(28)}px;")
+            self.start_buttons.append(start)
+            buttons.addWidget(start)
+        if context.can_speak(language):
+            buttons.addWidget(self._read_aloud_button(language))
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        return card
+
+    def _read_aloud_button(self, language: str) -> QAbstractButton:
+        """ "Read aloud" in its own language: it opens Home in that language and reads it out, for a
+        patient who cannot read the screen."""
+        theme, context = self.context.theme, self.context
+        button = push_button(
+            tr("read_aloud", language),
+            partial(context.navigator.start_reading_aloud, language),
+            name=f"read-aloud-{language}",
+            icon=resources.icon("fa5s.volume-up", theme.palette.accent),
+            icon_px=theme.px(26),
+            role="quiet",
+        )
+        button.setAccessibleName(f"{tr('read_aloud', language)} ({language_name(language)})")
+        button.setStyleSheet(
+            f"QPushButton {{ background: {theme.palette.surface}; color: {theme.palette.accent};"
+            f" border: {theme.px(3)}px solid {theme.palette.accent}; font-size: {theme.px(28)}px; }}"
+            f" QPushButton:pressed {{ background: {theme.palette.surface_pressed}; }}"
+        )
+        self.read_aloud_buttons.append(button)
+        return button
 
     def _footer(self) -> QGridLayout:
         """The invitation in the middle, Pause at the right. Two equally stretching side columns

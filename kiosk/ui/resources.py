@@ -26,7 +26,7 @@ from kiosk.content.escape import escape
 from kiosk.content.media_limits import MAX_PICTURE_BYTES, MAX_SVG_BYTES
 from kiosk.ui.icon_cache import cached_icon
 from kiosk.ui.render_worker import DrawFailed, SvgDrawer
-from kiosk.ui.theme import FONT_FAMILY
+from kiosk.ui.theme import FONT_FAMILIES, FONT_FAMILY
 
 log = logging.getLogger(__name__)
 
@@ -53,17 +53,22 @@ def clamp_px(value: float, limit: int = MAX_DRAW_PX) -> int:
 
 
 def register_fonts() -> str:
-    """Register Atkinson Hyperlegible (regular, bold, italics) and return the family name.
+    """Register Atkinson Hyperlegible (regular, bold, italics) and Kiosk Zero, and return the family
+    name.
 
     The font files are package data of their own package, read through `importlib.resources`
-    (as bytes, so they load from any kind of install)."""
+    (as bytes, so they load from any kind of install). Kiosk Zero (`resources/fonts`, made by
+    `tools/plain_zero_font.py`) is Atkinson's zero without its slash; the theme lists it first, so
+    every "0" comes from it and everything else from Atkinson Hyperlegible."""
     fonts = files("fontpkg_atkinson_hyperlegible") / "files"
+    zero = files("kiosk.bundled") / "fonts"
     for name in ("Regular", "Bold", "Italic", "BoldItalic"):
-        font = fonts / f"AtkinsonHyperlegible-{name}.ttf"
-        if font.is_file() and QFontDatabase.addApplicationFontFromData(font.read_bytes()) < 0:
-            log.warning("could not register font %s", font)
-    if FONT_FAMILY not in QFontDatabase.families():
-        log.warning("font %s is missing; text falls back to the system font", FONT_FAMILY)
+        for font in (fonts / f"AtkinsonHyperlegible-{name}.ttf", zero / f"KioskZero-{name}.ttf"):
+            if font.is_file() and QFontDatabase.addApplicationFontFromData(font.read_bytes()) < 0:
+                log.warning("could not register font %s", font)
+    for family in FONT_FAMILIES:
+        if family not in QFontDatabase.families():
+            log.warning("font %s is missing; text falls back to the system font", family)
     return FONT_FAMILY
 
 

@@ -28,6 +28,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "starting_over_in_one": "To keep your reading private, this screen starts over in 1 second.",
         "keep_reading": "Keep reading",
         "touch_to_start": "Touch anywhere to start",
+        "start_in_language": "Start in English",
         "pause_slides": "Pause",
         "play_slides": "Play",
         "no_staff_pin": "No staff PIN set",
@@ -47,6 +48,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "set_of": "Set {number} of {count}",
         "rep_of": "Rep {number} of {count}",
         "time_left": "{minutes}:{seconds:02d} left",
+        "time_in_all": "{minutes}:{seconds:02d} in all",
         "hold_for": "Hold {seconds}",
         "rest_for": "Rest {minutes}:{seconds:02d}",
         "all_done": "All done. Well done!",
@@ -128,6 +130,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "starting_over_in_one": "Para proteger su privacidad, esta pantalla vuelve a empezar en 1 segundo.",
         "keep_reading": "Seguir leyendo",
         "touch_to_start": "Toque la pantalla para empezar",
+        "start_in_language": "Empezar en español",
         "pause_slides": "Pausa",
         "play_slides": "Reproducir",
         "no_staff_pin": "Sin PIN del personal",
@@ -144,11 +147,12 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "play_demo": "Ver",
         "pause_demo": "Pausa",
         "slower": "Más lento",
-        "normal_speed": "Velocidad normal",
+        "normal_speed": "Normal",
         "replay": "Repetir",
         "set_of": "Serie {number} de {count}",
         "rep_of": "Vez {number} de {count}",
         "time_left": "Faltan {minutes}:{seconds:02d}",
+        "time_in_all": "{minutes}:{seconds:02d} en total",
         "hold_for": "Sostenga {seconds}",
         "rest_for": "Descanse {minutes}:{seconds:02d}",
         "all_done": "Terminó. ¡Muy bien!",
@@ -218,6 +222,12 @@ current language still recognises their own on the language switch."""
 def language_name(language: str) -> str:
     """`Español` for `es`; the upper-case code for a language without a name here."""
     return LANGUAGE_NAMES.get(language, language.upper())
+
+
+def start_in_words(language: str) -> str:
+    """ "Start in English" / "Empezar en español", each in its own language; a language without
+    these words here shows its own name."""
+    return UI_TEXT.get(language, {}).get("start_in_language") or language_name(language)
 
 
 def tr(key: str, language: str, **values: object) -> str:

@@ -76,15 +76,18 @@ class QrCode(QWidget):
 
 
 class TakeHomeCard(QWidget):
-    """The code beside one short line ("Scan to read this at home") and the address in words."""
+    """The code beside one short line ("Scan to read this at home") and the address in words;
+    `stacked`, the words under the code (in portrait it sits in a column beside the picture)."""
 
-    def __init__(self, context: ScreenContext, url: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: ScreenContext, url: str, parent: QWidget | None = None, *, stacked: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("TakeHome")
         theme = context.theme
-        row = QHBoxLayout(self)
+        row = QVBoxLayout(self) if stacked else QHBoxLayout(self)
         row.setContentsMargins(0, theme.px(8), 0, theme.px(8))
-        row.setSpacing(theme.px(20))
+        row.setSpacing(theme.px(12 if stacked else 20))
         self.code = QrCode(url, theme.px(200))
         row.addWidget(self.code, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
@@ -101,4 +104,4 @@ class TakeHomeCard(QWidget):
 
 def take_home_card(context: ScreenContext, page: Page) -> TakeHomeCard | None:
     url = take_home_address(context, page)
-    return TakeHomeCard(context, url) if url else None
+    return TakeHomeCard(context, url, stacked=not context.landscape) if url else None

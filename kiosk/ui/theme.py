@@ -5,8 +5,10 @@ size and turns them into the application style sheet. Widgets ask the theme for 
 (`theme.px(...)`) instead of hard-coding numbers, so every screen size and text size is one rule.
 
 Sizes are written for a 1080 px short screen side (1920x1080 or 1080x1920) and scale with the
-short side, so text reads from a metre away on any kiosk. Only reading text follows the patient's
-text-size choice; the always-there bar keeps its size so Home and Back never move.
+short side, so text reads from a metre away on any kiosk. Every word a patient reads follows the
+text-size choice: reading text in full (`text_px`), and the words on controls, counters and titles,
+which start large, by half as much (`control_px`: 137.5 % at 175 %), so the bar stays one row on
+a landscape screen (Home and Back keep their place) and a page still shows ten lines of text.
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from PySide6.QtGui import QFont
+
 log = logging.getLogger(__name__)
 
 FONT_FAMILY = "Atkinson Hyperlegible"
+ZERO_FAMILY = "Kiosk Zero"
+FONT_FAMILIES = (ZERO_FAMILY, FONT_FAMILY)
+"""Kiosk Zero first: it holds only "0" (Atkinson's, without the slash patients read as "Ø"), so Qt
+takes every other character from Atkinson Hyperlegible."""
 REFERENCE_SHORT_SIDE = 1080
 MIN_TARGET_PX = 48
 """No tappable is ever smaller than this, whatever the screen (at 1080 it is 88)."""
@@ -217,33 +225,43 @@ class Theme:
         return max(1, round(value * self.scale * self.text_percent / 100))
 
     @property
+    def control_growth(self) -> float:
+        """How much words on controls, counters and titles grow: half the reading text's growth."""
+        return 1 + (self.text_percent - 100) / 200
+
+    def control_px(self, value: int) -> int:
+        """A size for the words on a control, a counter or a title: already large at 100 %, they
+        grow half as much as reading text, so a page keeps room for its text."""
+        return max(1, round(value * self.scale * self.control_growth))
+
+    @property
     def target(self) -> int:
         return max(MIN_TARGET_PX, self.px(self.metrics.target))
 
     def stylesheet(self) -> str:
         p, m = self.palette, self.metrics
-        px, tx = self.px, self.text_px
+        px, tx, cx = self.px, self.text_px, self.control_px
         return f"""
-* {{ font-family: "{FONT_FAMILY}"; color: {p.text}; }}
+* {{ font-family: {", ".join(f'"{family}"' for family in FONT_FAMILIES)}; color: {p.text}; }}
 #KioskRoot, #ScreenStack, #ScreenStack > QWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
     background: {p.background}; border: none; }}
 QLabel {{ background: transparent; font-size: {tx(m.body)}px; }}
-QLabel[role="title"] {{ font-size: {tx(m.title)}px; font-weight: bold; }}
+QLabel[role="title"] {{ font-size: {cx(m.title)}px; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {tx(m.heading)}px; font-weight: bold; }}
 QLabel[role="lead"] {{ font-size: {tx(m.body)}px; color: {p.text_muted}; }}
 QLabel[role="small"] {{ font-size: {tx(m.small)}px; color: {p.text_muted}; }}
 QLabel[role="body"] {{ font-size: {tx(m.body)}px; }}
 #TopBar {{ background: {p.bar}; }}
-#TopBar QLabel {{ color: {p.on_bar}; font-size: {px(m.bar_label)}px; }}
+#TopBar QLabel {{ color: {p.on_bar}; font-size: {cx(m.bar_label)}px; }}
 #TopBar QPushButton {{
     background: {p.bar_button}; color: {p.on_bar}; border: {px(2)}px solid {p.on_bar};
-    border-radius: {px(m.radius)}px; font-size: {px(m.bar_label)}px; font-weight: bold;
+    border-radius: {px(m.radius)}px; font-size: {cx(m.bar_label)}px; font-weight: bold;
     padding: 0 {px(14)}px; min-height: {self.target}px; min-width: {self.target}px; }}
 #TopBar QPushButton:pressed {{ background: {p.bar_button_pressed}; }}
 #TopBar QPushButton:disabled {{ color: #a9c4c7; border-color: #5f8f95; background: {p.bar}; }}
 #TopBar QToolButton {{
     background: {p.bar_button}; color: {p.on_bar}; border: {px(2)}px solid {p.on_bar};
-    border-radius: {px(m.radius)}px; font-size: {px(m.bar_toggle)}px; font-weight: bold;
+    border-radius: {px(m.radius)}px; font-size: {cx(m.bar_toggle)}px; font-weight: bold;
     padding: {px(4)}px {px(10)}px; min-height: {self.target}px; min-width: {self.target}px; }}
 #TopBar QToolButton:checked {{ background: {p.on_bar}; color: {p.bar}; }}
 #TopBar QToolButton:pressed {{ background: {p.bar_button_pressed}; color: {p.on_bar}; }}
@@ -251,7 +269,7 @@ QLabel[role="body"] {{ font-size: {tx(m.body)}px; }}
 #TopBar QPushButton#get-help:pressed {{ background: {p.urgent_text}; }}
 QPushButton {{
     background: {p.accent}; color: {p.on_accent}; border: none; border-radius: {px(m.radius)}px;
-    font-size: {tx(m.body)}px; font-weight: bold; padding: {px(12)}px {px(28)}px;
+    font-size: {cx(m.body)}px; font-weight: bold; padding: {px(12)}px {px(28)}px;
     min-height: {self.target}px; min-width: {self.target}px; }}
 QPushButton:pressed {{ background: {p.accent_pressed}; }}
 QPushButton:disabled {{ background: transparent; color: transparent; }}
@@ -281,14 +299,30 @@ QScrollBar:horizontal {{ height: 0; }}
 {f"Picture {{ qproperty-frameColour: '{p.picture_frame}'; }}" if p.picture_frame else ""}
 """
 
+    @property
+    def line_height_percent(self) -> int:
+        """Line spacing of page text, on top of the font's own (1.26 em): airy at 100 % (135 %, about
+        1.7 em), closer as letters grow (100 % at 175 %, 1.26 em, still easy to track), so large
+        text keeps ten lines on a 1280x800 screen."""
+        return round(135 - (self.text_percent - 100) * 0.47)
+
+    def font(self, pixel_size: int, bold: bool = False) -> QFont:
+        """The kiosk's font at a pixel size, for measuring words before a widget is styled."""
+        font = QFont()
+        font.setFamilies(list(FONT_FAMILIES))
+        font.setPixelSize(pixel_size)
+        font.setBold(bold)
+        return font
+
     def body_css(self) -> str:
         """CSS for rich page text (QLabel rich text): spacing, headings and link colours."""
         p, m = self.palette, self.metrics
-        tx = self.text_px
+        px, tx, _cx = self.px, self.text_px, self.control_px
         return (
-            f"p, li {{ line-height: 135%; }} "
-            f"p {{ margin-top: 0px; margin-bottom: {tx(18)}px; }} "
-            f"li {{ margin-bottom: {tx(10)}px; }} "
+            f"p, li {{ line-height: {self.line_height_percent}%; }} "
+            f"p {{ margin-top: 0px; margin-bottom: {px(18) if self.text_percent < 150 else px(12)}px; }} "
+            f"ul, ol {{ margin-top: 0px; }} "  # a list stays close to the line that leads into it
+            f"li {{ margin-bottom: {px(10) if self.text_percent < 150 else 0}px; }} "
             f"h2 {{ font-size: {tx(m.heading)}px; margin-top: {tx(14)}px; margin-bottom: {tx(10)}px; }} "
             f"h3, h4 {{ font-size: {tx(m.tile_title)}px; margin-top: {tx(10)}px; "
             f"margin-bottom: {tx(8)}px; }} "

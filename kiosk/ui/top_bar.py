@@ -4,6 +4,10 @@ entry on the right.
 Slots for later controls: `add_control(widget)` puts a widget in the patient-controls group
 (text size, read aloud, high contrast; language next), which sits right of a stretch so Home and Back
 never move. `staff_slot` holds the staff entry; `set_staff_widget` replaces it.
+
+Its words grow with the patient's text size (`Theme.control_px`). When the patient controls no
+longer fit beside Home, Back and Get help now (a portrait screen, large text, or Volume showing),
+they move to a second row, right-aligned, so Home and Back still keep their place.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from kiosk.session.navigation import Navigator, can_make_text_bigger, can_make_text_smaller
@@ -36,18 +40,17 @@ class TopBar(QWidget):
         self.setObjectName("TopBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.theme = theme
-        # A portrait screen is too narrow for every control in one row: the patient controls
-        # get a second row, right-aligned under the staff corner's row.
-        two_rows = not theme.landscape
+        self._built = False  # controls are added while building; they are arranged once at the end
         pad = theme.px(12)
-        row_height = max(theme.px(theme.metrics.bar_height), theme.target + theme.px(16))
-        self.setFixedHeight(row_height * 2 if two_rows else row_height)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(theme.px(24), pad, theme.px(24), pad)
+        self.row_height = max(theme.px(theme.metrics.bar_height), theme.target + theme.px(16))
+        self.setFixedHeight(self.row_height)
+        column = self._column = QVBoxLayout(self)
+        column.setContentsMargins(theme.px(24), pad // 2, theme.px(24), pad // 2)
         column.setSpacing(pad)
         row = QHBoxLayout()
         row.setSpacing(theme.px(10))
         column.addLayout(row)
+        self._row = row
         icon_px = theme.px(34)
         white = theme.palette.on_bar
         self.home = push_button(
@@ -78,20 +81,23 @@ class TopBar(QWidget):
         self.get_help.setVisible(navigator.pack.help_page_id is not None)
         row.addWidget(self.get_help)
         row.addStretch(1)
-        self.controls = QHBoxLayout()
+        # The patient controls live in one box that `_arrange` puts at the end of the first row
+        # or alone on a second row.
+        self.controls_box = QWidget()
+        self.controls_box.setObjectName("BarControls")
+        self.controls = QHBoxLayout(self.controls_box)
+        self.controls.setContentsMargins(0, 0, 0, 0)
         self.controls.setSpacing(theme.px(8))
-        if two_rows:
-            second = QHBoxLayout()
-            second.addStretch(1)
-            second.addLayout(self.controls)
-            column.addLayout(second)
-        else:
-            row.addLayout(self.controls)
+        self._second = QHBoxLayout()
+        self._second.addStretch(1)
+        column.addLayout(self._second)
+        row.addWidget(self.controls_box)
+        self.two_rows = False
         self.smaller = push_button("A\u2212", navigator.smaller_text, name="smaller-text")
         self.smaller.setAccessibleName(tr("smaller_text", language))
         self.bigger = push_button("A+", navigator.bigger_text, name="bigger-text")
         self.bigger.setAccessibleName(tr("bigger_text", language))
-        self.bigger.setStyleSheet(f"font-size: {theme.px(38)}px;")
+        self.bigger.setStyleSheet(f"font-size: {theme.control_px(38)}px;")
         self.add_control(self.smaller)
         self.add_control(self.bigger)
         self.read_aloud = self._toggle(
@@ -118,6 +124,8 @@ class TopBar(QWidget):
         # Empty until the staff entry fills it (`set_staff_widget`): nothing here ever leaves the kiosk.
         self.staff_widget: QWidget = QWidget()
         self.staff_slot.addWidget(self.staff_widget)
+        self._built = True
+        self._arrange()
 
     def _toggle(self, text: str, icon_name: str, on_tap: Callable[[], None], name: str) -> QToolButton:
         """An on/off control: icon over a short word; when on it is filled (light on the dark bar)."""
@@ -141,6 +149,7 @@ class TopBar(QWidget):
 
     def add_control(self, widget: QWidget) -> None:
         self.controls.addWidget(widget)
+        self._arrange()
 
     def set_staff_widget(self, widget: QWidget) -> None:
         """Put the staff entry's widget (an empty corner, or the no-PIN note) in the bar."""
@@ -149,6 +158,63 @@ class TopBar(QWidget):
         self.staff_widget.deleteLater()
         self.staff_widget = widget
         self.staff_slot.addWidget(widget)
+        self._arrange()
+
+    def _needs_two_rows(self, width: int) -> bool:
+        """Whether the patient controls fit beside Home, Back and Get help now in `width` px."""
+        if not self.theme.landscape:
+            return True  # a portrait screen is too narrow for every control in one row
+        left = [self.home, self.back, self.get_help, self.staff_widget]
+        for widget in [*left, *self.controls_box.findChildren(QWidget)]:
+            widget.ensurePolished()
+        shown = [widget for widget in left if not widget.isHidden()]
+        margins = self._column.contentsMargins()
+        needed = (
+            sum(widget.sizeHint().width() for widget in shown)
+            + self._row.spacing() * (len(shown) + 1)
+            + self.controls.sizeHint().width()
+            + self.theme.px(8)
+            + margins.left()
+            + margins.right()
+        )
+        return needed > width
+
+    def _arrange(self) -> None:
+        """One row when everything fits, else the patient controls on a second row; the bar is as
+        tall as its rows' tallest control (words under an icon are taller with large text)."""
+        if not self._built:
+            return
+        # The bar spans the window the theme was made for; its own width may lag (hidden on the
+        # start screen, or not laid out yet), and a bar that grew from a lagging width would
+        # make the window grow.
+        two_rows = self._needs_two_rows(self.theme.width)
+        if two_rows != self.two_rows:
+            self.two_rows = two_rows
+            if two_rows:
+                self._row.removeWidget(self.controls_box)
+                self._second.addWidget(self.controls_box)
+            else:
+                self._second.removeWidget(self.controls_box)
+                # before the gap that leads to the staff slot
+                self._row.insertWidget(self._row.indexOf(self.staff_slot) - 1, self.controls_box)
+        pad = self.theme.px(12)
+        first = max(w.sizeHint().height() for w in (self.home, self.back, self.get_help, self.staff_widget))
+        second = self.controls_box.sizeHint().height()
+        if two_rows:
+            height = max(self.row_height, first + pad) + second + pad
+        else:
+            height = max(self.row_height, max(first, second) + pad)
+        self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """First among the window's children, whenever it was made: a screen reader reads the bar
+        (Home, Back ...) before the screen, as it is seen."""
+        super().showEvent(event)
+        self.lower()
 
     def show_state(self, snapshot: Snapshot) -> None:
         at_home = snapshot.route == HOME and not snapshot.history
@@ -166,3 +232,4 @@ class TopBar(QWidget):
             icon = "fa5s.volume-off"
         self.volume.setIcon(resources.icon(icon, self.theme.palette.on_bar))
         self.high_contrast.setChecked(snapshot.high_contrast)
+        self._arrange()

@@ -191,6 +191,19 @@ def test_a_language_the_pack_lacks_is_ignored_and_logged(
     assert "no language 'fr'" in caplog.text
 
 
+def test_starting_in_a_language_opens_home_in_it_and_a_missing_one_is_refused(
+    nav: Navigator, caplog: pytest.LogCaptureFixture
+) -> None:
+    nav.state.update(route=Route("attract"))
+    nav.start_in("es")
+    assert (route(nav), nav.state.current.language, nav.state.current.history) == ("home", "es", ())
+    assert not nav.state.current.read_aloud
+    nav.state.update(route=Route("attract"))
+    with caplog.at_level(logging.WARNING, logger="kiosk.session.navigation"):
+        nav.start_in("fr")
+    assert route(nav) == "attract" and "no language 'fr'" in caplog.text
+
+
 @pytest.mark.parametrize(
     ("languages", "current", "offered"),
     [

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QPushButton, QScrollBar, QWidget
 
 
@@ -88,3 +89,49 @@ def _overlaps(parent: QWidget) -> list[str]:
 
 def _rect(rect: QRect) -> str:
     return f"{rect.x()},{rect.y()} {rect.width()}x{rect.height()}"
+
+
+def shown_text_lines(label: QLabel, viewport: QWidget, hidden_below: int = 0) -> int:
+    """How many lines of a rich-text label are on screen, whole, in a scroll area's viewport.
+
+    The label's text is laid out again the way QLabel lays it out (same font, width and HTML), and
+    each line's box is mapped into the viewport; a line counts when it lies inside the viewport
+    and above its last `hidden_below` pixels (where the "more below" fade hides it).
+    """
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(label.font())
+    document.setHtml(label.text())
+    document.setTextWidth(label.contentsRect().width())
+    document.size()  # lays the text out
+    bottom = viewport.height() - hidden_below
+    shown = 0
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        top = layout.position().y()
+        for index in range(layout.lineCount()):
+            line = layout.lineAt(index)
+            y = label.mapTo(viewport, QPoint(0, round(top + line.y()))).y()
+            if y >= 0 and y + line.height() <= bottom:
+                shown += 1
+        block = block.next()
+    return shown
+
+
+def laid_out_lines(label: QLabel, width: int = 0) -> list[str]:
+    """A plain-text label's words as QLabel wraps them at its width (or `width`), one per line."""
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width or label.contentsRect().width())
+        lines.append(label.text()[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines

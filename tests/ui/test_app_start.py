@@ -64,11 +64,15 @@ def test_text_size_buttons_reflow_the_page(make_kiosk: Any) -> None:
 
     kiosk = make_kiosk(size=(1280, 800))
     kiosk.window.navigator.open_page("basics", "what-is-it")
-    before = kiosk.window.current_screen.findChild(QLabel, "PageTitle").font().pixelSize()
+    screen = kiosk.window.current_screen
+    text_before = screen.findChild(QLabel, "PageText").font().pixelSize()
+    title_before = screen.findChild(QLabel, "PageTitle").font().pixelSize()
     kiosk.tap("bigger-text")
     kiosk.tap("bigger-text")
-    title = kiosk.window.current_screen.findChild(QLabel, "PageTitle")
-    assert title.font().pixelSize() >= before * 1.4
+    screen = kiosk.window.current_screen
+    assert screen.findChild(QLabel, "PageText").font().pixelSize() >= text_before * 1.4
+    # the title, already large, grows half as much (`Theme.control_px`)
+    assert screen.findChild(QLabel, "PageTitle").font().pixelSize() >= title_before * 1.2
     assert kiosk.route == "page/basics/what-is-it"
 
 

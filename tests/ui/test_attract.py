@@ -122,3 +122,24 @@ def test_every_slide_fits_every_screen(
         settle()
         problems = layout_problems(operated.window, min_target)
         assert not problems, f"slide {index}:\n" + "\n".join(problems)
+
+
+def test_the_start_screen_welcomes_in_every_language_and_starts_in_the_one_chosen(operate: Any) -> None:
+    """Each pack language's welcome, in its own words, with a button that opens Home in it."""
+    operated = operate()
+    screen = attract_of(operated)
+    pack = operated.window.pack
+    assert len(pack.languages) > 1
+    welcomes = {
+        label.property("language"): label.text()
+        for label in screen.findChildren(QLabel, "WelcomeText")
+        if label.isVisible()
+    }
+    assert welcomes == {language: pack.text(pack.manifest.welcome, language) for language in pack.languages}
+    labels = {button.objectName(): button.accessibleName() for button in screen.start_buttons}
+    assert labels["start-en"] == "Start in English"
+    assert labels["start-es"] == "Empezar en español"
+    operated.kiosk.tap("start-es")
+    assert operated.kiosk.route == "home"
+    assert operated.window.state.current.language == "es"
+    assert not operated.window.state.current.read_aloud

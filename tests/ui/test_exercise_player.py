@@ -23,6 +23,11 @@ BUNDLED_PACK = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lo
 EXERCISES = ["pelvic-tilt", "bridge", "knee-to-chest", "walking", "cycling"]
 
 
+def shown(label: Any) -> str:
+    """A counter's words as a patient reads them (its phrases hold together with no-break spaces)."""
+    return str(label.text()).replace("\u00a0", " ")
+
+
 @pytest.fixture(scope="module")
 def bundled() -> Pack:
     from kiosk.ui.app import application
@@ -61,7 +66,9 @@ def assert_agrees_with_clock(player: ExercisePlayer, elapsed: float) -> None:
     step = [] if expected.step_index is None else [expected.step_index]
     assert highlighted_rows(player) == step
     words = counter_label(player.plan, expected, "Set {number} of {count}", "Rep {number} of {count}")
-    assert player.counter.text() == words
+    if expected.elapsed == 0 and expected.set_remaining is not None:
+        words = words.replace("left", "in all")  # a timed demo not yet started says its whole time
+    assert shown(player.counter) == words
 
 
 @pytest.mark.parametrize("speed", [0.5, 1.0])
@@ -107,8 +114,8 @@ def test_the_counter_reads_set_rep_hold_and_rest(make_kiosk: Any, bundled: Pack)
     player.clock.elapsed = 2 * plan.rep_seconds + span.start + 1.2  # third rep, 1.2 s into the hold
     player.advance(0)
     assert player.clock.state.phase is Phase.HOLD
-    assert player.counter.text() == f"Rep 3 of {plan.reps}"
-    assert player.status.text() == f"Hold {round(plan.hold_seconds - 1.2 + 0.5)}"
+    assert shown(player.counter) == f"Rep 3 of {plan.reps}"
+    assert shown(player.status) == f"Hold {round(plan.hold_seconds - 1.2 + 0.5)}"
     assert 0 < player.bar.fraction < 1
 
 
@@ -116,25 +123,29 @@ def test_knee_to_chest_names_the_leg_and_the_figure_switches_legs(make_kiosk: An
     player = player_of(open_exercise(make_kiosk, bundled, "knee-to-chest"))
     plan = player.plan
     player.advance(0)
-    assert player.counter.text() == "Right leg · Rep 1 of 3"
+    assert shown(player.counter) == "Right leg · Rep 1 of 3"
+    assert player.counter.accessibleName() == "Right leg · Rep 1 of 3"  # plain spaces for a reader
     player.clock.elapsed = plan.rep_seconds + 2.0  # the second repetition: the left leg
     player.advance(0)
-    assert player.counter.text() == "Left leg · Rep 1 of 3"
+    assert shown(player.counter) == "Left leg · Rep 1 of 3"
     assert player.clock.state.animation_seconds > plan.loop_seconds / 2  # the demo's left-leg half
     assert_agrees_with_clock(player, player.clock.elapsed)
     player.clock.elapsed = 5 * plan.rep_seconds + 2.0
     player.advance(0)
-    assert player.counter.text() == "Left leg · Rep 3 of 3"
+    assert shown(player.counter) == "Left leg · Rep 3 of 3"
 
 
 def test_a_timed_activity_shows_the_time_left(make_kiosk: Any, bundled: Pack) -> None:
     player = player_of(open_exercise(make_kiosk, bundled, "walking"))
-    assert player.counter.text() == "5:00 left"
+    # not started: the whole time, an invitation and an empty bar (not "5:00 left · Paused", full)
+    assert shown(player.counter) == "5:00 in all"
+    assert shown(player.status) == "Press Play to start"
+    assert player.bar.fraction == 0.0
     player.play()
     player.advance(30)
     player.advance(0.2)
-    assert player.counter.text() == "4:30 left"
-    assert player.status.text() == "Keep going"
+    assert shown(player.counter) == "4:30 left"
+    assert shown(player.status) == "Keep going"
     player.pause()
 
 
@@ -171,7 +182,7 @@ def test_play_pause_and_replay_by_touch(make_kiosk: Any, bundled: Pack) -> None:
     kiosk.tap("Replay")
     state = player.clock.state
     assert (state.set_index, state.rep_index, state.elapsed) == (0, 0, 0)
-    assert player.counter.text() == "Rep 1 of 10"
+    assert shown(player.counter) == "Rep 1 of 10"
     assert highlighted_rows(player) == [0]
 
 
@@ -193,7 +204,7 @@ def test_the_player_stops_itself_when_the_program_ends(make_kiosk: Any, bundled:
         player.advance(0.25)
     assert player.clock.state.finished
     assert not player.is_playing()
-    assert player.status.text() == "All done. Well done!"
+    assert shown(player.status) == "All done. Well done!"
     player.play()  # Play after the end starts again from the top
     assert player.clock.state.rep_index == 0
     player.pause()
@@ -223,12 +234,12 @@ def test_a_still_picture_demo_moves_steps_and_counters(make_kiosk: Any, bundled:
     page = bundled.page("pelvic-tilt", "en")
     still = make_figure(None, bundled.media_path(page.front.illustration), "", "")
     assert isinstance(still, StillFigure) and still.loop_seconds is None
-    player = ExercisePlayer(view.context, page.front, still)  # type: ignore[arg-type,attr-defined]
+    player = ExercisePlayer(view.context, page.front, still, 800)  # type: ignore[arg-type,attr-defined]
     try:
         assert player.plan.loop_seconds == page.front.steps[-1].end  # type: ignore[attr-defined]
         player.advance(1.0)
         assert highlighted_rows(player) == [1]
-        assert player.counter.text() == "Rep 1 of 10"
+        assert shown(player.counter) == "Rep 1 of 10"
     finally:
         player.deleteLater()
         player.steps.deleteLater()

@@ -104,5 +104,6 @@ def test_what_to_do_now_shows_without_scrolling_with_the_clinic_numbers(
     assert first is not None and first.isVisible()
     words = first.text()
     assert "112" in words
+    assert "555-0100" in words  # the clinic's own phone, for worries that are not an emergency
     assert ("front desk now" in words) if language == "en" else ("Avise ahora en la recepción" in words)
     assert visible_in_viewport(first, view.text_column), first.mapTo(view.text_column, QPoint(0, 0))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from kiosk.ui.theme import TEXT_PAIRS, UI_PAIRS, Palette, Theme, contrast_ratio, with_overrides
@@ -53,3 +55,62 @@ def test_stylesheet_uses_the_kiosk_font_and_scaled_sizes() -> None:
     sheet = Theme.for_screen(1920, 1080).stylesheet()
     assert "Atkinson Hyperlegible" in sheet
     assert "font-size: 30px" in sheet
+
+
+def ink_at_centre_of_zero(font: Any) -> bool:
+    """Draw a large "0" and say whether its middle is inked (a slashed zero's is, a plain one's not)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+
+    image = QImage(400, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(QColor("#000000"))
+    origin = QPoint(100, 320)
+    painter.drawText(origin, "0")
+    painter.end()
+    centre = QFontMetrics(font).tightBoundingRect("0").translated(origin).center()
+    return image.pixelColor(centre).lightness() < 128
+
+
+def test_numbers_show_a_plain_zero_without_a_slash(qtbot: Any) -> None:
+    """Atkinson Hyperlegible slashes its zero and has no feature to turn that off; the kiosk's
+    fonts put its own plain zero first, in every style and on every label."""
+    from PySide6.QtGui import QFont, QTextLayout
+
+    from kiosk.ui.app import application
+    from kiosk.ui.theme import FONT_FAMILY, ZERO_FAMILY
+
+    application()  # registers the fonts
+    theme = Theme.for_screen(1920, 1080)
+    plain = QFont(FONT_FAMILY)
+    plain.setPixelSize(300)
+    assert ink_at_centre_of_zero(plain)  # the check sees a slash where there is one
+    for bold in (False, True):
+        for italic in (False, True):
+            font = theme.font(300, bold=bold)
+            font.setItalic(italic)
+            assert not ink_at_centre_of_zero(font), (bold, italic)
+    # the characters around it still come from Atkinson Hyperlegible
+    layout = QTextLayout("Rep 10 of 10", theme.font(40))
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    families = {run.rawFont().familyName() for run in layout.glyphRuns()}
+    assert families == {ZERO_FAMILY, FONT_FAMILY}
+
+
+def test_every_label_of_the_kiosk_takes_the_plain_zero_first(make_kiosk: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+    from uihelpers import settle
+
+    from kiosk.ui.theme import FONT_FAMILIES
+
+    kiosk = make_kiosk()
+    kiosk.window.navigator.open_page("basics", "what-is-it")
+    settle()
+    labels = [label for label in kiosk.window.findChildren(QLabel) if label.isVisible() and label.text()]
+    assert labels
+    for label in labels:
+        assert label.font().families()[: len(FONT_FAMILIES)] == list(FONT_FAMILIES), label.objectName()

@@ -9,6 +9,11 @@ timer is stopped: a paused or hidden demo costs no CPU. The player pauses when i
 
 The demo opens paused, on its first pose, with a large Play button: a person in pain can read the
 safety note and the steps first and start when ready, and nothing moves until they ask (WCAG 2.2.2).
+Until then it says "Press Play to start" over an empty bar.
+
+The step the figure is performing is written right under it (`CurrentStep`), so it is on screen
+beside the figure at every screen size and text size, whatever the steps list below needs. Counters
+break a line only between phrases ("Set 1 of 2 ·" / "Rep 3 of 10"), never inside one.
 """
 
 from __future__ import annotations
@@ -16,15 +21,23 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFontMetrics, QHideEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.exercise import ExerciseFrontMatter
-from kiosk.session.exercise_clock import ClockState, ExerciseClock, ExercisePlan, Phase, counter_label
+from kiosk.session.exercise_clock import ClockState, ExerciseClock, ExercisePlan, Phase, counter_phrases
 from kiosk.ui import resources
 from kiosk.ui.accessibility import announce_politely
 from kiosk.ui.exercise.figures import DemoFigure
-from kiosk.ui.exercise.steps import StepList
+from kiosk.ui.exercise.steps import CurrentStep, StepList
 from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.widgets import TextLabel, push_button
 
@@ -33,6 +46,19 @@ TICK_MS = 16
 MAX_TICK_SECONDS = 0.25
 """A tick that comes late (a busy moment) moves the clock on by at most this much."""
 SLOW = 0.5
+COUNTER_PX = 42
+"""The counters' words at 100 % (at a 1080 px short side): read from a step back, beside the figure."""
+NO_BREAK = "\u00a0"
+
+
+def unbroken(phrase: str) -> str:
+    """A phrase whose words stay on one line (non-breaking spaces between them)."""
+    return phrase.replace(" ", NO_BREAK)
+
+
+def phrases_line(phrases: list[str]) -> str:
+    """Phrases joined by a centred dot; a line may break after a dot, never inside a phrase."""
+    return f"{NO_BREAK}· ".join(unbroken(phrase) for phrase in phrases)
 
 
 class CountdownBar(QWidget):
@@ -77,8 +103,12 @@ class ExercisePlayer(QWidget):
     """Words to say now, when read aloud is on: a step as the figure reaches it (while playing, or
     when it is touched), and, if the pack asks for it, the end of a hold or a rest."""
 
-    def __init__(self, context: ScreenContext, front: ExerciseFrontMatter, figure: DemoFigure) -> None:
+    def __init__(
+        self, context: ScreenContext, front: ExerciseFrontMatter, figure: DemoFigure, column_width: int
+    ) -> None:
         super().__init__()
+        self.column_width = column_width
+        """The width the page gives the player, known before layout: it decides what fits in a row."""
         self.context = context
         self.setObjectName("ExercisePlayer")
         self.figure = figure
@@ -103,23 +133,20 @@ class ExercisePlayer(QWidget):
         theme = self.context.theme
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.px(14))
+        column.setSpacing(theme.px(14 if theme.text_percent < 150 else 8))
         column.addWidget(self.figure, 1)
         if self.figure.note:
             column.addWidget(TextLabel(self.figure.note, "small"))
-        readout = QHBoxLayout()
-        readout.setSpacing(theme.px(18))
+        self.current_step = CurrentStep(self.context, self.step_texts, self._column_width())
+        column.addWidget(self.current_step)
         self.counter = TextLabel("", "counter")
         self.counter.setObjectName("ExerciseCounter")
         self.status = TextLabel("", "counter")
         self.status.setObjectName("ExerciseStatus")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        big = f"font-size: {theme.px(46)}px; font-weight: bold; color: {theme.palette.text};"
+        big = f"font-size: {theme.control_px(COUNTER_PX)}px; font-weight: bold; color: {theme.palette.text};"
         self.counter.setStyleSheet(big)
         self.status.setStyleSheet(big.replace(theme.palette.text, theme.palette.accent))
-        readout.addWidget(self.counter, 1)
-        readout.addWidget(self.status, 1)
-        column.addLayout(readout)
+        column.addLayout(self._readout(big))
         self.bar = CountdownBar(self.context)
         column.addWidget(self.bar)
         icon_px = theme.px(34)
@@ -143,12 +170,40 @@ class ExercisePlayer(QWidget):
             controls.addWidget(self.replay_button, 1, 1)
         column.addLayout(controls)
 
-    def _column_width(self) -> int:
-        """The width the player will get: its share of a landscape page, or the portrait page."""
+    def _readout(self, style: str) -> QBoxLayout:
+        """Counter and status side by side when their longest words fit the column, else stacked."""
         theme = self.context.theme
-        if self.context.landscape:
-            return round((theme.width - 3 * theme.px(theme.metrics.margin)) * 0.52)
-        return theme.width - 2 * theme.px(46)
+        metrics = QFontMetrics(theme.font(theme.control_px(COUNTER_PX), bold=True))
+        gap = theme.px(18)
+        widest = max(metrics.horizontalAdvance(text) for text in self._counter_examples())
+        widest_status = max(metrics.horizontalAdvance(text) for text in self._status_examples())
+        side_by_side = widest + widest_status + gap <= self._column_width()
+        readout = QHBoxLayout() if side_by_side else QVBoxLayout()
+        readout.setSpacing(gap if side_by_side else theme.px(4))
+        if side_by_side:
+            self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        readout.addWidget(self.counter, 1)
+        readout.addWidget(self.status, 1)
+        return readout
+
+    def _counter_examples(self) -> list[str]:
+        """The counter at its widest: the last set, the last repetition, each side."""
+        plan, tr = self.plan, self.context.tr
+        last = plan.state_at(max(0.0, plan.total_seconds - plan.rest_seconds - plan.set_seconds / 2))
+        return [
+            phrases_line(
+                counter_phrases(plan, state, tr("set_of"), tr("rep_of"), tr("time_left"), tr("time_in_all"))
+            )
+            for state in (plan.state_at(0.0), last)
+        ]
+
+    def _status_examples(self) -> list[str]:
+        tr = self.context.tr
+        texts = [tr(key) for key in ("all_done", "keep_going", "paused", "press_play", "follow_figure")]
+        return [*texts, unbroken(tr("hold_for", seconds=99)), unbroken(tr("rest_for", minutes=9, seconds=59))]
+
+    def _column_width(self) -> int:
+        return self.column_width
 
     def _fit_labels(self, button: QPushButton, keys: tuple[str, ...]) -> None:
         """Wide enough for each of the words the button can show, so it never jumps or clips."""
@@ -172,8 +227,8 @@ class ExercisePlayer(QWidget):
         button.setProperty("control", name)
         button.setSizePolicy(QSizePolicy.Policy.MinimumExpanding, QSizePolicy.Policy.Fixed)
         theme = self.context.theme
-        # chrome-sized words (like the top bar): the controls keep their size at every text size
-        button.setStyleSheet(f"font-size: {theme.px(30)}px; padding: {theme.px(10)}px {theme.px(20)}px;")
+        # words that grow with the text, like the top bar's (`Theme.control_px`)
+        button.setStyleSheet(f"font-size: {theme.control_px(30)}px; padding: 0px {theme.px(14)}px;")
         self._fit_labels(button, (key,))
         return button
 
@@ -260,19 +315,25 @@ class ExercisePlayer(QWidget):
     def _show(self, state: ClockState, touched: bool = False) -> None:
         self.figure.show_time(state.animation_seconds)
         self.steps.highlight(state.step_index)
+        self.current_step.show_step(state.step_index)
         cue = " ".join(
             part for part in (self._counter_cue(state.phase), self._step_cue(state, touched)) if part
         )
         if cue:  # one cue at a time, so one never cuts off the other
             self.spoken_cue.emit(cue)
         tr = self.context.tr
-        counter = counter_label(self.plan, state, tr("set_of"), tr("rep_of"), tr("time_left"))
+        counter = phrases_line(
+            counter_phrases(self.plan, state, tr("set_of"), tr("rep_of"), tr("time_left"), tr("time_in_all"))
+        )
         if self.counter.text() != counter:
             self.counter.setText(counter)
-            announce_politely(self.counter, counter)
+            spoken = counter.replace(NO_BREAK, " ")  # a screen reader gets plain spaces
+            self.counter.setAccessibleName(spoken)
+            announce_politely(self.counter, spoken)
         status, fraction = self._status(state)
         if self.status.text() != status:
             self.status.setText(status)
+            self.status.setAccessibleName(status.replace(NO_BREAK, " "))
         self.bar.set_fraction(fraction)
         playing = self.is_playing()
         key, icon = ("pause_demo", "fa5s.pause") if playing else ("play_demo", "fa5s.play")
@@ -306,13 +367,15 @@ class ExercisePlayer(QWidget):
         plan = self.plan
         if state.finished:
             return tr("all_done"), 0.0
+        if state.elapsed == 0 and not self.is_playing():  # not started (or just replayed)
+            return tr("press_play"), 0.0
         if state.phase is Phase.HOLD:
-            return tr(
-                "hold_for", seconds=math.ceil(state.hold_remaining)
+            return unbroken(
+                tr("hold_for", seconds=math.ceil(state.hold_remaining))
             ), state.hold_remaining / plan.hold_seconds
         if state.phase is Phase.REST:
             seconds = math.ceil(state.rest_remaining)
-            text = tr("rest_for", minutes=seconds // 60, seconds=seconds % 60)
+            text = unbroken(tr("rest_for", minutes=seconds // 60, seconds=seconds % 60))
             return text, state.rest_remaining / plan.rest_seconds
         if state.set_remaining is not None:
             return (

@@ -1,18 +1,19 @@
 """The steps as big tappable rows; the step the figure is performing is unmistakable.
 
 The current row is marked three ways, not by colour alone: a filled accent background, bold words,
-and an arrow in place of its number.
+and an arrow in place of its number. `CurrentStep` repeats the current step under the figure.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import resources
+from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel
 
@@ -136,3 +137,75 @@ class StepList(QWidget):
         self.current = index
         for number, row in enumerate(self.rows):
             row.set_current(number == index)
+
+
+class CurrentStep(QWidget):
+    """The step the figure is performing, written right under the figure: the patient watching the
+    demo reads what to do without looking away, and it is on screen wherever the steps list is.
+
+    It keeps the height of its longest step, so the figure above does not jump as steps change.
+    Between steps (a rest, the end) it shows the last step, unmarked.
+    """
+
+    def __init__(self, context: ScreenContext, texts: Sequence[str], width: int) -> None:
+        super().__init__()
+        self.setObjectName("CurrentStep")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.theme = theme = context.theme
+        self.texts = [
+            f"{context.tr('step_number', number=number)}: {text}" for number, text in enumerate(texts, 1)
+        ]
+        self.index: int | None = None
+        self.current = False
+        row = QHBoxLayout(self)
+        pad = theme.px(12)
+        row.setContentsMargins(pad + theme.px(4), pad, pad, pad)
+        row.setSpacing(theme.px(14))
+        self.mark_size = theme.text_px(36)
+        self.mark = QLabel()
+        self.mark.setObjectName("CurrentStepMark")
+        self.mark.setFixedSize(self.mark_size, self.mark_size)
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        self.words = TextLabel("", "body")
+        self.words.setObjectName("CurrentStepText")
+        self.words.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.words, 1, Qt.AlignmentFlag.AlignTop)
+        words_width = width - 2 * pad - theme.px(4) - self.mark_size - theme.px(14)
+        self.setMinimumHeight(self._tallest(words_width) + 2 * pad)
+        self.setVisible(bool(self.texts))
+        self._restyle()
+
+    def _tallest(self, width: int) -> int:
+        metrics = QFontMetrics(self.theme.font(self.theme.text_px(self.theme.metrics.body), bold=True))
+        flags = int(Qt.TextFlag.TextWordWrap)
+        heights = [
+            metrics.boundingRect(QRect(0, 0, max(1, width), 1 << 20), flags, self.texts[index]).height()
+            for index in range(len(self.texts))
+        ]
+        return max([self.mark_size, *heights])
+
+    def show_step(self, index: int | None) -> None:
+        """Show step `index` as the one being performed; None keeps the last step, unmarked."""
+        current = index is not None
+        if index is None:
+            index = self.index if self.index is not None else 0
+        if (index, current) == (self.index, self.current) or not self.texts:
+            return
+        self.index, self.current = index, current
+        self.words.setText(self.texts[index])
+        self._restyle()
+
+    def _restyle(self) -> None:
+        p, theme = self.theme.palette, self.theme
+        size = self.mark_size
+        colour = p.accent if self.current else p.border
+        self.setStyleSheet(
+            f"#CurrentStep {{ background: {p.notice if self.current else p.surface};"
+            f" border: {theme.px(5 if self.current else 3)}px solid {colour};"
+            f" border-radius: {theme.px(theme.metrics.radius)}px; }}"
+            f" #CurrentStepText {{ font-weight: bold; font-size: {theme.text_px(theme.metrics.body)}px; }}"
+            f" #CurrentStepMark {{ background: {colour}; border-radius: {size // 2}px; }}"
+        )
+        arrow = resources.icon("fa5s.arrow-right", p.on_accent).pixmap(size * 2 // 3, size * 2 // 3)
+        self.mark.setPixmap(arrow)

@@ -19,6 +19,7 @@ from kiosk.content.pack import Page
 from kiosk.ui import resources
 from kiosk.ui.screens.base import ScreenContext, ScrollColumn
 from kiosk.ui.take_home import take_home_card
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import Picture, TextLabel, link_card
 
 _LINK_PARAGRAPH = re.compile(r'<p><a href="(page:[a-z0-9-]+)">(.*?)</a></p>', re.S)
@@ -49,8 +50,14 @@ class PageView(QWidget):
     """The palette colour behind the text, so the "more below" fade blends in."""
     picture_share = 45
     """Percent of a landscape page's width given to the picture (the text gets the rest)."""
+    large_text_picture_share = 42
+    """The picture's column from 150 % text: narrower, so the title keeps to one line; the picture
+    in it is shorter too (`picture_widget`), so a page shows ten lines of text at 175 %."""
     picture_fills_height = False
     """True for a picture that grows to the page's height (the exercise player) instead of sitting on top."""
+    title_spans_columns = True
+    """With large text in landscape, the title goes over the picture and the text (not for a kind
+    whose first lines must come before its title, or whose player needs the height)."""
 
     def __init__(self, context: ScreenContext, page: Page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,9 +73,23 @@ class PageView(QWidget):
         self.take_home: QWidget | None = take_home_card(context, page)
         take_home_placed = False
         if context.landscape:
-            row = QHBoxLayout(self)
             edge = theme.px(6)  # room for the red-flag frame
-            row.setContentsMargins(margin, margin // 2, edge, edge)
+            top = margin // 2 if theme.text_percent < 150 else margin // 4  # large text: a line more
+            # With large text a long title over the text column alone would take two lines of the
+            # text's room: it goes over both columns instead.
+            lifted_title = self.title_spans_columns and theme.text_percent >= 150
+            row = QHBoxLayout()
+            if lifted_title:
+                whole = QVBoxLayout(self)
+                whole.setContentsMargins(margin, top, edge, edge)
+                whole.setSpacing(theme.px(theme.metrics.gap) // 2)
+                title = self.title_widget()
+                title.setContentsMargins(0, 0, margin, 0)
+                whole.addWidget(title)
+                whole.addLayout(row, 1)
+            else:
+                self.setLayout(row)
+                row.setContentsMargins(margin, top, edge, edge)
             row.setSpacing(margin)
             picture = self.picture_widget()
             if picture is not None:
@@ -79,13 +100,20 @@ class PageView(QWidget):
                         holder.addWidget(self.take_home)
                         take_home_placed = True
                     holder.addStretch(1)
-                row.addLayout(holder, self.picture_share)
-            self.text_column = ScrollColumn(theme, (0, margin // 2, margin, margin), fade_colour=fade)
-            row.addWidget(self.text_column, 100 - self.picture_share)
-            self._fill(self.text_column.column, with_picture=False, take_home=not take_home_placed)
+                row.addLayout(holder, self.share_for(theme))
+            self.text_column = ScrollColumn(theme, (0, top // 2, margin, margin), fade_colour=fade)
+            row.addWidget(self.text_column, 100 - self.share_for(theme))
+            self._fill(
+                self.text_column.column,
+                with_picture=False,
+                take_home=not take_home_placed,
+                with_title=not lifted_title,
+            )
             # First among its siblings, so a screen reader starts with the page's title and text,
             # not with the picture or the demo beside them (the screen looks the same).
             self.text_column.lower()
+            if lifted_title:
+                title.lower()
         else:
             column = QVBoxLayout(self)
             edge = theme.px(6)
@@ -94,18 +122,33 @@ class PageView(QWidget):
             column.addWidget(self.text_column)
             self._fill(self.text_column.column, with_picture=True, take_home=True)
 
-    def _fill(self, column: QVBoxLayout, with_picture: bool, take_home: bool) -> None:
+    def share_for(self, theme: Theme) -> int:
+        """Percent of a landscape page's width the picture gets at this text size."""
+        if theme.text_percent >= 150:
+            return self.large_text_picture_share
+        return self.picture_share
+
+    def _fill(
+        self, column: QVBoxLayout, with_picture: bool, take_home: bool, with_title: bool = True
+    ) -> None:
         for widget in self.header_widgets():
             column.addWidget(widget)
-        column.addWidget(self.title_widget())
+        if with_title:
+            column.addWidget(self.title_widget())
         if with_picture:
             picture = self.picture_widget()
             if picture is not None:
-                column.addWidget(picture)
                 if take_home and self.take_home is not None and not self.picture_fills_height:
-                    # seen at once, not after the text (an exercise keeps its steps close instead)
-                    column.addWidget(self.take_home)
+                    # beside the picture: seen at once, and the text starts higher than if the
+                    # code came after the picture (an exercise keeps its steps close instead)
+                    row = QHBoxLayout()
+                    row.setSpacing(self.context.theme.px(self.context.theme.metrics.gap))
+                    row.addWidget(picture, 3)
+                    row.addWidget(self.take_home, 2)
+                    column.addLayout(row)
                     take_home = False
+                else:
+                    column.addWidget(picture)
         for widget in self.body_widgets():
             column.addWidget(widget)
         if take_home and self.take_home is not None:
@@ -125,11 +168,13 @@ class PageView(QWidget):
     def picture_widget(self) -> QWidget | None:
         theme = self.context.theme
         # In portrait the picture sits above the text; with big text it gives the text more room.
-        share = 0.4 if theme.text_percent < 150 else 0.28
+        share = 0.3 if theme.text_percent < 150 else 0.2
         if self.context.landscape:
             # Beside the text it may be as tall as its width allows, unless the take-home code
             # goes under it: then both must fit the page's height.
-            return self.illustration(int(theme.height * 0.36) if self.take_home is not None else 0)
+            # With large text the caption and the code's words take more of the column's height.
+            tall = 0.36 if theme.text_percent < 150 else 0.18
+            return self.illustration(int(theme.height * tall) if self.take_home is not None else 0)
         return self.illustration(int(theme.height * share))
 
     def illustration(self, max_height: int) -> QWidget:

@@ -24,7 +24,10 @@ from kiosk.ui.widgets import TextLabel
 @register("exercise")
 class ExerciseView(PageView):
     kind = "exercise"
+    title_spans_columns = False
     picture_share = 52
+    large_text_picture_share = 58
+    """The player grows a little with large text: its words grow too, and its controls keep one row."""
     picture_fills_height = True
 
     def __init__(self, context: ScreenContext, page: Page, parent: QWidget | None = None) -> None:
@@ -38,7 +41,14 @@ class ExerciseView(PageView):
             front.illustration_alt,
             context.tr("video_unavailable"),
         )
-        self.player = ExercisePlayer(context, front, figure)
+        theme = context.theme
+        margins = 3 * theme.px(theme.metrics.margin)
+        width = (
+            round((theme.width - margins) * self.share_for(theme) / 100)
+            if context.landscape
+            else theme.width - 2 * theme.px(46)
+        )
+        self.player = ExercisePlayer(context, front, figure, width)
         super().__init__(context, page, parent)
         if not context.landscape:
             # In portrait the player scrolls with the text: give the figure a definite height.

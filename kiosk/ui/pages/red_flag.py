@@ -22,8 +22,10 @@ from kiosk.ui.pages.base import PageView
 @register("red-flag")
 class RedFlagView(PageView):
     kind = "red-flag"
+    title_spans_columns = False
     background_token = "urgent_tint"
     picture_share = 30
+    large_text_picture_share = 30
 
     def title_widget(self) -> QWidget:
         """The page title beside a warning sign, underlined in red: a heading, not a button."""

@@ -38,6 +38,7 @@ def actions(list_html: str) -> list[tuple[str, str | None]]:
 class SummaryView(PageView):
     kind = "summary"
     picture_share = 30
+    large_text_picture_share = 30
 
     def body_widgets(self) -> list[QWidget]:
         body = self.page.body_html

@@ -84,7 +84,7 @@ class ScrollColumn(QScrollArea):
         self.setWidget(self.content)
         make_kinetic(self)
         self.fade = MoreBelowFade(fade_colour or theme.palette.background, self.viewport())
-        self.fade_height = theme.px(90)
+        self.fade_height = theme.px(40)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._update_fade)
         bar.rangeChanged.connect(self._update_fade)

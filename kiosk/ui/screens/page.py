@@ -24,18 +24,19 @@ FLICK_VELOCITY = 0.5  # px per ms
 
 
 class PageDots(QWidget):
-    """One dot per page of the topic, the current one larger and filled."""
+    """One dot per page of the topic, the current one larger and filled; they grow with the text."""
 
     def __init__(self, context: ScreenContext, number: int, count: int) -> None:
         super().__init__()
+        self.setObjectName("PageDots")
         self.theme = context.theme
         self.number, self.count = number, count
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        step = self.theme.px(30)
-        return QSize(max(1, self.count) * step, self.theme.px(24))
+        step = self.theme.control_px(30)
+        return QSize(max(1, self.count) * step, self.theme.control_px(24))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -44,7 +45,7 @@ class PageDots(QWidget):
         middle = self.height() / 2
         for index in range(self.count):
             current = index + 1 == self.number
-            radius = self.theme.px(11 if current else 7)
+            radius = self.theme.control_px(11 if current else 7)
             colour = self.theme.palette.accent if current else self.theme.palette.dot_inactive
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(colour))
@@ -170,7 +171,8 @@ class PageScreen(QWidget):
         bar.setObjectName("PageNav")
         row = QGridLayout(bar)
         margin = theme.px(theme.metrics.margin)
-        row.setContentsMargins(margin, theme.px(16), margin, theme.px(20))
+        large = theme.text_percent >= 150  # closer to the page, which needs the room for its text
+        row.setContentsMargins(margin, theme.px(8 if large else 16), margin, theme.px(10 if large else 20))
         row.setHorizontalSpacing(theme.px(theme.metrics.gap))
         icon_px = theme.text_px(30)
         on_accent = theme.palette.on_accent
@@ -194,6 +196,10 @@ class PageScreen(QWidget):
             icon_px=icon_px,
             icon_after=True,
         )
+        for button in (self.previous, self.next):
+            # the theme's least height is all the height they need: no padding on top of it, so
+            # the row leaves the page its room for text
+            button.setStyleSheet(f"padding: 0px {theme.px(28)}px;")
         # Two equally stretching side columns keep the page dots in the middle of the screen.
         row.setColumnStretch(0, 1)
         row.setColumnStretch(2, 1)
@@ -203,6 +209,7 @@ class PageScreen(QWidget):
         middle.addWidget(PageDots(context, number, count), 0, Qt.AlignmentFlag.AlignHCenter)
         where = TextLabel(context.tr("page_of", number=number, count=count), "small")
         where.setObjectName("PagePosition")
+        where.setStyleSheet(f"font-size: {theme.control_px(theme.metrics.small)}px;")
         where.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         where.setWordWrap(False)
         middle.addWidget(where, 0, Qt.AlignmentFlag.AlignHCenter)
