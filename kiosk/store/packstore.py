@@ -315,6 +315,8 @@ class PackStore:
 
     def _intact(self, slot: SlotInfo) -> bool:
         """Whether an installed slot could still go live: its checks and its signature pass."""
+        from kiosk.content.loader import load_pack
+
         return self.signature_problem(slot.folder) is None and load_pack(slot.folder).pack is not None
 
     def signature_problem(self, folder: Path) -> str | None:
