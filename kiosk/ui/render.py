@@ -16,6 +16,7 @@ from kiosk.session.site import SiteDetails
 from kiosk.session.state import HOME, AppState, Route, Snapshot, TextSize
 from kiosk.ui.app import application
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.speech import Speaker
 from kiosk.ui.widgets import Picture
 
 log = logging.getLogger(__name__)
@@ -49,15 +50,31 @@ def review_window(
     text_percent: int,
     language: str | None,
     site: SiteDetails | None = None,
+    speaker: Speaker | None = None,
 ) -> tuple[AppState, MainWindow]:
     """A shown kiosk window at `size` for rendering screens, with its own fresh state; `site` is
-    the clinic whose details fill the pages (default: none set, so the general phrases show)."""
+    the clinic whose details fill the pages (default: none set, so the general phrases show).
+    It returns once the voice engine is ready or given up on, so every render shows Read aloud
+    as the kiosk would."""
     application()
     state = AppState(Snapshot(text_size=TextSize(text_percent), language=language or pack.default_language))
-    window = MainWindow(state, pack, site=site)
+    window = MainWindow(state, pack, site=site, speaker=speaker)
     window.resize(*size)
     window.show()
+    _wait_for_speech(window)
     return state, window
+
+
+SPEECH_WAIT_SECONDS = 10.0
+"""How long a review render waits for the voice engine, so Read aloud shows (or not) as it would on
+the kiosk a moment after start, not depending on how quickly the engine answered."""
+
+
+def _wait_for_speech(window: MainWindow) -> None:
+    wait = getattr(window.read_aloud.speaker, "wait_until_started", None)
+    if callable(wait):
+        wait(SPEECH_WAIT_SECONDS)
+        settle()  # the window hears that the engine is ready and shows Read aloud
 
 
 def render_all_screens(

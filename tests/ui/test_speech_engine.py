@@ -115,3 +115,21 @@ def test_the_engine_process_on_qt_test_engine_speaks_english_only(caplog: pytest
         speaker.close()
     assert GIVEN_UP not in caplog.text
     assert speaker.phase == "closed" and not speaker.running()
+
+
+def test_a_review_render_waits_for_the_engine_so_read_aloud_shows_as_on_the_kiosk(mini_pack: Pack) -> None:
+    """`kiosk screenshots` once rendered some screens before a slow engine answered: Read aloud was
+    missing from some sets and not others."""
+    from kiosk.ui.render import review_window
+
+    slow_start = "import time; time.sleep(1); print(READY, flush=True); time.sleep(60)".replace(
+        "READY", repr('{"event": "ready", "voices": {"en": "en_US"}}')
+    )
+    speaker = SystemSpeaker(command=[sys.executable, "-c", slow_start])
+    _state, window = review_window(mini_pack, (1280, 800), 100, None, speaker=speaker)
+    try:
+        assert window.top_bar is not None
+        assert window.top_bar.read_aloud.isVisible()
+    finally:
+        window.close()
+    assert not speaker.running()
