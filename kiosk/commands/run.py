@@ -165,7 +165,8 @@ def run(args: argparse.Namespace) -> int:
     operation.lock()
     from kiosk.ui.icon_cache import fill
 
-    after_first_paint(window, fill)  # qtawesome, and the icon cache for the next start
+    pack_icons = [topic.icon for topic in pack.manifest.topics] if pack is not None else []
+    after_first_paint(window, lambda: fill(pack_icons))  # masks of every icon, drawn by a helper
     kiosk_app.show(window, screen, args.windowed, args.size)
     operation.started()
     status = int(qt_app.exec())

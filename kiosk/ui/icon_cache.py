@@ -1,22 +1,25 @@
-"""Icons for the first screen from PNGs that qtawesome drew on an earlier start.
+"""Icons without qtawesome in the kiosk's process: one glyph mask per icon name, drawn once.
 
-Importing qtawesome is a noticeable part of start-up (about 200 ms on a quiet 2-core machine, more
-on a busy one): it goes through qtpy, which creates every Qt widget type, and its first icon loads
-a dozen icon fonts. The first screen only needs a handful of icons, so those come from a small
-cache of PNG files: one per icon name, colour, size in device pixels (so the screen's device pixel
-ratio is part of it) and mode, in `<data dir>/icon-cache/qtawesome-<version>/`. A new qtawesome
-gets a new folder, and the old one is removed when the new one is filled.
+qtawesome in the kiosk's own process costs about 45 MB that never come back (importing it goes
+through qtpy, which wraps every Qt module, and its first icon loads a dozen icon fonts and their
+character maps) and about 200 ms. A kiosk shows a few dozen icon names, so qtawesome draws each
+name once, white on transparent, `MASK_PX` square, into a PNG in
+`<data dir>/icon-cache/qtawesome-<version>-masks-<size>/`; the kiosk tints and scales that mask
+for every colour, size and mode it shows (`IconEngine`). A new qtawesome gets a new folder, and
+the old one is removed when the new one is filled. A new pack's topic icons are drawn when it
+goes live (`MainWindow.set_pack`).
 
-- Every icon the kiosk shows is an `IconEngine`: it asks the cache first while qtawesome is not
-  loaded, and qtawesome itself otherwise. A missing, unreadable or odd-sized PNG just means
-  qtawesome draws that icon (imported there and then), so a broken cache costs time, never icons.
-- `fill()`, which `kiosk run` calls once the first frame is on screen (`first_paint`): qtawesome
-  is imported, and every icon asked for before that frame is written to the cache (as it was
-  shown), so the next start finds them.
-  From then on every icon, also on later screens, is drawn by qtawesome.
+- The masks are drawn by a short-lived helper process (`python -m kiosk.ui.icon_cache NAME ...`)
+  that `fill` starts once the first frame is on screen (`first_paint`), for every name the kiosk
+  can show: its own (`UI_ICONS`), the pack's topic icons and any asked for so far. The helper
+  exits when done, so its memory is given back.
+- A name with no usable mask (the very first start, a new pack's icon before its helper ran, a
+  missing, unreadable or odd-sized file) is drawn by qtawesome in this process, as qtawesome
+  always draws it, and its mask is written then, so a broken cache costs time and memory until
+  the next start, never an icon.
 
-Cached PNGs are qtawesome's own pixmaps written losslessly, so an icon looks the same pixel for
-pixel whichever way it came (`tests/ui/test_icon_cache.py`).
+A tinted mask is what qtawesome draws at that size within antialiasing, since qtawesome itself
+drew the glyph, only larger (`tests/ui/test_icon_cache.py` compares them).
 """
 
 from __future__ import annotations
@@ -27,30 +30,61 @@ import logging
 import os
 import re
 import shutil
+import subprocess
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 
 log = logging.getLogger(__name__)
 
 FALLBACK_ICON = "fa5s.book-open"
 """Shown for a name qtawesome does not know, instead of an error."""
+UI_ICONS = (
+    "fa5s.adjust",
+    "fa5s.arrow-circle-right",
+    "fa5s.arrow-left",
+    "fa5s.arrow-right",
+    "fa5s.book-open",
+    "fa5s.check",
+    "fa5s.check-circle",
+    "fa5s.chevron-left",
+    "fa5s.chevron-right",
+    "fa5s.exclamation-triangle",
+    "fa5s.globe-americas",
+    "fa5s.home",
+    "fa5s.info-circle",
+    "fa5s.life-ring",
+    "fa5s.pause",
+    "fa5s.play",
+    "fa5s.undo-alt",
+    "fa5s.user-md",
+    "fa5s.volume-down",
+    "fa5s.volume-off",
+    "fa5s.volume-up",
+    "mdi6.speedometer",
+    "mdi6.tortoise",
+)
+"""Every icon the kiosk's own screens use (a test checks the source for any other); packs add
+their topics' icons."""
+MASK_PX = 192
+"""A mask's side in pixels: the largest icon on a 4K screen, so masks are only ever scaled down."""
 MAX_CACHED_FILES = 300
-"""Files the cache folder may hold; beyond that nothing more is written (a first screen needs ~20)."""
+"""Files the cache folder may hold; beyond that nothing more is written."""
+KEPT_MASKS = 64
+"""Masks held in memory (about 37 KB each), least recently used out first."""
 
-_State = QIcon.State
 _Mode = QIcon.Mode
-IconKey = tuple[str, str, int, int, str, str]
-"""(name, colour, width and height in device pixels, mode, disabled colour)."""
-
 _qtawesome_loaded = False
-_first_screen: dict[IconKey, QPixmap | None] = {}
-"""Icons asked for before the first paint: what `fill` writes to the cache. Each holds the pixmap
-qtawesome drew and the screen showed (None: it came from the cache), so the cache keeps exactly
-what was shown (qtawesome's antialiasing varies slightly with what it drew before)."""
-_filled = False
+_asked: set[str] = set()
+_written_here: set[str] = set()
+_masks: OrderedDict[str, QImage] = OrderedDict()
+_helpers: list[subprocess.Popen[bytes]] = []
 
 
 @lru_cache(maxsize=1)
@@ -77,38 +111,58 @@ def cache_root() -> Path:
 def cache_folder() -> Path | None:
     """This qtawesome's cache folder (None when its version cannot be read: no cache then)."""
     version = qtawesome_version()
-    return cache_root() / f"qtawesome-{version}" if version else None
+    return cache_root() / f"qtawesome-{version}-masks-{MASK_PX}" if version else None
 
 
-def _file_for(key: IconKey) -> Path | None:
+def mask_file(name: str) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    return folder / (hashlib.sha256(repr(key).encode()).hexdigest()[:32] + ".png")
+    return folder / (hashlib.sha256(f"mask {MASK_PX} {name}".encode()).hexdigest()[:32] + ".png")
 
 
-def _disabled_colour(mode: QIcon.Mode) -> str:
-    """qtawesome greys a disabled icon with the palette's disabled text colour (which the theme sets)."""
-    if mode != _Mode.Disabled:
-        return ""
-    palette = QGuiApplication.palette()
-    return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name()
-
-
-def _key(name: str, colour: str, size: QSize, mode: QIcon.Mode) -> IconKey:
-    return (name, colour, size.width(), size.height(), mode.name, _disabled_colour(mode))
-
-
-def _from_cache(key: IconKey) -> QPixmap | None:
-    path = _file_for(key)
+def glyph_mask(name: str) -> QImage | None:
+    """The name's mask (alpha only) from the cache, or None when there is no usable one."""
+    found = _masks.get(name)
+    if found is not None:
+        _masks.move_to_end(name)
+        return found
+    path = mask_file(name)
     if path is None or not path.is_file():
         return None
-    pixmap = QPixmap()
-    pixmap.load(str(path))
-    if pixmap.isNull() or (pixmap.width(), pixmap.height()) != (key[2], key[3]):
+    image = QImage(str(path))
+    if image.isNull() or image.size() != QSize(MASK_PX, MASK_PX):
         log.info("icon cache file %s unusable; qtawesome draws the icon", path.name)
         return None
-    return pixmap
+    mask = image.convertToFormat(QImage.Format.Format_Alpha8)
+    _masks[name] = mask
+    if len(_masks) > KEPT_MASKS:
+        _masks.popitem(last=False)
+    return mask
+
+
+def tinted(mask: QImage, colour: str, size: QSize) -> QPixmap:
+    """The mask scaled to fit `size` (centred, as qtawesome centres its glyph), in `colour`."""
+    out = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    out.fill(Qt.GlobalColor.transparent)
+    side = max(1, min(size.width(), size.height()))
+    scaled = mask.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied).scaled(
+        side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    painter = QPainter(out)
+    painter.drawImage(QRect((size.width() - side) // 2, (size.height() - side) // 2, side, side), scaled)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(out.rect(), QColor(colour))
+    painter.end()
+    return QPixmap.fromImage(out)
+
+
+def _colour_for(colour: str, mode: QIcon.Mode) -> str:
+    """qtawesome greys a disabled icon with the palette's disabled text colour (which the theme sets)."""
+    if mode != _Mode.Disabled:
+        return colour
+    palette = QGuiApplication.palette()
+    return str(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name())
 
 
 @lru_cache(maxsize=512)
@@ -126,43 +180,70 @@ def qtawesome_icon(name: str, colour: str) -> QIcon:
     return found
 
 
-def _drawn_by_qtawesome(name: str, colour: str, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-    return qtawesome_icon(name, colour).pixmap(size, mode, state)
+def _write_mask(name: str, replace: bool = False) -> bool:
+    """Draw `name` with qtawesome (in this process) and write its mask, in place of an unusable
+    one with `replace`; False if it was not written."""
+    path = mask_file(name)
+    if path is None or (path.is_file() and not replace):
+        return False
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_other_versions(folder)
+    if sum(1 for _ in folder.glob("*.png")) >= MAX_CACHED_FILES:
+        return False
+    drawn = qtawesome_icon(name, "#ffffff").pixmap(QSize(MASK_PX, MASK_PX))
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    if not drawn.save(str(temporary), "PNG"):
+        raise OSError(f"could not write {temporary}")
+    os.replace(temporary, path)
+    return True
+
+
+def _drawn_by_qtawesome(name: str, colour: str, size: QSize, mode: QIcon.Mode) -> QPixmap:
+    pixmap = qtawesome_icon(name, colour).pixmap(size, mode, QIcon.State.Off)
+    if name not in _written_here:  # qtawesome is loaded now anyway: the next start needs no helper
+        _written_here.add(name)
+        try:
+            _write_mask(name, replace=True)  # there was none, or it could not be used
+        except Exception as error:  # a full or read-only disk ...: the cache is only a shortcut
+            log.warning("icon cache not written (%s)", error)
+    return pixmap
 
 
 class IconEngine(QIconEngine):
-    """One icon name in one colour, at whatever size it is asked for: from the cache before
-    qtawesome is loaded, from qtawesome after. Each size and mode is made once and kept (a
-    button asks for its icon on every paint)."""
+    """One icon name in one colour, at whatever size it is asked for: the name's mask tinted
+    and scaled, or qtawesome's drawing while there is no mask. Each size and mode is made once
+    and kept (a button asks for its icon on every paint)."""
 
     KEPT_SIZES = 8
 
     def __init__(self, name: str, colour: str) -> None:
         super().__init__()
         self.name, self.colour = name, colour
-        self._made: dict[IconKey, QPixmap] = {}
+        self._made: dict[tuple[int, int, str], QPixmap] = {}
+        _asked.add(name)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         # Called from C++: an exception escaping here would crash the kiosk, so none may.
         try:
-            return self._pixmap(size, mode, state)
+            return self._pixmap(size, mode)
         except Exception:
             log.exception("icon %r could not be drawn", self.name)
             blank = QPixmap(size)
             blank.fill(Qt.GlobalColor.transparent)
             return blank
 
-    def _pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        key = _key(self.name, self.colour, size, mode)
+    def _pixmap(self, size: QSize, mode: QIcon.Mode) -> QPixmap:
+        key = (size.width(), size.height(), mode.name)
         found = self._made.get(key)
         if found is not None:
             return found
-        found = None if _qtawesome_loaded else _from_cache(key)
-        drawn = None
-        if found is None:
-            found = drawn = _drawn_by_qtawesome(self.name, self.colour, size, mode, state)
-        if not _filled and len(_first_screen) < MAX_CACHED_FILES:
-            _first_screen.setdefault(key, drawn)
+        colour = _colour_for(self.colour, mode)
+        mask = glyph_mask(self.name)
+        if mask is not None:
+            found = tinted(mask, colour, size)
+        else:
+            found = _drawn_by_qtawesome(self.name, self.colour, size, mode)
         if len(self._made) >= self.KEPT_SIZES:
             self._made.pop(next(iter(self._made)))
         self._made[key] = found
@@ -187,37 +268,59 @@ def cached_icon(name: str, colour: str) -> QIcon:
     return QIcon(IconEngine(name, colour))
 
 
-def fill() -> int:
-    """Import qtawesome (so the next screen's icons do not wait for it), write each icon asked for
-    so far that the cache lacks; the number of files written. Errors (a read-only disk ...) are
-    logged: the cache is only a shortcut."""
-    global _filled
-    _filled = True
-    qtawesome_icon(FALLBACK_ICON, "#000000")  # imports qtawesome and loads its fonts now, not at a tap
-    folder = cache_folder()
-    wanted = list(_first_screen.items())
-    _first_screen.clear()
-    if folder is None:
-        return 0
+def missing_masks(names: Iterable[str] = ()) -> list[str]:
+    """Names among `UI_ICONS`, `names` and those asked for so far that have no mask file yet."""
+    wanted = sorted(set(UI_ICONS) | set(names) | _asked)
+    missing = []
+    for name in wanted:
+        path = mask_file(name)
+        if path is not None and not path.is_file():
+            missing.append(name)
+    return missing
+
+
+def fill(names: Iterable[str] = ()) -> subprocess.Popen[bytes] | None:
+    """Have every mask the kiosk may need drawn (see the module's docstring): by the helper process
+    it returns (reaped in the background), or here when qtawesome is loaded here already. None
+    when nothing was missing or the cache cannot be written (logged: it is only a shortcut)."""
+    try:
+        missing = missing_masks(names)
+    except OSError as error:
+        log.warning("icon cache not readable (%s); qtawesome draws the icons", error)
+        return None
+    if not missing:
+        return None
+    if _qtawesome_loaded:
+        _write_masks(missing)
+        return None
+    command = [sys.executable, "-m", "kiosk.ui.icon_cache", *missing]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    try:
+        helper = subprocess.Popen(
+            command, env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL
+        )
+    except OSError as error:
+        log.warning("icon cache helper not started (%s); qtawesome draws the icons", error)
+        return None
+    _helpers.append(helper)
+    threading.Thread(target=_reap, args=(helper,), name="icon-cache-helper", daemon=True).start()
+    return helper
+
+
+def _reap(helper: subprocess.Popen[bytes]) -> None:
+    status = helper.wait()
+    if status != 0:
+        log.warning("icon cache helper ended with status %d; qtawesome draws what it lacks", status)
+    _helpers.remove(helper)
+
+
+def _write_masks(names: Iterable[str]) -> int:
     written = 0
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _remove_other_versions(folder)
-        room = MAX_CACHED_FILES - sum(1 for _ in folder.glob("*.png"))
-        for key, shown in wanted:
-            path = _file_for(key)
-            if path is None or path.is_file() or written >= room:
-                continue
-            name, colour, width, height, mode_name, _disabled = key
-            mode = getattr(_Mode, mode_name)
-            pixmap = shown or _drawn_by_qtawesome(name, colour, QSize(width, height), mode, _State.Off)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            if not pixmap.save(str(temporary), "PNG"):
-                raise OSError(f"could not write {temporary}")
-            os.replace(temporary, path)
-            written += 1
+        for name in names:
+            written += _write_mask(name)
     except Exception as error:  # a full or read-only disk, a file where the folder should be ...
-        log.warning("icon cache not written (%s); qtawesome draws the first screen's icons", error)
+        log.warning("icon cache not written (%s); qtawesome draws the icons", error)
     return written
 
 
@@ -225,3 +328,17 @@ def _remove_other_versions(keep: Path) -> None:
     for other in keep.parent.iterdir():
         if other != keep and other.name.startswith("qtawesome-"):
             shutil.rmtree(other, ignore_errors=True)
+
+
+def main(names: list[str]) -> int:
+    """The helper: draw each name's mask with qtawesome, then exit (its memory goes with it)."""
+    from PySide6.QtWidgets import QApplication
+
+    logging.basicConfig(level=logging.WARNING, format="icon cache: %(message)s")
+    _application = QApplication.instance() or QApplication([])
+    _write_masks(name for name in names if re.fullmatch(r"[a-z0-9]+\.[a-z0-9-]+", name))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

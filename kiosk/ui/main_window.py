@@ -10,7 +10,9 @@ built in the quiet after its first paint, so Next and the end of a page slide sh
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import subprocess
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal, SignalInstance
@@ -154,6 +156,7 @@ class MainWindow(QWidget):
             Palette(), pack.manifest.theme.accent, pack.manifest.theme.background
         )
         self.navigator.set_pack(self.with_site(pack))
+        _masks_for(pack)
         self.rebuild()
 
     def _show_screen(self, snapshot: Snapshot) -> None:
@@ -358,3 +361,18 @@ class _FirstPaint(QObject):
             screen = watched
             QTimer.singleShot(0, self, lambda: self.then(screen))
         return False
+
+
+PACK_ICON_WAIT_SECONDS = 5.0
+"""How long a pack switch (at an idle moment, or by staff) waits for its new icons' masks; past
+that, qtawesome draws them in this process (`icon_cache`)."""
+
+
+def _masks_for(pack: Pack) -> None:
+    """Have the new pack's topic icons drawn into the icon cache before its Home is built."""
+    from kiosk.ui.icon_cache import fill
+
+    helper = fill(topic.icon for topic in pack.manifest.topics)
+    if helper is not None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            helper.wait(PACK_ICON_WAIT_SECONDS)

@@ -1,10 +1,12 @@
-"""The icon cache: the first screen's icons come from PNGs qtawesome drew on an earlier start, look
-exactly as qtawesome draws them, and a missing or broken cache just means qtawesome draws them."""
+"""The icon cache: after the first start the kiosk's process never loads qtawesome (about 45 MB and
+200 ms): every icon is a glyph mask qtawesome drew once, tinted and scaled, and looks as qtawesome
+draws it; a missing or broken cache just means qtawesome draws the icon as before."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,43 +15,50 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QImage
+from uihelpers import settle
 
 from kiosk.ui import icon_cache, resources
 
 ICONS = [("fa5s.home", "#ffffff", 48), ("fa5s.arrow-left", "#24507a", 96), ("mdi6.walk", "#000000", 24)]
+UI_SOURCE = Path(icon_cache.__file__).parent
 
-# Draws ICONS through resources.icon (as screens do), prints what it saw as JSON; "fill" then
-# fills the cache as `kiosk run` does after its first paint. Compared between fresh processes that
-# draw the same icons in the same order: qtawesome's antialiasing of a glyph depends slightly on
-# which glyphs the process drew before, so only like is compared with like.
+# Draws ICONS through resources.icon (as screens do), prints what it saw as JSON (each icon's
+# alpha values and its middle pixel's colour); "fill" then fills the cache as `kiosk run` does
+# after its first paint, with the pack's icons, and waits for the helper it started.
 SCRIPT = """
 import json, sys
-from PySide6.QtCore import QSize, QBuffer, QByteArray
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from kiosk.ui import icon_cache, resources
 
-def pixels(icon, size, mode=QIcon.Mode.Normal):
+def seen(icon, size, mode=QIcon.Mode.Normal):
     image = icon.pixmap(QSize(size, size), mode).toImage().convertToFormat(QImage.Format.Format_ARGB32)
-    return bytes(image.constBits()).hex()
+    alphas = [image.pixelColor(x, y).alpha() for y in range(size) for x in range(size)]
+    opaque = [image.pixelColor(x, y).name() for y in range(size) for x in range(size)
+              if image.pixelColor(x, y).alpha() == 255]
+    return {{"alphas": alphas, "colour": opaque[0] if opaque else None}}
 
 icons = {icons!r}
-seen = {{f"{{name}} {{size}}": pixels(resources.icon(name, colour), size) for name, colour, size in icons}}
-seen["disabled"] = pixels(resources.icon("fa5s.play", "#ffffff"), 64, QIcon.Mode.Disabled)
-report = {{"qtawesome_before": "qtawesome" in sys.modules, "seen": seen}}
+shown = {{f"{{name}} {{size}}": seen(resources.icon(name, colour), size) for name, colour, size in icons}}
+shown["disabled"] = seen(resources.icon("fa5s.play", "#ffffff"), 64, QIcon.Mode.Disabled)
+report = {{"qtawesome_before": "qtawesome" in sys.modules, "seen": shown}}
 if {fill!r}:
-    report["written"] = icon_cache.fill()
+    helper = icon_cache.fill({pack_icons!r})
+    report["helper"] = helper is not None
+    if helper is not None:
+        report["helper_status"] = helper.wait(60)
     report["qtawesome_after"] = "qtawesome" in sys.modules
 print(json.dumps(report))
 """
 
 
-def _start(data_dir: Path, fill: bool) -> dict[str, Any]:
+def _start(data_dir: Path, fill: bool, pack_icons: tuple[str, ...] = ()) -> dict[str, Any]:
     """A fresh process, as a kiosk start: draws the icons, then (`fill`) fills the cache."""
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(data_dir)}
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(icons=ICONS, fill=fill)],
+        [sys.executable, "-c", SCRIPT.format(icons=ICONS, fill=fill, pack_icons=pack_icons)],
         capture_output=True,
         text=True,
         env=environment,
@@ -61,29 +70,64 @@ def _start(data_dir: Path, fill: bool) -> dict[str, Any]:
 
 
 def _cache_folder(data_dir: Path) -> Path:
-    return data_dir / "icon-cache" / f"qtawesome-{icon_cache.qtawesome_version()}"
+    folder = icon_cache.cache_folder()
+    assert folder is not None
+    return data_dir / "icon-cache" / folder.name
 
 
-def test_the_second_start_draws_its_first_icons_from_the_cache_without_qtawesome(tmp_path: Path) -> None:
-    first = _start(tmp_path, fill=True)
-    assert first["qtawesome_before"] is True  # nothing cached yet: qtawesome drew them
-    assert first["written"] == len(ICONS) + 1
-    assert len(list(_cache_folder(tmp_path).glob("*.png"))) == len(ICONS) + 1
-    for drawn in first["seen"].values():
-        assert len(set(bytes.fromhex(drawn))) > 2  # real glyphs, not blank squares
+def _masks(data_dir: Path) -> list[Path]:
+    return sorted(_cache_folder(data_dir).glob("*.png"))
 
-    second = _start(tmp_path, fill=True)
-    assert second["qtawesome_before"] is False  # every icon came from the cache
-    assert second["written"] == 0
-    assert second["qtawesome_after"] is True  # loaded after the first paint, for the next screens
-    assert second["seen"] == first["seen"]  # pixel for pixel what qtawesome drew
+
+def assert_look_alike(first: dict[str, Any], second: dict[str, Any]) -> None:
+    """The same icons: same colour where solid, and the same shape within antialiasing (a mask is
+    qtawesome's own glyph drawn larger and scaled down, so only its edge pixels may differ)."""
+    assert first.keys() == second.keys()
+    for label in first:
+        a, b = first[label]["alphas"], second[label]["alphas"]
+        assert len(a) == len(b)
+        assert first[label]["colour"] == second[label]["colour"], label
+        differences = [abs(x - y) for x, y in zip(a, b, strict=True)]
+        assert sum(differences) / len(differences) < 12, label
+        assert 0.85 <= sum(a) / max(1, sum(b)) <= 1.15, label  # as much ink: the same glyph
+
+
+def test_after_the_first_start_the_kiosk_never_loads_qtawesome(tmp_path: Path) -> None:
+    first = _start(tmp_path, fill=True, pack_icons=("mdi6.walk", "fa5s.heart"))
+    assert first["qtawesome_before"] is True  # nothing cached yet: qtawesome drew them, here
+    assert first["helper"] is False  # and so, already loaded, it drew the missing masks here too
+    names = set(icon_cache.UI_ICONS) | {name for name, _colour, _size in ICONS} | {"mdi6.walk", "fa5s.heart"}
+    assert len(_masks(tmp_path)) == len(names)
+    second = _start(tmp_path, fill=True, pack_icons=("mdi6.walk", "fa5s.heart"))
+    assert second["qtawesome_before"] is False  # every icon was a tinted mask
+    assert second["helper"] is False  # nothing was missing
+    assert second["qtawesome_after"] is False
+    assert_look_alike(first["seen"], second["seen"])
+
+
+def test_the_likeness_check_tells_two_icons_apart(tmp_path: Path) -> None:
+    shown = _start(tmp_path, fill=False)["seen"]
+    home, walk = shown["fa5s.home 48"], shown["mdi6.walk 24"]
+    other = dict(shown, **{"fa5s.home 48": {**home, "alphas": home["alphas"][::-1]}})
+    with pytest.raises(AssertionError):
+        assert_look_alike(shown, other)  # the same ink, mirrored
+    assert walk["alphas"] != home["alphas"][: len(walk["alphas"])]
+
+
+def test_masks_a_start_lacks_are_drawn_by_a_helper_process_not_the_kiosk(tmp_path: Path) -> None:
+    _start(tmp_path, fill=True)
+    before = set(_masks(tmp_path))
+    report = _start(tmp_path, fill=True, pack_icons=("fa5s.walking", "fa5s.bed"))  # a new pack's icons
+    assert report["qtawesome_before"] is False
+    assert report["helper"] is True and report["helper_status"] == 0
+    assert report["qtawesome_after"] is False  # the helper loaded it, and is gone
+    assert len(set(_masks(tmp_path)) - before) == 2
 
 
 @pytest.mark.parametrize("damage", ["garbage", "wrong size", "empty"])
 def test_a_broken_cache_file_just_means_qtawesome_draws_the_icon(tmp_path: Path, damage: str) -> None:
     first = _start(tmp_path, fill=True)
-    files = sorted(_cache_folder(tmp_path).glob("*.png"))
-    for path in files:
+    for path in _masks(tmp_path):
         if damage == "garbage":
             path.write_bytes(b"\x89PNG not really")
         elif damage == "empty":
@@ -94,15 +138,17 @@ def test_a_broken_cache_file_just_means_qtawesome_draws_the_icon(tmp_path: Path,
             assert small.save(str(path), "PNG")
     again = _start(tmp_path, fill=False)
     assert again["qtawesome_before"] is True
-    assert again["seen"] == first["seen"]
+    assert again["seen"] == first["seen"]  # both drawn by qtawesome
+    repaired = _start(tmp_path, fill=False)  # the masks drawn were written in place of the broken
+    assert repaired["qtawesome_before"] is False
+    assert_look_alike(first["seen"], repaired["seen"])
 
 
 def test_a_new_qtawesome_gets_a_new_cache_and_the_old_one_is_removed(tmp_path: Path) -> None:
     old = tmp_path / "icon-cache" / "qtawesome-0.0.1"
     old.mkdir(parents=True)
     (old / "stale.png").write_bytes(b"old drawing")
-    report = _start(tmp_path, fill=True)
-    assert report["written"] == len(ICONS) + 1
+    _start(tmp_path, fill=True)
     assert not old.exists()
     assert [path.name for path in (tmp_path / "icon-cache").iterdir()] == [_cache_folder(tmp_path).name]
 
@@ -111,8 +157,17 @@ def test_an_unreadable_cache_folder_is_no_error(tmp_path: Path) -> None:
     clean = _start(tmp_path / "clean", fill=False)
     (tmp_path / "icon-cache").write_text("a file where the folder should be", encoding="utf-8")
     report = _start(tmp_path, fill=True)
-    assert report["written"] == 0
     assert report["seen"] == clean["seen"]
+
+
+def test_every_icon_the_kiosk_names_has_its_mask_drawn_at_start() -> None:
+    """An icon missing from `UI_ICONS` would load qtawesome in the kiosk the first time it shows."""
+    pattern = re.compile(r"[\"'](?:fa5s|fa5r|fa5b|fa6s|fa6r|fa6b|mdi|mdi6|ph|ri|msc)\.[a-z0-9-]+[\"']")
+    named = set()
+    for path in UI_SOURCE.rglob("*.py"):
+        named |= {match.group(0)[1:-1] for match in pattern.finditer(path.read_text(encoding="utf-8"))}
+    assert named, "no icon names found: the pattern no longer matches the source"
+    assert named <= set(icon_cache.UI_ICONS), sorted(named - set(icon_cache.UI_ICONS))
 
 
 def test_unknown_names_give_the_book_icon(qtbot: Any) -> None:
@@ -122,3 +177,25 @@ def test_unknown_names_give_the_book_icon(qtbot: Any) -> None:
     unknown = resources.icon("fa5s.no-such-icon", "#000000")
     assert pixels(unknown) == pixels(resources.icon("fa5s.book-open", "#000000"))
     assert pixels(unknown) != pixels(resources.icon("fa5s.home", "#000000"))
+
+
+def test_a_new_pack_has_its_topic_icons_masks_before_its_home_shows(
+    make_kiosk: Any, big_pack: Any, mini_pack: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn_here: list[str] = []
+    drawn_by_qtawesome = icon_cache._drawn_by_qtawesome
+
+    def noting(name: str, *args: Any) -> Any:
+        drawn_here.append(name)
+        return drawn_by_qtawesome(name, *args)
+
+    monkeypatch.setattr(icon_cache, "_drawn_by_qtawesome", noting)
+    kiosk = make_kiosk(pack=big_pack)
+    new_icons = {topic.icon for topic in mini_pack.manifest.topics} - set(icon_cache.UI_ICONS)
+    assert new_icons
+    files = [icon_cache.mask_file(name) for name in new_icons]
+    assert all(path is not None and not path.exists() for path in files)
+    kiosk.window.set_pack(mini_pack)
+    settle()
+    assert all(path is not None and path.is_file() for path in files)
+    assert not new_icons & set(drawn_here)  # the new Home drew them from their masks
