@@ -20,21 +20,35 @@ FALLBACK_MS = 5_000
 
 
 def after_first_paint(window: QWidget, work: Callable[[], object]) -> None:
-    """Run `work` once, `DELAY_MS` after `window` first paints (at the latest after `FALLBACK_MS`)."""
+    """Run `work` once, `DELAY_MS` after `window` first paints (at the latest after `FALLBACK_MS`).
+
+    Both timers stop when the work has run: a timer left to fire later would wake a kiosk that
+    stands still on a page (the bench's idle figure counts every wake-up)."""
     done: list[bool] = []
+    delay, fallback = QTimer(window), QTimer(window)
+    timers = ((delay, "FirstPaintDelay", DELAY_MS), (fallback, "FirstPaintFallback", FALLBACK_MS))
+    for timer, name, interval in timers:
+        timer.setObjectName(name)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
 
     def run_once() -> None:
-        if not done:
-            done.append(True)
-            window.removeEventFilter(watcher)
-            work()
+        if done:
+            return
+        done.append(True)
+        delay.stop()
+        fallback.stop()
+        window.removeEventFilter(watcher)
+        work()
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and watched is window and not done:
-                QTimer.singleShot(DELAY_MS, window, run_once)
+            if event.type() == QEvent.Type.Paint and watched is window and not done and not delay.isActive():
+                delay.start()
             return False
 
+    delay.timeout.connect(run_once)
+    fallback.timeout.connect(run_once)
     watcher = FirstPaint(window)
     window.installEventFilter(watcher)
-    QTimer.singleShot(FALLBACK_MS, window, run_once)
+    fallback.start()

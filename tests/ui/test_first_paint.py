@@ -32,3 +32,45 @@ def test_work_for_a_window_never_painted_still_runs(qtbot: Any, monkeypatch: pyt
     ran: list[bool] = []
     first_paint.after_first_paint(window, lambda: ran.append(True))
     qtbot.waitUntil(lambda: ran == [True], timeout=3_000)
+
+
+def test_once_the_work_ran_nothing_of_it_wakes_the_kiosk_again(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fallback timer once fired 5 s after every start even when the work had run at the
+    first paint: a wake-up on a page nobody touches."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(first_paint, "FALLBACK_MS", 400)
+    window = QWidget()
+    qtbot.addWidget(window)
+    ran: list[bool] = []
+    first_paint.after_first_paint(window, lambda: ran.append(True))
+    window.show()
+    qtbot.waitUntil(lambda: ran == [True], timeout=2_000)
+
+    class TimerEvents(QObject):
+        count = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Timer:
+                TimerEvents.count += watched.objectName() != "TestWaitEnd"
+            return False
+
+    counter = TimerEvents()
+    application = QApplication.instance()
+    assert application is not None
+    application.installEventFilter(counter)
+    loop = QEventLoop()
+    end = QTimer()
+    end.setObjectName("TestWaitEnd")
+    end.setSingleShot(True)
+    end.timeout.connect(loop.quit)
+    try:
+        end.start(800)  # past the fallback
+        loop.exec()
+    finally:
+        application.removeEventFilter(counter)
+    assert TimerEvents.count == 0
+    assert ran == [True]
