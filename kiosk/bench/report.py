@@ -82,6 +82,7 @@ ROWS = [
     Row("Memory: PSS after navigations", ("memory", "pss_after_mb"), "MB"),
     Row("Memory: PSS growth", ("memory", "growth_mb"), "MB", "<= 10", lambda v, _: v <= 10),
     Row("Memory: PSS growth after warm-up", ("memory", "growth_after_warmup_mb"), "MB"),
+    Row("Memory: PSS growth, after the idle reset", ("memory", "growth_after_idle_reset_mb"), "MB"),
     Row("Memory: private growth", ("memory", "private_growth_mb"), "MB"),
     Row("Memory: C heap in use after start", ("memory", "heap_after_start_mb"), "MB"),
     Row("Memory: C heap growth", ("memory", "heap_growth_mb"), "MB"),

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.session.idle import IdlePolicy
 from kiosk.session.logs import install_exception_hook
+from kiosk.session.memory import return_free_memory
 from kiosk.session.pin import PinGuard
 from kiosk.session.settings import Settings
 from kiosk.session.state import Snapshot
@@ -47,6 +49,9 @@ from kiosk.ui.watchdog_timer import WatchdogTimer
 log = logging.getLogger(__name__)
 
 COUNTED_ROUTE_KINDS = ("topic", "page")
+RETURN_MEMORY_DELAY_MS = 2_000
+"""After an idle reset, when the last visit's screens have been deleted, freed memory goes back to
+the system (`session/memory.py`)."""
 """Usage counts: topic lists and pages. Not Home or the attract screen, which say nothing about
 what patients read."""
 
@@ -175,11 +180,17 @@ class KioskOperation(QObject):
         self.idle.clear_warning()
         self.window.keyboard.stop()  # no focus ring or scanning is left for the next person
         self.window.rebuild()
+        QTimer.singleShot(RETURN_MEMORY_DELAY_MS, self, _return_free_memory)  # once its screens are deleted
 
     def _count_route(self, old: Snapshot, new: Snapshot) -> None:
         if self.usage is not None and old.route != new.route and new.route.kind in COUNTED_ROUTE_KINDS:
             pack = self.window.pack
             self.usage.record(new.route.name, pack.id, str(pack.manifest.version))
+
+
+def _return_free_memory() -> None:
+    gc.collect()  # the last visit's screens, some held only by reference cycles, are freed first
+    return_free_memory()
 
 
 class BareOperation(QObject):

@@ -209,3 +209,18 @@ def test_the_question_fits_every_screen(operate: Any, size: tuple[int, int], tex
     min_target = 72 if size == (1920, 1080) else 48
     problems = layout_problems(operated.window.overlay, min_target)
     assert not problems, "\n".join(problems)
+
+
+def test_after_the_reset_memory_freed_by_the_visit_goes_back_to_the_system(
+    operate: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    from kiosk.ui import operation
+
+    monkeypatch.setattr(operation, "RETURN_MEMORY_DELAY_MS", 50)
+    returned: list[bool] = []
+    monkeypatch.setattr(operation, "return_free_memory", lambda: returned.append(True) or True)
+    operated = operate()
+    operated.kiosk.tap("attract-pause")
+    operated.clock.advance(90)
+    fire_idle_timer(operated)
+    qtbot.waitUntil(lambda: returned == [True], timeout=3_000)
