@@ -50,14 +50,14 @@ def test_once_the_work_ran_nothing_of_it_wakes_the_kiosk_again(
     window.show()
     qtbot.waitUntil(lambda: ran == [True], timeout=2_000)
 
-    class TimerEvents(QObject):
-        seen: list[str] = []
+    seen: list[str] = []
 
+    class TimerEvents(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             # a QTimer's: the fallback was one; Qt's own housekeeping (the font cache) is not
-            if event.type() == QEvent.Type.Timer and isinstance(watched, QTimer):
-                if watched.objectName() != "TestWaitEnd":
-                    TimerEvents.seen.append(f"{watched!r} {watched.objectName()!r} {watched.parent()!r}")
+            is_timer = event.type() == QEvent.Type.Timer and isinstance(watched, QTimer)
+            if is_timer and watched.objectName() != "TestWaitEnd":
+                seen.append(f"{watched!r} {watched.objectName()!r} {watched.parent()!r}")
             return False
 
     counter = TimerEvents()
@@ -74,5 +74,5 @@ def test_once_the_work_ran_nothing_of_it_wakes_the_kiosk_again(
         loop.exec()
     finally:
         application.removeEventFilter(counter)
-    assert TimerEvents.seen == []
+    assert seen == []
     assert ran == [True]
