@@ -369,7 +369,9 @@ that, qtawesome draws them in this process (`icon_cache`)."""
 
 
 def _masks_for(pack: Pack) -> None:
-    """Have the new pack's topic icons drawn into the icon cache before its Home is built."""
+    """Have the new pack's topic icons drawn into the icon cache before its Home is built. A pack
+    goes live at an idle reset or by staff, never under a patient's finger, so the interface may
+    wait for the helper (about half a second; at most `PACK_ICON_WAIT_SECONDS`)."""
     from kiosk.ui.icon_cache import fill
 
     helper = fill(topic.icon for topic in pack.manifest.topics)

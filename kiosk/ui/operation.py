@@ -49,11 +49,11 @@ from kiosk.ui.watchdog_timer import WatchdogTimer
 log = logging.getLogger(__name__)
 
 COUNTED_ROUTE_KINDS = ("topic", "page")
+"""Usage counts: topic lists and pages. Not Home or the attract screen, which say nothing about
+what patients read."""
 RETURN_MEMORY_DELAY_MS = 2_000
 """After an idle reset, when the last visit's screens have been deleted, freed memory goes back to
 the system (`session/memory.py`)."""
-"""Usage counts: topic lists and pages. Not Home or the attract screen, which say nothing about
-what patients read."""
 
 
 def something_playing(window: MainWindow) -> bool:
