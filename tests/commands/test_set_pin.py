@@ -28,17 +28,24 @@ def set_pin_from_stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
     return main(["set-pin", "--stdin"])
 
 
-def test_end_to_end_in_a_real_process(tmp_path: Path) -> None:
-    env = {**os.environ, "KIOSK_CONFIG_DIR": str(tmp_path), "KIOSK_DATA_DIR": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "set-pin", "--stdin"],
-        input="2580\n",
+def run_kiosk(
+    folder: Path, *arguments: str, stdin: str | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """`kiosk ARGUMENTS` in a process of its own, with its settings and data in `folder`."""
+    env = {**os.environ, "KIOSK_CONFIG_DIR": str(folder), "KIOSK_DATA_DIR": str(folder)}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *arguments],
+        input=stdin,
         capture_output=True,
         text=True,
         env=env,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
+
+
+def test_end_to_end_in_a_real_process(tmp_path: Path) -> None:
+    done = run_kiosk(tmp_path, "set-pin", "--stdin", stdin="2580\n")
     assert done.returncode == 0, done.stderr
     config = tmp_path / "kiosk.toml"
     assert str(config) in done.stdout
@@ -118,17 +125,8 @@ def test_two_different_answers_set_nothing(
 
 def test_a_named_pipe_at_the_settings_path_is_refused_at_once(tmp_path: Path) -> None:
     """Opening a FIFO to read it waits for a writer for ever; set-pin must say why it cannot save."""
-    env = {**os.environ, "KIOSK_CONFIG_DIR": str(tmp_path), "KIOSK_DATA_DIR": str(tmp_path)}
     os.mkfifo(tmp_path / "kiosk.toml")
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "set-pin", "--stdin"],
-        input="2580\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,  # a regression would block here, not pass
-        check=False,
-    )
+    done = run_kiosk(tmp_path, "set-pin", "--stdin", stdin="2580\n", timeout=60)  # a regression blocks here
     assert done.returncode == 1
     assert "kiosk.toml is a named pipe (FIFO), not a regular file" in done.stderr
     assert "Could not save the PIN" in done.stderr and "nothing was changed" in done.stderr
@@ -136,15 +134,7 @@ def test_a_named_pipe_at_the_settings_path_is_refused_at_once(tmp_path: Path) ->
 
 
 def test_other_commands_read_past_a_named_pipe_with_a_warning(tmp_path: Path) -> None:
-    env = {**os.environ, "KIOSK_CONFIG_DIR": str(tmp_path), "KIOSK_DATA_DIR": str(tmp_path)}
     os.mkfifo(tmp_path / "kiosk.toml")
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "packs"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    done = run_kiosk(tmp_path, "packs", timeout=60)
     assert done.returncode == 0, done.stderr
     assert "warning: settings:" in done.stderr and "is a named pipe (FIFO), not a regular file" in done.stderr
