@@ -84,7 +84,6 @@ _qtawesome_loaded = False
 _asked: set[str] = set()
 _written_here: set[str] = set()
 _masks: OrderedDict[str, QImage] = OrderedDict()
-_helpers: list[subprocess.Popen[bytes]] = []
 
 
 @lru_cache(maxsize=1)
@@ -180,33 +179,38 @@ def qtawesome_icon(name: str, colour: str) -> QIcon:
     return found
 
 
-def _write_mask(name: str, replace: bool = False) -> bool:
-    """Draw `name` with qtawesome (in this process) and write its mask, in place of an unusable
-    one with `replace`; False if it was not written."""
-    path = mask_file(name)
-    if path is None or (path.is_file() and not replace):
-        return False
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    _remove_other_versions(folder)
-    if sum(1 for _ in folder.glob("*.png")) >= MAX_CACHED_FILES:
-        return False
-    drawn = qtawesome_icon(name, "#ffffff").pixmap(QSize(MASK_PX, MASK_PX))
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    if not drawn.save(str(temporary), "PNG"):
-        raise OSError(f"could not write {temporary}")
-    os.replace(temporary, path)
-    return True
+def _write_masks(names: Iterable[str], replace: bool = False) -> int:
+    """Draw each name with qtawesome (in this process) and write its mask, also in place of an
+    unusable one with `replace`; the number written. Errors (a full or read-only disk, a file where
+    the folder should be ...) are logged: the cache is only a shortcut."""
+    folder = cache_folder()
+    if folder is None:
+        return 0
+    written = 0
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_other_versions(folder)
+        room = MAX_CACHED_FILES - sum(1 for _ in folder.glob("*.png"))
+        for name in names:
+            path = mask_file(name)
+            if path is None or (path.is_file() and not replace) or written >= room:
+                continue
+            drawn = qtawesome_icon(name, "#ffffff").pixmap(QSize(MASK_PX, MASK_PX))
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            if not drawn.save(str(temporary), "PNG"):
+                raise OSError(f"could not write {temporary}")
+            os.replace(temporary, path)
+            written += 1
+    except Exception as error:
+        log.warning("icon cache not written (%s); qtawesome draws the icons", error)
+    return written
 
 
 def _drawn_by_qtawesome(name: str, colour: str, size: QSize, mode: QIcon.Mode) -> QPixmap:
     pixmap = qtawesome_icon(name, colour).pixmap(size, mode, QIcon.State.Off)
     if name not in _written_here:  # qtawesome is loaded now anyway: the next start needs no helper
         _written_here.add(name)
-        try:
-            _write_mask(name, replace=True)  # there was none, or it could not be used
-        except Exception as error:  # a full or read-only disk ...: the cache is only a shortcut
-            log.warning("icon cache not written (%s)", error)
+        _write_masks([name], replace=True)  # there was none, or it could not be used
     return pixmap
 
 
@@ -302,7 +306,6 @@ def fill(names: Iterable[str] = ()) -> subprocess.Popen[bytes] | None:
     except OSError as error:
         log.warning("icon cache helper not started (%s); qtawesome draws the icons", error)
         return None
-    _helpers.append(helper)
     threading.Thread(target=_reap, args=(helper,), name="icon-cache-helper", daemon=True).start()
     return helper
 
@@ -311,17 +314,6 @@ def _reap(helper: subprocess.Popen[bytes]) -> None:
     status = helper.wait()
     if status != 0:
         log.warning("icon cache helper ended with status %d; qtawesome draws what it lacks", status)
-    _helpers.remove(helper)
-
-
-def _write_masks(names: Iterable[str]) -> int:
-    written = 0
-    try:
-        for name in names:
-            written += _write_mask(name)
-    except Exception as error:  # a full or read-only disk, a file where the folder should be ...
-        log.warning("icon cache not written (%s); qtawesome draws the icons", error)
-    return written
 
 
 def _remove_other_versions(keep: Path) -> None:
