@@ -25,11 +25,12 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
-from kiosk.content.exercise import ExerciseFrontMatter
 from kiosk.content.first_lines import split_first_lines
 from kiosk.content.icons import is_unknown_icon
 from kiosk.content.loader import MANIFEST, Inspection
+from kiosk.content.models import manifest_record
 from kiosk.content.pack import help_page_of
+from kiosk.content.pack_types import ExerciseFrontMatter
 from kiosk.content.placeholders import placeholder_names
 from kiosk.content.svg import MAX_SVG_BYTES
 from kiosk.content.yamltext import line_of
@@ -262,7 +263,7 @@ def _check_help_page(inspection: Inspection) -> None:
     """The page "Get help now" opens must say whom to call before anything else, in every language."""
     manifest = inspection.manifest
     assert manifest is not None
-    page_id = help_page_of(manifest, inspection.pages)
+    page_id = help_page_of(manifest_record(manifest), inspection.pages)
     if page_id is None:
         return
     for language in manifest.languages:

@@ -38,6 +38,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
+from kiosk.content.pack_types import FRONT_MATTER_RECORDS, PackManifest, from_json, to_json
 from kiosk.content.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 """Raised whenever what is stored changes shape; an index of another format is ignored."""
 
 MAX_INDEX_BYTES = 64 * 1024 * 1024
@@ -113,12 +114,12 @@ def write_index(
         "files": files,
         "media": _checked_digests(pack.root, files),
         "problems": [[p.file, p.line, p.severity.value, p.message, p.fix] for p in result.problems],
-        "manifest": pack.manifest.model_dump(mode="json"),
+        "manifest": to_json(pack.manifest),
         "pages": [
             {
                 "id": page.id,
                 "language": page.language,
-                "front": page.front.model_dump(mode="json"),
+                "front": to_json(page.front),
                 "body_html": page.body_html,
                 "plain_text": page.plain_text,
                 "source_file": page.source_file,
@@ -225,18 +226,17 @@ def _media_digests(media: object) -> list[bytes]:
 
 
 def _rebuild(root: Path, document: dict[str, Any]) -> LoadResult:
-    """The `LoadResult` the full load gave, from the index (the models validate their fields again)."""
-    from kiosk.content.models import FRONT_MATTER_BY_KIND, PackManifest
+    """The `LoadResult` the full load gave, from the index: the same records, built from the values
+    the checks passed (no pydantic: the index holds only what a checked pack held)."""
     from kiosk.content.pack import LoadResult, Pack, Page
 
     pages = {}
     for entry in document["pages"]:
         front_data = entry["front"]
-        model = FRONT_MATTER_BY_KIND[front_data["kind"]]
         page = Page(
             id=entry["id"],
             language=entry["language"],
-            front=model.model_validate(front_data),
+            front=from_json(FRONT_MATTER_RECORDS[front_data["kind"]], front_data),
             body_html=entry["body_html"],
             plain_text=entry["plain_text"],
             source_file=entry["source_file"],
@@ -246,7 +246,7 @@ def _rebuild(root: Path, document: dict[str, Any]) -> LoadResult:
         Problem(file, line, Severity(severity), message, fix)
         for file, line, severity, message, fix in document["problems"]
     )
-    manifest = PackManifest.model_validate(document["manifest"])
+    manifest = from_json(PackManifest, document["manifest"])
     pack = Pack(root=root, manifest=manifest, pages=MappingProxyType(pages))
     return LoadResult(pack, problems)
 

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from kiosk.content.models import FRONT_MATTER_BY_KIND, TEXT_LIMITS, PackPath, PageFrontMatter, _Frozen
+from kiosk.content import pack_types
+from kiosk.content.models import (
+    FRONT_MATTER_BY_KIND,
+    RECORD_OF_MODEL,
+    TEXT_LIMITS,
+    PackPath,
+    PageFrontMatter,
+    _Frozen,
+)
 from kiosk.content.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -214,3 +222,4 @@ def _animation_length(root: Path, relative: str) -> MotionLength | str:
 
 
 FRONT_MATTER_BY_KIND["exercise"] = ExerciseFrontMatter
+RECORD_OF_MODEL[ExerciseFrontMatter] = pack_types.ExerciseFrontMatter

@@ -18,9 +18,16 @@ from pydantic import BaseModel, ValidationError
 from kiosk.content.exercise import ExerciseFrontMatter, check_exercise_page
 from kiosk.content.markdown import PageLink, render_markdown
 from kiosk.content.media import MEDIA_TYPES, PICTURE_TYPES, file_problems, reference_problem
-from kiosk.content.models import ANY_LANGUAGE, FRONT_MATTER_BY_KIND, MEDIA_FILE, PackManifest
+from kiosk.content.models import (
+    FRONT_MATTER_BY_KIND,
+    MEDIA_FILE,
+    PackManifest,
+    front_record,
+    manifest_record,
+)
 from kiosk.content.pack import LoadResult as LoadResult  # where callers have always found it
 from kiosk.content.pack import Pack, Page
+from kiosk.content.pack_types import ANY_LANGUAGE
 from kiosk.content.paths import path_problem
 from kiosk.content.placeholders import placeholder_problems
 from kiosk.content.problems import Problem, Severity
@@ -57,7 +64,8 @@ class Inspection:
         if self.manifest is None or any(problem.is_error for problem in problems):
             return LoadResult(None, problems)
         pages = MappingProxyType(dict(self.pages))
-        return LoadResult(Pack(root=self.root.resolve(), manifest=self.manifest, pages=pages), problems)
+        pack = Pack(root=self.root.resolve(), manifest=manifest_record(self.manifest), pages=pages)
+        return LoadResult(pack, problems)
 
     def error(self, file: str, line: int, message: str, fix: str) -> None:
         self.problems.append(Problem(file, line, Severity.ERROR, message, fix))
@@ -357,7 +365,8 @@ def _load_page(
     body = render_markdown(body_text, first_line=end + 2)
     for issue in body.issues:
         inspection.error(relative, issue.line, issue.message, issue.fix)
-    return Page(page_id, language, front, body.html, body.plain_text, relative), body.links
+    page = Page(page_id, language, front_record(front), body.html, body.plain_text, relative)
+    return page, body.links
 
 
 def media_fields(

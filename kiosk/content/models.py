@@ -2,8 +2,9 @@
 
 These pydantic models are the single source of truth for what a content pack may contain: the
 loader validates `pack.yaml` and every page's front matter against them, and `kiosk schema` exports
-them as JSON Schema so staff editors can autocomplete. Every model is frozen, so a loaded pack can
-be shared by every screen without anyone changing it underneath the others.
+them as JSON Schema so staff editors can autocomplete. A model that passed becomes a plain frozen
+record of the same fields (`to_record`, `kiosk.content.pack_types`), which is what the screens
+read: a pack started from its checked-pack index never imports pydantic.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
+
+from kiosk.content import pack_types
+from kiosk.content.pack_types import ANY_LANGUAGE
 
 FORMAT_VERSION = 1
 
@@ -67,9 +71,6 @@ def _text_for_every_language(value: object) -> object:
     return value
 
 
-ANY_LANGUAGE = "*"
-"""Key used when a localized text was written as a plain string: it serves every language."""
-
 MAX_LANGUAGES = 20
 MAX_TOPICS = 100
 MAX_PAGES_PER_TOPIC = 500
@@ -114,14 +115,6 @@ DisclaimerText = Annotated[
     _EACH_LANGUAGE,
     _AT_MOST_EVERY_LANGUAGE,
 ]
-
-
-def localized(text: dict[str, str], language: str, fallback: str) -> str:
-    """Pick the text for `language`, else the fallback language, else the any-language text."""
-    for key in (language, fallback, ANY_LANGUAGE):
-        if key in text:
-            return text[key]
-    return next(iter(text.values()), "")
 
 
 class _Frozen(BaseModel):
@@ -290,5 +283,24 @@ FRONT_MATTER_BY_KIND: dict[str, type[PageFrontMatter]] = {
     "summary": PageFrontMatter,
 }
 """Which front-matter model checks a page of each kind; a kind with extra fields registers its own."""
+
+
+def manifest_record(manifest: PackManifest) -> pack_types.PackManifest:
+    """The checked manifest as the record the screens read."""
+    return pack_types.from_json(pack_types.PackManifest, manifest.model_dump(mode="json"))
+
+
+RECORD_OF_MODEL: dict[type[PageFrontMatter], type[pack_types.PageFrontMatter]] = {
+    PageFrontMatter: pack_types.PageFrontMatter
+}
+"""The record each front-matter model becomes; a model with extra fields registers its own record
+(else it becomes the record of the nearest model it extends)."""
+
+
+def front_record(front: PageFrontMatter) -> pack_types.PageFrontMatter:
+    """A checked page's front matter as the record the screens read."""
+    record_type = next(RECORD_OF_MODEL[model] for model in type(front).__mro__ if model in RECORD_OF_MODEL)
+    return pack_types.from_json(record_type, front.model_dump(mode="json"))
+
 
 from kiosk.content import exercise as _exercise  # noqa: E402, F401  (registers the exercise page model)

@@ -1,4 +1,5 @@
-"""A loaded, checked pack: what every screen reads from. Immutable once built by the loader."""
+"""A loaded, checked pack: what every screen reads from. Immutable once built by the loader (or
+rebuilt from the checked-pack index); plain records only, so reading it needs no pydantic."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from kiosk.content.models import PackManifest, PageFrontMatter, Topic, localized
+from kiosk.content.pack_types import PackManifest, PageFrontMatter, Topic, localized
 from kiosk.content.problems import Problem
 
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from types import MappingProxyType
 
-from kiosk.content.models import ANY_LANGUAGE
 from kiosk.content.pack import Pack, Page
+from kiosk.content.pack_types import ANY_LANGUAGE
 from kiosk.content.problems import Problem, Severity
 
 PLACEHOLDERS: tuple[str, ...] = (
@@ -92,15 +92,18 @@ def fill_pack(pack: Pack, site: SiteValues) -> Pack:
         return {language: fill(words, values_for(language)) for language, words in text.items()}
 
     manifest = pack.manifest
-    manifest = manifest.model_copy(
-        update={name: localized(getattr(manifest, name)) for name in ("title", "welcome", "disclaimer")}
+    manifest = replace(
+        manifest,
+        title=localized(manifest.title),
+        welcome=localized(manifest.welcome),
+        disclaimer=localized(manifest.disclaimer),
     )
     pages: dict[tuple[str, str], Page] = {}
     for key, page in pack.pages.items():
         values = values_for(page.language)
         pages[key] = replace(
             page,
-            front=page.front.model_copy(update={"title": fill(page.front.title, values)}),
+            front=replace(page.front, title=fill(page.front.title, values)),
             body_html=fill(page.body_html, values, as_html=True),
             plain_text=fill(page.plain_text, values),
         )

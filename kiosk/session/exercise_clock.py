@@ -26,7 +26,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kiosk.content.exercise import ExerciseFrontMatter
+    from kiosk.content.pack_types import ExerciseFrontMatter
 
 
 class Phase(StrEnum):

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.exercise import ExerciseFrontMatter
 from kiosk.content.loader import load_pack
 from kiosk.content.pack import Pack
+from kiosk.content.pack_types import ExerciseFrontMatter
 from kiosk.content.placeholders import fill_pack
 from kiosk.session.site import SiteDetails
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.exercise import ExerciseFrontMatter
 from kiosk.content.loader import load_pack
 from kiosk.content.models import ANY_LANGUAGE
 from kiosk.content.pack import Pack, Page
+from kiosk.content.pack_types import ExerciseFrontMatter
 
 PACK = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve"
 LINK = re.compile(r'href="(page:[a-z0-9-]+)"')

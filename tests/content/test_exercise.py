@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.content import pack_types
 from kiosk.content.exercise import ExerciseFrontMatter
 from kiosk.content.loader import load_pack
 from kiosk.content.models import FRONT_MATTER_BY_KIND
@@ -75,7 +76,7 @@ def test_exercise_pages_are_read_with_the_exercise_model(exercise_pack: Path) ->
     assert result.problems == ()
     assert result.pack is not None
     front = result.pack.page("what-is-it", "en").front
-    assert isinstance(front, ExerciseFrontMatter)
+    assert isinstance(front, pack_types.ExerciseFrontMatter)
     assert (front.sets, front.reps, front.hold_seconds, front.rest_seconds) == (2, 10, 5, 30)
     assert [step.hold for step in front.steps] == [False, False, True, False]
     assert front.cautions == ["Stop if pain spreads down your leg."]
@@ -172,7 +173,7 @@ def test_an_exercise_done_with_each_side_in_turn_times_its_steps_on_one_side(exe
     assert result.problems == ()
     assert result.pack is not None
     front = result.pack.page("what-is-it", "en").front
-    assert isinstance(front, ExerciseFrontMatter)
+    assert isinstance(front, pack_types.ExerciseFrontMatter)
     assert front.sides == ["Right leg", "Left leg"]
 
 

@@ -68,7 +68,7 @@ def test_loaded_pack_cannot_be_changed() -> None:
         pack.root = Path("/")  # type: ignore[misc]
     with pytest.raises(TypeError):
         pack.pages[("x", "en")] = pack.page("symptoms", "en")  # type: ignore[index]
-    with pytest.raises(Exception, match="frozen"):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         pack.manifest.topics[0].id = "other"  # type: ignore[misc]
 
 

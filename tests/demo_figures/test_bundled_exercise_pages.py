@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.exercise import ExerciseFrontMatter
 from kiosk.content.loader import load_pack
 from kiosk.content.motion_length import motion_length_of_file
+from kiosk.content.pack_types import ExerciseFrontMatter
 from kiosk.session.exercise_clock import ExercisePlan, Phase
 from tools.demo_figures import demos
 from tools.demo_figures.skeleton import joints

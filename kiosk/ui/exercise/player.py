@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.exercise import ExerciseFrontMatter
+from kiosk.content.pack_types import ExerciseFrontMatter
 from kiosk.session.exercise_clock import ClockState, ExerciseClock, ExercisePlan, Phase, counter_phrases
 from kiosk.ui import resources
 from kiosk.ui.accessibility import announce_politely

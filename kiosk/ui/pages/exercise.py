@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.exercise import ExerciseFrontMatter
 from kiosk.content.pack import Page
+from kiosk.content.pack_types import ExerciseFrontMatter
 from kiosk.ui import resources
 from kiosk.ui.exercise.figures import make_figure
 from kiosk.ui.exercise.player import ExercisePlayer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.models import Topic
+from kiosk.content.pack_types import Topic
 from kiosk.ui import resources
 from kiosk.ui.screens.base import ScreenContext, ScrollColumn, TileGrid
 from kiosk.ui.widgets import Card, Picture, TextLabel

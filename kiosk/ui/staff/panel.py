@@ -21,8 +21,8 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.escape import escape
-from kiosk.content.models import Review
 from kiosk.content.pack import Pack
+from kiosk.content.pack_types import Review
 from kiosk.session.site import SiteDetails
 from kiosk.session.usage import DayCount, UsageError, read_counts
 from kiosk.ui.dialog import DialogCard
