@@ -14,12 +14,11 @@ these records from the index with `from_json` and never imports pydantic at all.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import types
-import typing
 from dataclasses import dataclass
-from typing import Any, TypeVar
+
+from kiosk.content.json_records import from_json as from_json
+from kiosk.content.json_records import to_json as to_json
 
 ANY_LANGUAGE = "*"
 """Key used when a localized text was written as a plain string: it serves every language."""
@@ -141,79 +140,3 @@ FRONT_MATTER_RECORDS: dict[str, type[PageFrontMatter]] = {
     "summary": PageFrontMatter,
 }
 """The record each page kind's front matter becomes (the models' `FRONT_MATTER_BY_KIND`, as records)."""
-
-Record = TypeVar("Record")
-
-
-def from_json(record_type: type[Record], data: dict[str, Any]) -> Record:
-    """A record (and the records inside it) from JSON values: what a checked model dumps with
-    `model_dump(mode="json")`, and what the checked-pack index stores. Dates come as ISO text."""
-    hints = _hints(record_type)
-    values = {field.name: _value(hints[field.name], data[field.name]) for field in _fields(record_type)}
-    return record_type(**values)
-
-
-def to_json(record: object) -> dict[str, Any]:
-    """The record as JSON values, the inverse of `from_json`."""
-    return {field.name: _json(getattr(record, field.name)) for field in _fields(type(record))}
-
-
-def _fields(record_type: type) -> tuple[dataclasses.Field[Any], ...]:
-    return dataclasses.fields(record_type)
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(record_type: type) -> dict[str, Any]:
-    if record_type not in _HINTS:
-        _HINTS[record_type] = typing.get_type_hints(record_type)
-    return _HINTS[record_type]
-
-
-def _value(hint: Any, value: Any) -> Any:
-    """`value` as the field's type; ValueError when it is of another type (a damaged index is then
-    treated as missing, and the pack is checked in full)."""
-    if value is None:
-        if type(None) in typing.get_args(hint):
-            return None
-        raise ValueError(f"no value where {hint} is needed")
-    origin = typing.get_origin(hint)
-    if origin in (types.UnionType, typing.Union):
-        (inner,) = [argument for argument in typing.get_args(hint) if argument is not type(None)]
-        return _value(inner, value)
-    if origin is list:
-        (item,) = typing.get_args(hint)
-        return [_value(item, element) for element in _expect(value, list)]
-    if origin is dict:
-        text = _expect(value, dict)
-        if not all(isinstance(key, str) and isinstance(words, str) for key, words in text.items()):
-            raise ValueError("a text by language is not all words")
-        return dict(text)
-    if hint is dt.date:
-        return dt.date.fromisoformat(_expect(value, str))
-    if dataclasses.is_dataclass(hint):
-        return from_json(hint, _expect(value, dict))  # type: ignore[arg-type]
-    if hint is float:
-        return float(_expect(value, (int, float)))
-    if hint is int:
-        return _expect(value, int)
-    return _expect(value, hint)
-
-
-def _expect(value: Any, kind: type | tuple[type, ...]) -> Any:
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise ValueError(f"{type(value).__name__} where {kind} is needed")
-    return value
-
-
-def _json(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return to_json(value)
-    if isinstance(value, list):
-        return [_json(element) for element in value]
-    if isinstance(value, dict):
-        return dict(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value

@@ -10,26 +10,35 @@ file is fixed, because the PIN could not be read.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
+import logging
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kiosk import __version__
 from kiosk.content.escape import escape
-from kiosk.session.paths import regular_file_problem, settings_file, write_atomically
-from kiosk.session.pin import parse_pin_hash
+from kiosk.content.json_records import from_json, to_json
+from kiosk.session.paths import data_dir, regular_file_problem, settings_file, write_atomically
 from kiosk.session.site import Clinic, Emergency, SiteDetails
+
+log = logging.getLogger(__name__)
 
 MAX_SETTINGS_BYTES = 64 * 1024
 """A settings file is a dozen lines; anything far larger is refused before it is parsed."""
 MAX_SETTINGS_NESTING = 32
 """Brackets inside brackets; the settings are flat, and deep nesting would exhaust the parser."""
 
-LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+CHECKED_SETTINGS_NAME = "settings-checked.json"
+"""In the data folder: the outcome of the last check of the settings file, with the file's digest.
+A start with the same file (and the same kiosk) takes it from here instead of checking it again,
+which is what keeps pydantic out of the start (`settings_checks` holds the checks)."""
 
 
 PATH_SETTINGS = ("pack", "pack_store", "inbox", "status_folder")
@@ -40,56 +49,49 @@ class SettingsError(ValueError):
     """Settings given on the command line (or by code) that cannot be used; the message says why."""
 
 
-class Settings(BaseModel):
-    """What the kiosk reads at start. Defaults are what a fresh install needs."""
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """What the kiosk reads at start, checked. Defaults are what a fresh install needs; ranges and
+    formats are checked by `settings_checks.SettingsModel`."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    idle_seconds: int = Field(default=90, ge=15, le=3600)
+    idle_seconds: int = 90
     """Seconds without a touch before the "Are you still reading?" question appears."""
-    warning_seconds: int = Field(default=20, ge=20, le=300)
+    warning_seconds: int = 20
     """Seconds the question stays before the reset; at least 20 (WCAG 2.2.1 Timing Adjustable)."""
     pack: Path | None = None
     """Content pack folder; relative paths count from the settings file's folder. None: bundled pack."""
     pin_hash: str | None = None
     """Salted hash written by `kiosk set-pin`; None means setup mode (no PIN set yet)."""
-    default_language: LanguageCode = "en"
+    default_language: str = "en"
     """Language a fresh session starts in (and returns to after a reset)."""
     screen: str | int | None = None
     """Screen to fill: its name as the system reports it (e.g. "HDMI-1") or its number from 0."""
     switch_scan: bool = False
     """Single-switch scanning: one press starts a ring stepping through the controls, the next
     press chooses the ringed one (Space or Enter, which switch interfaces send)."""
-    switch_scan_seconds: float = Field(default=2.0, ge=0.5, le=10)
+    switch_scan_seconds: float = 2.0
     """How long the scanning ring stays on each control."""
     pack_store: Path | None = None
     """Folder of installed packs (`kiosk install`); None: `packs` in the data folder."""
-    keep_old_packs: int = Field(default=3, ge=1, le=20)
+    keep_old_packs: int = 3
     """How many earlier installed versions the pack store keeps for `kiosk rollback`."""
     inbox: Path | None = None
     """Folder a sync engine fills with packs (folders or zips); the kiosk installs what arrives."""
-    inbox_check_seconds: int = Field(default=30, ge=5, le=3600)
+    inbox_check_seconds: int = 30
     """How often the running kiosk looks in its inbox (in the background)."""
-    inbox_settle_seconds: int = Field(default=10, ge=2, le=600)
+    inbox_settle_seconds: int = 10
     """How long a pack in the inbox must stay unchanged before it is installed: sync engines write
     files one by one, and a pack taken half-written would be refused. Slow links need longer."""
     status_folder: Path | None = None
     """Folder where the kiosk writes `<kiosk_name>.json` (active pack, last refusal ...) for IT."""
     trusted_key: str | None = None
     """Public key (from `kiosk keygen`); when set, only packs signed with its private key go live."""
-    kiosk_name: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
+    kiosk_name: str | None = None
     """Name in the status file; None: the machine's host name."""
-    clinic: Clinic = Field(default_factory=Clinic)
+    clinic: Clinic = field(default_factory=Clinic)
     """The `[clinic]` table: name, phone, hours, front-desk words, take-home address (`session/site.py`)."""
-    emergency: Emergency = Field(default_factory=Emergency)
+    emergency: Emergency = field(default_factory=Emergency)
     """The `[emergency]` table: the number to call where the kiosk stands."""
-
-    @field_validator("pin_hash")
-    @classmethod
-    def _pin_hash_is_readable(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_pin_hash(value)
-        return value
 
     @property
     def site(self) -> SiteDetails:
@@ -107,13 +109,19 @@ class Settings(BaseModel):
         Raises `SettingsError` naming the flag when a value is out of range or of the wrong type.
         """
         given = {key: value for key, value in flags.items() if value is not None}
-        unknown = sorted(set(given) - set(type(self).model_fields))
+        if not given:
+            return self
+        unknown = sorted(set(given) - set(setting_names()))
         if unknown:
             raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
-        try:
-            return type(self).model_validate({**self.model_dump(), **given})
-        except ValidationError as error:
-            raise SettingsError("; ".join(_describe(e) for e in error.errors())) from None
+        from kiosk.session.settings_checks import check_overrides
+
+        return check_overrides(self, given)
+
+
+def setting_names() -> list[str]:
+    """Every setting a file may hold, in the order they are documented."""
+    return [setting.name for setting in dataclasses.fields(Settings)]
 
 
 @dataclass(frozen=True)
@@ -143,38 +151,125 @@ class LoadedSettings:
         return self.settings.setup_mode and not self.pin_unreadable
 
 
-def load_settings(path: Path | None = None) -> LoadedSettings:
+def load_settings(path: Path | None = None, checked_folder: Path | None = None) -> LoadedSettings:
     """Read the settings file; a missing file gives the defaults, a bad one defaults plus problems.
 
     A path that is not a regular file (a named pipe would block the reader for ever) is refused
-    before it is opened."""
+    before it is opened. The outcome of checking the file is kept in `checked_folder` (default:
+    the data folder), and used again while the file's bytes stay the same."""
     path = path or settings_file()
     not_regular = regular_file_problem(path)
     if not_regular is not None:
         problem = SettingsProblem(path, None, f"refused: {not_regular}; using defaults")
         return LoadedSettings(Settings(), path, (problem,), pin_unreadable=True)
     try:
-        text = _read_limited(path)
+        raw = _read_limited(path)
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         return LoadedSettings(Settings(), path)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         problem = SettingsProblem(path, None, f"cannot read the settings file ({error}); using defaults")
         return LoadedSettings(Settings(), path, (problem,), pin_unreadable=True)
+    kept = CheckedSettings(checked_folder or data_dir(), path, raw)
+    remembered = kept.read()
+    if remembered is not None:
+        return remembered
     try:
         data = _parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         problem = _syntax_problem(path, text, error, "using the default for every setting")
         return LoadedSettings(Settings(), path, (problem,), pin_unreadable=True)
-    return _validate(data, text, path)
+    for key in PATH_SETTINGS:
+        if isinstance(data.get(key), str) and data[key]:
+            data[key] = str((path.parent / Path(data[key]).expanduser()).resolve())
+    from kiosk.session.settings_checks import check_file_values
+
+    loaded = check_file_values(data, text, path)
+    kept.write(loaded)
+    return loaded
 
 
-def _read_limited(path: Path) -> str:
-    """The file's text; ValueError when it is far larger than any settings file."""
+class CheckedSettings:
+    """The outcome of checking one settings file's bytes, kept as JSON for the next start.
+
+    The record is found again only when the file's path, its sha256 digest and the kiosk's version
+    are the same, and when every value has the type its setting has (`json_records`); anything else
+    (no record, a damaged one, another file) means the file is checked again. A file with a syntax
+    error is not kept: it is quick to find again, and must be reported each time."""
+
+    def __init__(self, folder: Path, path: Path, raw: bytes) -> None:
+        self.file = folder / CHECKED_SETTINGS_NAME
+        self.stamp = {
+            "kiosk": _checks_version(),
+            "path": str(path.resolve()),
+            "sha256": hashlib.sha256(raw).hexdigest(),
+        }
+        self.path = path
+
+    def read(self) -> LoadedSettings | None:
+        try:
+            with self.file.open("rb") as stream:
+                document = json.loads(stream.read(MAX_SETTINGS_BYTES * 4))
+            if not isinstance(document, dict) or document.get("stamp") != self.stamp:
+                return None
+            problems = tuple(
+                SettingsProblem(self.path, _line_number(line), _expect_text(message))
+                for line, message in document["problems"]
+            )
+            pin_unreadable = document["pin_unreadable"]
+            if not isinstance(pin_unreadable, bool):
+                raise ValueError("pin_unreadable is not true or false")
+            settings = from_json(Settings, document["settings"])
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # damaged: the file is simply checked again
+            log.warning(
+                "checked settings %s unusable (%s); checking the settings file again", self.file, error
+            )
+            return None
+        return LoadedSettings(settings, self.path, problems, pin_unreadable=pin_unreadable)
+
+    def write(self, loaded: LoadedSettings) -> None:
+        document = {
+            "stamp": self.stamp,
+            "settings": to_json(loaded.settings),
+            "problems": [[problem.line, problem.message] for problem in loaded.problems],
+            "pin_unreadable": loaded.pin_unreadable,
+        }
+        try:
+            write_atomically(self.file, json.dumps(document, ensure_ascii=False).encode("utf-8"))
+        except OSError as error:
+            log.warning("could not keep the checked settings in %s: %s", self.file, error)
+
+
+def _checks_version() -> str:
+    """The kiosk's version and the size and time of the files that check settings: a kiosk whose
+    checks changed (an upgrade, or a developer's edit) checks the settings file again."""
+    here = Path(__file__).parent
+    files = ("settings.py", "settings_checks.py", "site.py", "pin.py")
+    stats = [(here / name).stat() for name in files]
+    return f"{__version__} " + " ".join(f"{info.st_size}:{info.st_mtime_ns}" for info in stats)
+
+
+def _line_number(value: object) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise ValueError("a problem's line is not a number")
+
+
+def _expect_text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError("a problem's message is not text")
+    return value
+
+
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes; ValueError when it is far larger than any settings file."""
     with path.open("rb") as stream:
         data = stream.read(MAX_SETTINGS_BYTES + 1)
     if len(data) > MAX_SETTINGS_BYTES:
         raise ValueError(f"the file is larger than {MAX_SETTINGS_BYTES // 1024} KB")
-    return data.decode("utf-8")
+    return data
 
 
 def _parse_toml(text: str) -> dict[str, Any]:
@@ -209,46 +304,7 @@ def _syntax_problem(
     return SettingsProblem(path, line, f"not valid TOML: {reason}; {consequence}")
 
 
-def _validate(data: dict[str, Any], text: str, path: Path) -> LoadedSettings:
-    problems: list[SettingsProblem] = []
-    for key in sorted(set(data) - set(Settings.model_fields)):
-        known = ", ".join(Settings.model_fields)
-        message = f"unknown setting '{key}' ignored (known settings: {known})"
-        problems.append(SettingsProblem(path, _line_of(key, text), message))
-        del data[key]
-    for key in PATH_SETTINGS:
-        if isinstance(data.get(key), str) and data[key]:
-            data[key] = (path.parent / Path(data[key]).expanduser()).resolve()
-    pin_unreadable = False
-    try:
-        settings = Settings.model_validate(data)
-    except ValidationError as error:
-        bad_keys: set[str] = set()
-        for detail in error.errors():
-            key = str(detail["loc"][0]) if detail["loc"] else ""
-            bad_keys.add(key)
-            default = Settings.model_fields[key].default if key in Settings.model_fields else None
-            if key == "pin_hash":
-                fallback = "no PIN is usable"
-            elif key in ("clinic", "emergency"):
-                fallback = f"the [{key}] details are not shown until this is fixed"
-            else:
-                fallback = f"using the default {default!r}"
-            problems.append(SettingsProblem(path, _line_of(key, text), f"{_describe(detail)}; {fallback}"))
-        pin_unreadable = "pin_hash" in bad_keys
-        settings = Settings.model_validate({k: v for k, v in data.items() if k not in bad_keys})
-    return LoadedSettings(settings, path, tuple(problems), pin_unreadable=pin_unreadable)
-
-
-def _describe(detail: Any) -> str:
-    key = ".".join(str(part) for part in detail["loc"]) or "settings"
-    message = str(detail["msg"])
-    if message.startswith("Value error, "):
-        message = message.removeprefix("Value error, ")
-    return f"{key}: {message} (got {detail['input']!r})" if "input" in detail else f"{key}: {message}"
-
-
-def _line_of(key: str, text: str) -> int | None:
+def line_of(key: str, text: str) -> int | None:
     """The line where `key` is assigned at the top of the file, or its `[key]` table starts (TOML
     reports lines only for syntax)."""
     name = re.escape(key)
@@ -268,14 +324,14 @@ def save_setting(key: str, value: str | int | None, path: Path | None = None) ->
     rewriting it would silently throw away what staff wrote there, and when the path is not a
     regular file (a named pipe, a device, a folder).
     """
-    if key not in Settings.model_fields:
+    if key not in setting_names():
         raise SettingsError(f"unknown setting '{key}'")
     path = path or settings_file()
     not_regular = regular_file_problem(path)
     if not_regular is not None:  # opening a named pipe to read it would wait for ever
         raise SettingsError(f"{not_regular}; move it away, then try again (nothing was changed)")
     try:
-        text = _read_limited(path)
+        text = _read_limited(path).decode("utf-8")
     except FileNotFoundError:
         text = ""
     except (OSError, UnicodeDecodeError, ValueError) as error:
@@ -297,7 +353,7 @@ def save_setting(key: str, value: str | int | None, path: Path | None = None) ->
 def _splice(text: str, key: str, value: str | int | None) -> str:
     lines = text.splitlines(keepends=True)
     new_line = tomli_w.dumps({key: value}) if value is not None else ""
-    number = _line_of(key, text)
+    number = line_of(key, text)
     if number is not None:
         lines[number - 1] = new_line
         return "".join(lines)

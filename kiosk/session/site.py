@@ -24,17 +24,15 @@ number = "112"
 Every detail is optional. A detail that is not set reads as a safe, general phrase ("your local
 emergency number"), and the staff panel says which ones are missing. The emergency number has no
 default on purpose: a wrong number is worse than none.
+
+These are the checked details, plain frozen records; the checks themselves (lengths, the
+take-home address, the per-language tables) are pydantic models in `settings_checks`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-_LANGUAGE_TABLE = re.compile(r"^[a-z]{2,3}$")
+from dataclasses import dataclass, field
 
 DEFAULT_WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -54,61 +52,43 @@ DEFAULT_WORDS: dict[str, dict[str, str]] = {
 }
 """What a placeholder reads as until staff set the detail; English for languages not listed."""
 
-ShortText = Field(default=None, min_length=1, max_length=120)
 
+@dataclass(frozen=True, kw_only=True)
+class ClinicWords:
+    """The clinic's details in one language (or in every language, at the top of `[clinic]`)."""
 
-class _Table(BaseModel):
-    """A settings table whose sub-tables named like `es` hold that language's wording."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _gather_languages(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        languages = {k: v for k, v in data.items() if _LANGUAGE_TABLE.match(k) and isinstance(v, dict)}
-        rest = {k: v for k, v in data.items() if k not in languages}
-        if languages:
-            rest["by_language"] = languages
-        return rest
-
-
-class ClinicWords(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-    name: str | None = Field(default=None, min_length=1, max_length=80)
-    phone: str | None = Field(default=None, min_length=1, max_length=40)
-    hours: str | None = ShortText
-    front_desk: str | None = ShortText
-    take_home_url: str | None = Field(default=None, max_length=300, pattern=r"^https?://[^\s]+$")
+    name: str | None = None
+    phone: str | None = None
+    hours: str | None = None
+    front_desk: str | None = None
+    take_home_url: str | None = None
     """Shown as a QR code (and in words) on pages whose pack gives no take-home address."""
 
 
-class Clinic(_Table, ClinicWords):
+@dataclass(frozen=True, kw_only=True)
+class Clinic(ClinicWords):
     """The `[clinic]` table; `[clinic.es]` and the like override single details per language."""
 
-    by_language: dict[str, ClinicWords] = Field(default_factory=dict)
+    by_language: dict[str, ClinicWords] = field(default_factory=dict)
 
 
-class EmergencyWords(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-    number: str | None = Field(default=None, min_length=1, max_length=40)
+@dataclass(frozen=True, kw_only=True)
+class EmergencyWords:
+    number: str | None = None
     """The number to call in an emergency where the kiosk stands, e.g. "112" or "911"."""
 
 
-class Emergency(_Table, EmergencyWords):
-    by_language: dict[str, EmergencyWords] = Field(default_factory=dict)
+@dataclass(frozen=True, kw_only=True)
+class Emergency(EmergencyWords):
+    by_language: dict[str, EmergencyWords] = field(default_factory=dict)
 
 
-class SiteDetails(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class SiteDetails:
     """The clinic and emergency details together, as the kiosk shows them."""
 
-    model_config = ConfigDict(frozen=True)
-
-    clinic: Clinic = Field(default_factory=Clinic)
-    emergency: Emergency = Field(default_factory=Emergency)
+    clinic: Clinic = field(default_factory=Clinic)
+    emergency: Emergency = field(default_factory=Emergency)
 
     def detail(self, name: str, language: str) -> str | None:
         """The detail as staff set it for `language` (or for every language), else None."""

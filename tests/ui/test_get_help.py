@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 from uihelpers import Kiosk, load, settle
 
 from kiosk.content.pack import Pack
-from kiosk.session.site import SiteDetails
+from kiosk.session.settings_checks import check_site
 from kiosk.session.state import ATTRACT, AppState, Snapshot, TextSize
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.base import ScrollColumn
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
 MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
-SITE = SiteDetails.model_validate(
+SITE = check_site(
     {
         "clinic": {
             "name": "Riverside",

@@ -10,6 +10,7 @@ from layout_check import layout_problems
 from uihelpers import settle
 
 from kiosk.content.pack import Pack
+from kiosk.session.settings_checks import check_site
 from kiosk.session.site import SiteDetails
 from kiosk.session.state import TextSize
 from kiosk.ui.render import all_routes
@@ -17,7 +18,7 @@ from kiosk.ui.render import all_routes
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
 
 
-SITE = SiteDetails.model_validate(
+SITE = check_site(
     {
         "clinic": {
             "name": "Riverside Family Clinic",

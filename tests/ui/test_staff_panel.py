@@ -13,7 +13,7 @@ from layout_check import layout_problems
 from PySide6.QtWidgets import QLabel
 from uihelpers import load, settle
 
-from kiosk.session.site import SiteDetails
+from kiosk.session.settings_checks import check_site
 from kiosk.session.state import TextSize
 from kiosk.session.usage import add_counts, read_counts
 
@@ -43,7 +43,7 @@ def test_the_panel_shows_the_pack_its_review_dates_and_its_checks(operate: Any) 
 def test_the_panel_shows_the_clinic_details_and_warns_while_no_emergency_number_is_set(
     operate: Any,
 ) -> None:
-    site = SiteDetails.model_validate(
+    site = check_site(
         {"clinic": {"name": "Riverside", "phone": "555-0100", "take_home_url": "https://example.org/a"}}
     )
     operated = operate(site=site)
@@ -53,7 +53,7 @@ def test_the_panel_shows_the_clinic_details_and_warns_while_no_emergency_number_
     assert "Emergency number: not set" in line and "hours: not set" in line
     operated.op.staff.close()
 
-    configured = operate(site=SiteDetails.model_validate({"emergency": {"number": "112"}}))
+    configured = operate(site=check_site({"emergency": {"number": "112"}}))
     configured.op.staff.open_panel()
     assert panel_text(configured, "SiteInfo").startswith("Emergency number: 112.")
 

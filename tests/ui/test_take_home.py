@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from uihelpers import Kiosk, load, settle
 
 from kiosk.cli import main
+from kiosk.session.settings_checks import check_site
 from kiosk.session.site import SiteDetails
 from kiosk.session.state import AppState, Route, Snapshot
 from kiosk.ui.main_window import MainWindow
@@ -53,7 +54,7 @@ def shown_code(window: MainWindow, tmp_path: Path) -> tuple[QrCode, list[str]]:
 
 
 def test_the_clinic_address_is_drawn_as_a_code_that_decodes_to_exactly_it(qtbot: Any, tmp_path: Path) -> None:
-    site = SiteDetails.model_validate({"clinic": {"take_home_url": CLINIC_PAGE}})
+    site = check_site({"clinic": {"take_home_url": CLINIC_PAGE}})
     window = window_on(qtbot, MINI, Route("page", topic="basics", page="what-is-it"), site)
 
     code, decoded = shown_code(window, tmp_path)
@@ -79,7 +80,7 @@ def test_a_page_address_beats_its_topic_and_the_topic_beats_the_clinic(qtbot: An
     page.write_text(
         page.read_text(encoding="utf-8").replace("---\n", "---\ntake_home: https://example.org/page\n", 1)
     )
-    site = SiteDetails.model_validate({"clinic": {"take_home_url": CLINIC_PAGE}})
+    site = check_site({"clinic": {"take_home_url": CLINIC_PAGE}})
 
     on_page = window_on(qtbot, pack, Route("page", topic="basics", page="symptoms"), site)
     assert shown_code(on_page, tmp_path)[1] == ["https://example.org/page"]
