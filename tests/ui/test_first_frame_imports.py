@@ -1,8 +1,8 @@
 """What `kiosk run` imports before its first frame, once the pack was checked at install.
 
-Every library that only checks packs (Markdown, YAML, the SVG checks, the validator), signatures
-(cryptography, needed only with a trusted key) or draws icons (qtawesome, whose icons for the
-first screen come from the icon cache) must wait until after the first paint. The kiosk is
+Every library that only checks packs or settings (pydantic, Markdown, YAML, the SVG checks, the
+validator), signatures (cryptography, needed only with a trusted key) or draws icons (qtawesome,
+whose icons for the first screen come from the icon cache) must wait until after the first paint. The kiosk is
 started for real (`kiosk run`, through the bench's start probe) and `sys.modules` is read at the
 moment its first frame has been painted.
 """
@@ -16,8 +16,12 @@ import sys
 from pathlib import Path
 
 from kiosk.content.bundled import bundled_pack_dir
+from kiosk.session.paths import settings_file
+from kiosk.session.pin import hash_pin
 
 NOT_BEFORE_THE_FIRST_FRAME = (
+    "pydantic",
+    "pydantic_core",
     "markdown_it",
     "yaml",
     "defusedxml",
@@ -27,6 +31,9 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "textstat",
     "segno",
     "kiosk.content.loader",
+    "kiosk.content.models",
+    "kiosk.content.exercise",
+    "kiosk.session.settings_checks",
     "kiosk.content.validator",
     "kiosk.content.svg",
     "kiosk.content.media",
@@ -62,9 +69,16 @@ def _modules_at_first_frame(pack: Path, linger_ms: int = 0) -> set[str]:
 
 
 def test_an_unchanged_pack_paints_its_first_frame_without_the_checks_signatures_or_qtawesome() -> None:
+    settings = settings_file()  # a kiosk as set up for patients: a PIN and the clinic's details
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(
+        f'pin_hash = "{hash_pin("2580")}"\n[clinic]\nphone = "555-0100"\n[emergency]\nnumber = "112"\n',
+        encoding="utf-8",
+    )
     pack = bundled_pack_dir()
     first = _modules_at_first_frame(pack, linger_ms=1500)  # checks the pack, indexes it, fills the cache
     assert "kiosk.content.loader" in first  # the first start did check the pack
+    assert "kiosk.session.settings_checks" in first  # and the settings file
     second = _modules_at_first_frame(pack)
     assert "kiosk.content.pack" in second and "kiosk.ui.main_window" in second  # it really started
     early = sorted(name for name in second if name.split(".")[0] in NOT_BEFORE_THE_FIRST_FRAME)
