@@ -43,6 +43,26 @@ depends on the machine's speech-dispatcher (on some machines it blocks for minut
 BENCH_DATA_DIR = Path(tempfile.gettempdir()) / "kiosk-bench-data"
 """The kiosk's data folder for bench runs (unless KIOSK_DATA_DIR says otherwise): the bench's
 page views stay out of the clinic's usage counts, and its checked-pack index out of the real one."""
+BENCH_CONFIG_DIR = Path(tempfile.gettempdir()) / "kiosk-bench-config"
+"""The kiosk's settings folder for bench runs (unless KIOSK_CONFIG_DIR says otherwise), holding a
+settings file like a kiosk's in a waiting room: a staff PIN and the clinic's details."""
+BENCH_SETTINGS = """\
+# A kiosk as set up for patients (written by `python -m kiosk.bench`).
+idle_seconds = 90
+pin_hash = "{pin_hash}"
+
+[clinic]
+name = "Riverside Family Clinic"
+phone = "555-0100"
+hours = "Monday to Friday, 8 am to 6 pm"
+take_home_url = "https://example.org/back-pain"
+
+[clinic.es]
+hours = "de lunes a viernes, de 8 a 18 h"
+
+[emergency]
+number = "112"
+"""
 FILL_LINGER_MS = 1500
 """How long the start after a pack change keeps running after its first frame: enough to fill the
 icon cache, as any kiosk that has run before has filled it."""
@@ -52,6 +72,8 @@ def child_environment() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("KIOSK_SPEECH", SPEECH_DEFAULT)
     env.setdefault("KIOSK_DATA_DIR", str(BENCH_DATA_DIR))
+    if "KIOSK_CONFIG_DIR" not in env:
+        env["KIOSK_CONFIG_DIR"] = str(_bench_settings_folder())
     if env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "xcb"
     else:
@@ -59,6 +81,18 @@ def child_environment() -> dict[str, str]:
         config.write_text(json.dumps(_SCREEN), encoding="utf-8")
         env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     return env
+
+
+def _bench_settings_folder() -> Path:
+    """The bench's settings folder, its file written once (a new PIN salt each time would make
+    every start check the file again, which a kiosk in use does only after staff change it)."""
+    settings = BENCH_CONFIG_DIR / "kiosk.toml"
+    if not settings.is_file():
+        from kiosk.session.pin import hash_pin
+
+        BENCH_CONFIG_DIR.mkdir(parents=True, exist_ok=True)
+        settings.write_text(BENCH_SETTINGS.format(pin_hash=hash_pin("2580")), encoding="utf-8")
+    return BENCH_CONFIG_DIR
 
 
 def platform_name() -> str:

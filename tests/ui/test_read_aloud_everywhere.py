@@ -157,13 +157,13 @@ def test_a_touched_step_is_spoken_and_nothing_is_said_with_read_aloud_off(qtbot:
 
 def with_counter_cues(pack: Pack, rest_seconds: float = 0) -> Pack:
     """The pack with `read_aloud: {counter_cues: true}`; knee-to-chest gets 2 rounds with a rest."""
-    manifest = pack.manifest.model_copy(
-        update={"read_aloud": pack.manifest.read_aloud.model_copy(update={"counter_cues": True})}
+    manifest = dataclasses.replace(
+        pack.manifest, read_aloud=dataclasses.replace(pack.manifest.read_aloud, counter_cues=True)
     )
     pages = dict(pack.pages)
     for key, page in pack.pages.items():
         if key[0] == "knee-to-chest" and rest_seconds:
-            front = page.front.model_copy(update={"sets": 2, "rest_seconds": rest_seconds})
+            front = dataclasses.replace(page.front, sets=2, rest_seconds=rest_seconds)
             pages[key] = dataclasses.replace(page, front=front)
     return dataclasses.replace(pack, manifest=manifest, pages=MappingProxyType(pages))
 
