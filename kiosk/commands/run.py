@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiosk.session.settings import LoadedSettings
+    from kiosk.ui.first_frame_pictures import FirstFramePictures
 
 STAFF_EXIT_STATUS = 10
 """Exit status when staff chose "Exit the kiosk": the unit files list it in
@@ -105,12 +106,14 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.session.paths import pin_lockout_file, usage_db_file
     from kiosk.session.state import ATTRACT, AppState, Snapshot
     from kiosk.ui import app as kiosk_app
+    from kiosk.ui import resources
     from kiosk.ui.first_paint import after_first_paint
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.operation import BareOperation, KioskOperation
     from kiosk.ui.pack_start import follow_pack_changes, start_pack
 
     qt_app = kiosk_app.application()
+    first_frame = _first_frame_pictures()
     started = start_pack(args.pack, settings)
     qt_app.aboutToQuit.connect(started.close)
     pack = started.choice.pack
@@ -163,6 +166,8 @@ def run(args: argparse.Namespace) -> int:
 
     qt_app.aboutToQuit.connect(quit_on_termination(qt_app))
     operation.lock()
+    after_first_paint(window, first_frame.keep)  # its pictures, for the next start
+    after_first_paint(window, resources.start_drawing_helper)  # for the pictures of later screens
     from kiosk.ui.icon_cache import fill
 
     pack_icons = [topic.icon for topic in pack.manifest.topics] if pack is not None else []
@@ -174,6 +179,19 @@ def run(args: argparse.Namespace) -> int:
         log.info("stopped by staff; exit status %d keeps systemd from restarting it", STAFF_EXIT_STATUS)
         return STAFF_EXIT_STATUS
     return status
+
+
+def _first_frame_pictures() -> FirstFramePictures:
+    """The first frame's pictures as an earlier start drew them (`ui/first_frame_pictures.py`); with
+    none kept, the drawing helper starts now, so it has loaded Qt by the first picture."""
+    from kiosk.session.paths import data_dir
+    from kiosk.ui import resources
+    from kiosk.ui.first_frame_pictures import FOLDER_NAME
+
+    first_frame = resources.keep_first_frame_pictures(data_dir() / FOLDER_NAME)
+    if not first_frame.has_pictures():
+        resources.start_drawing_helper()
+    return first_frame
 
 
 def _load_settings(log: logging.Logger) -> LoadedSettings:

@@ -47,7 +47,6 @@ def application(argv: list[str] | None = None) -> QApplication:
     QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
     resources.register_fonts()
     accessibility.install()
-    resources.start_drawing_helper()
     return app
 
 

@@ -18,12 +18,13 @@ from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.content.checked_media import digest, remember_checked, was_checked
 from kiosk.content.escape import escape
 from kiosk.content.media_limits import MAX_PICTURE_BYTES, MAX_SVG_BYTES
+from kiosk.ui.first_frame_pictures import FirstFramePictures
 from kiosk.ui.icon_cache import cached_icon
 from kiosk.ui.render_worker import DrawFailed, SvgDrawer
 from kiosk.ui.theme import FONT_FAMILIES, FONT_FAMILY
@@ -121,10 +122,8 @@ def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | 
     if data is None:
         return None
     if path.suffix.lower() == ".svg":
-        try:
-            image = _svg_drawer().draw(data, size.width(), size.height())
-        except DrawFailed as reason:
-            log.warning("picture %s is shown as a placeholder: %s", escape(str(path)), reason)
+        image = _draw_svg(path, data, size)
+        if image is None:
             return None
         pixmap = QPixmap.fromImage(image)
     else:
@@ -147,6 +146,35 @@ def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | 
         painter.end()
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
+
+
+def _draw_svg(path: Path, data: bytes, size: QSize) -> QImage | None:
+    """The SVG drawn by the helper process (or, for the first frame, as an earlier start drew it)."""
+    first_frame = _first_frame
+    digest_hex = digest(data).hex() if first_frame is not None and first_frame.active else ""
+    if first_frame is not None and digest_hex:
+        found = first_frame.find(digest_hex, size.width(), size.height())
+        if found is not None:
+            return found
+    try:
+        image = _svg_drawer().draw(data, size.width(), size.height())
+    except DrawFailed as reason:
+        log.warning("picture %s is shown as a placeholder: %s", escape(str(path)), reason)
+        return None
+    if first_frame is not None and digest_hex:
+        first_frame.note(digest_hex, image)
+    return image
+
+
+_first_frame: FirstFramePictures | None = None
+
+
+def keep_first_frame_pictures(folder: Path) -> FirstFramePictures:
+    """From now until its `keep()`, SVG pictures are looked for in, and noted for, `folder`
+    (`first_frame_pictures`); `kiosk run` calls it before building its window."""
+    global _first_frame
+    _first_frame = FirstFramePictures(folder)
+    return _first_frame
 
 
 _drawer: SvgDrawer | None = None

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from kiosk.content.bundled import bundled_pack_dir
 from kiosk.session.paths import settings_file
@@ -47,7 +48,9 @@ import json, os, sys
 from kiosk.bench import probe
 
 def report():
-    print(json.dumps(sorted(sys.modules)), flush=True)
+    from kiosk.ui import resources
+    helper = resources._drawer is not None and resources._drawer._process is not None
+    print(json.dumps({{"modules": sorted(sys.modules), "drawing_helper": helper}}), flush=True)
     from PySide6.QtCore import QTimer
     QTimer.singleShot({linger_ms}, lambda: os._exit(0))  # lets the icon cache fill after the paint
 
@@ -56,7 +59,7 @@ sys.exit(probe.main(["app", "--pack", {pack!r}]))
 """
 
 
-def _modules_at_first_frame(pack: Path, linger_ms: int = 0) -> set[str]:
+def _at_first_frame(pack: Path, linger_ms: int = 0) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT.format(pack=str(pack), linger_ms=linger_ms)],
         capture_output=True,
@@ -65,7 +68,8 @@ def _modules_at_first_frame(pack: Path, linger_ms: int = 0) -> set[str]:
         timeout=180,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    return set(json.loads(done.stdout.splitlines()[-1]))
+    report: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return report
 
 
 def test_an_unchanged_pack_paints_its_first_frame_without_the_checks_signatures_or_qtawesome() -> None:
@@ -76,10 +80,14 @@ def test_an_unchanged_pack_paints_its_first_frame_without_the_checks_signatures_
         encoding="utf-8",
     )
     pack = bundled_pack_dir()
-    first = _modules_at_first_frame(pack, linger_ms=1500)  # checks the pack, indexes it, fills the cache
-    assert "kiosk.content.loader" in first  # the first start did check the pack
-    assert "kiosk.session.settings_checks" in first  # and the settings file
-    second = _modules_at_first_frame(pack)
+    first = _at_first_frame(pack, linger_ms=1500)  # checks the pack, indexes it, fills the cache
+    assert "kiosk.content.loader" in first["modules"]  # the first start did check the pack
+    assert "kiosk.session.settings_checks" in first["modules"]  # and the settings file
+    assert first["drawing_helper"]  # and drew its first picture in the helper
+    report = _at_first_frame(pack)
+    # the first frame's picture is the one the first start drew: the helper waits for the paint
+    assert not report["drawing_helper"]
+    second = set(report["modules"])
     assert "kiosk.content.pack" in second and "kiosk.ui.main_window" in second  # it really started
     early = sorted(name for name in second if name.split(".")[0] in NOT_BEFORE_THE_FIRST_FRAME)
     early += sorted(name for name in NOT_BEFORE_THE_FIRST_FRAME if "." in name and name in second)
