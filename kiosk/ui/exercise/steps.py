@@ -139,12 +139,18 @@ class StepList(QWidget):
             row.set_current(number == index)
 
 
+CONTROL_SIZE_ABOVE_SHARE = 0.25
+
+
 class CurrentStep(QWidget):
     """The step the figure is performing, written right under the figure: the patient watching the
     demo reads what to do without looking away, and it is on screen wherever the steps list is.
 
     It keeps the height of its longest step, so the figure above does not jump as steps change.
-    Between steps (a rest, the end) it shows the last step, unmarked.
+    Between steps (a rest, the end) it shows the last step, unmarked. On a short landscape screen
+    with large text, where the longest step at reading size would take more than
+    `CONTROL_SIZE_ABOVE_SHARE` of the height and leave the figure a strip, its words are as large
+    as the counters' (the full steps list beside it keeps the reading size).
     """
 
     def __init__(self, context: ScreenContext, texts: Sequence[str], width: int) -> None:
@@ -172,12 +178,15 @@ class CurrentStep(QWidget):
         self.words.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.words, 1, Qt.AlignmentFlag.AlignTop)
         words_width = width - 2 * pad - theme.px(4) - self.mark_size - theme.px(14)
+        self.font_px = theme.text_px(theme.metrics.body)
+        if theme.landscape and self._tallest(words_width) + 2 * pad > theme.height * CONTROL_SIZE_ABOVE_SHARE:
+            self.font_px = theme.control_px(theme.metrics.body)  # as large as the counters below it
         self.setMinimumHeight(self._tallest(words_width) + 2 * pad)
         self.setVisible(bool(self.texts))
         self._restyle()
 
     def _tallest(self, width: int) -> int:
-        metrics = QFontMetrics(self.theme.font(self.theme.text_px(self.theme.metrics.body), bold=True))
+        metrics = QFontMetrics(self.theme.font(self.font_px, bold=True))
         flags = int(Qt.TextFlag.TextWordWrap)
         heights = [
             metrics.boundingRect(QRect(0, 0, max(1, width), 1 << 20), flags, self.texts[index]).height()
@@ -204,7 +213,7 @@ class CurrentStep(QWidget):
             f"#CurrentStep {{ background: {p.notice if self.current else p.surface};"
             f" border: {theme.px(5 if self.current else 3)}px solid {colour};"
             f" border-radius: {theme.px(theme.metrics.radius)}px; }}"
-            f" #CurrentStepText {{ font-weight: bold; font-size: {theme.text_px(theme.metrics.body)}px; }}"
+            f" #CurrentStepText {{ font-weight: bold; font-size: {self.font_px}px; }}"
             f" #CurrentStepMark {{ background: {colour}; border-radius: {size // 2}px; }}"
         )
         arrow = resources.icon("fa5s.arrow-right", p.on_accent).pixmap(size * 2 // 3, size * 2 // 3)
