@@ -180,7 +180,8 @@ def test_the_current_step_shows_beside_the_figure_without_scrolling(
     make_kiosk: Any, bundled: Pack, size: tuple[int, int], text_size: TextSize, language: str
 ) -> None:
     """On every exercise page, as the demo moves through its steps, the step being performed is
-    written whole on screen next to the figure, and it is the highlighted one in the list."""
+    written whole on screen next to the figure, and it is the highlighted one in the list; the
+    figure keeps at least a quarter of the screen's height."""
     from PySide6.QtCore import QRect
 
     kiosk = make_kiosk(size=size, pack=bundled, text_size=text_size, site=SITE)
@@ -203,6 +204,7 @@ def test_the_current_step_shows_beside_the_figure_without_scrolling(
             figure = player.figure
             figure_box = QRect(figure.mapTo(kiosk.window, figure.rect().topLeft()), figure.size())
             assert page_area.contains(figure_box), route.name
+            assert figure_box.height() >= size[1] // 4, f"{route.name}: the figure is a strip"
             gap = where.top() - figure_box.bottom()
             assert 0 <= gap <= kiosk.window.theme.px(40), (
                 f"{route.name}: the step is {gap} px from the figure"
