@@ -112,8 +112,8 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ui.operation import BareOperation, KioskOperation
     from kiosk.ui.pack_start import follow_pack_changes, start_pack
 
-    qt_app = kiosk_app.application()
     first_frame = _first_frame_pictures()
+    qt_app = kiosk_app.application(drawing_helper=not first_frame.has_pictures())
     started = start_pack(args.pack, settings)
     qt_app.aboutToQuit.connect(started.close)
     pack = started.choice.pack
@@ -182,16 +182,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _first_frame_pictures() -> FirstFramePictures:
-    """The first frame's pictures as an earlier start drew them (`ui/first_frame_pictures.py`); with
-    none kept, the drawing helper starts now, so it has loaded Qt by the first picture."""
+    """The first frame's pictures as an earlier start drew them (`ui/first_frame_pictures.py`):
+    with some kept, the drawing helper can wait until after the first paint."""
     from kiosk.session.paths import data_dir
     from kiosk.ui import resources
     from kiosk.ui.first_frame_pictures import FOLDER_NAME
 
-    first_frame = resources.keep_first_frame_pictures(data_dir() / FOLDER_NAME)
-    if not first_frame.has_pictures():
-        resources.start_drawing_helper()
-    return first_frame
+    return resources.keep_first_frame_pictures(data_dir() / FOLDER_NAME)
 
 
 def _load_settings(log: logging.Logger) -> LoadedSettings:

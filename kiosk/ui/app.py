@@ -33,11 +33,13 @@ PIXMAP_CACHE_KIB = 4096
 and again is small (icons, card corners); pictures have their own cache in `resources`."""
 
 
-def application(argv: list[str] | None = None) -> QApplication:
+def application(argv: list[str] | None = None, *, drawing_helper: bool = True) -> QApplication:
     """The QApplication (created once), named for the desktop and the system, with the kiosk font.
 
     The desktop file name lets a kiosk shell or task list match the window to `clinic-kiosk.desktop`;
-    organisation and version show in crash reports and accessibility tools."""
+    organisation and version show in crash reports and accessibility tools. The drawing helper
+    starts here unless `drawing_helper` is False (`kiosk run`, when the first frame's pictures were
+    kept by an earlier start, starts it after its first paint instead)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Clinic Kiosk")
@@ -47,6 +49,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
     resources.register_fonts()
     accessibility.install()
+    if drawing_helper:  # started now, it has loaded Qt by the time the first picture is drawn
+        resources.start_drawing_helper()
     return app
 
 
