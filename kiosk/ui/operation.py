@@ -35,6 +35,7 @@ from kiosk.session.settings import Settings
 from kiosk.session.state import Snapshot
 from kiosk.session.usage import UsageRecorder
 from kiosk.session.watchdog import Notifier
+from kiosk.ui import resources
 from kiosk.ui.crash import CrashGuard
 from kiosk.ui.idle_overlay import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
@@ -189,6 +190,7 @@ class KioskOperation(QObject):
 
 
 def _return_free_memory() -> None:
+    resources.forget_drawn_pictures()  # the last visit's pictures; the start screen draws its own again
     gc.collect()  # the last visit's screens, some held only by reference cycles, are freed first
     return_free_memory()
 

@@ -18,7 +18,16 @@ from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QIcon,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPixmap,
+    QPixmapCache,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.content.checked_media import digest, remember_checked, was_checked
@@ -113,6 +122,15 @@ def _cached_render(path_text: str, width: int, height: int, ratio: float) -> QPi
         _old_key, old = _pictures.popitem(last=False)
         _pictures_bytes -= _pixmap_bytes(old)
     return pixmap
+
+
+def forget_drawn_pictures() -> None:
+    """Drop every drawn picture and Qt's pixmap cache (icons, style parts): after an idle reset, what
+    the last visit drew is not kept for the next one, and its memory can go back to the system."""
+    global _pictures_bytes
+    _pictures.clear()
+    _pictures_bytes = 0
+    QPixmapCache.clear()
 
 
 def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:

@@ -224,3 +224,28 @@ def test_after_the_reset_memory_freed_by_the_visit_goes_back_to_the_system(
     operated.clock.advance(90)
     fire_idle_timer(operated)
     qtbot.waitUntil(lambda: returned == [True], timeout=3_000)
+
+
+def test_after_the_reset_the_last_visits_pictures_are_no_longer_kept(
+    operate: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    from kiosk.ui import operation, resources
+
+    monkeypatch.setattr(operation, "RETURN_MEMORY_DELAY_MS", 50)
+    operated = operate()
+    read_a_page(operated)
+    page = operated.window.pack.page("what-is-it", "en")
+    picture = str(operated.window.pack.media_path(page.front.illustration))
+
+    def drawn_for_the_page() -> list[object]:
+        return [key for key in resources._pictures if key[0] == picture]
+
+    assert drawn_for_the_page()
+    operated.clock.advance(90)
+    fire_idle_timer(operated)
+    operated.clock.advance(30)
+    fire_idle_timer(operated)
+    assert operated.kiosk.route == "attract"
+    qtbot.waitUntil(lambda: not drawn_for_the_page(), timeout=5_000)
+    settle()
+    assert operated.kiosk.route == "attract" and operated.window.current_screen.isVisible()
