@@ -50,6 +50,15 @@ def _start(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[FirstFramePic
     return resources.keep_first_frame_pictures(folder), drawer
 
 
+def _kept_once(
+    folder: Path, picture_file: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """A start whose first frame drew the picture at `size`, then kept it after its paint."""
+    first_frame, _ = _start(folder, monkeypatch)
+    assert resources.picture(picture_file, *size) is not None
+    first_frame.keep()
+
+
 def test_the_next_start_shows_the_kept_picture_without_drawing_it(
     qapp: Any, picture_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -75,12 +84,8 @@ def test_only_the_latest_first_frame_is_kept(
     qapp: Any, picture_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "first-frame"
-    first_frame, _ = _start(folder, monkeypatch)
-    resources.picture(picture_file, 120, 90)
-    first_frame.keep()
-    first_frame, _ = _start(folder, monkeypatch)
-    resources.picture(picture_file, 200, 150)  # another screen size, or another first picture
-    first_frame.keep()
+    _kept_once(folder, picture_file, monkeypatch, (120, 90))
+    _kept_once(folder, picture_file, monkeypatch, (200, 150))  # another screen size, or first picture
     assert sorted(path.name.split("-")[1] for path in folder.iterdir()) == ["200x150.argb"]
 
 
@@ -88,12 +93,10 @@ def test_a_kept_file_of_the_wrong_size_is_ignored_and_the_picture_drawn(
     qapp: Any, picture_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "first-frame"
-    first_frame, _ = _start(folder, monkeypatch)
-    resources.picture(picture_file, 120, 90)
-    first_frame.keep()
+    _kept_once(folder, picture_file, monkeypatch, (120, 90))
     (kept,) = folder.iterdir()
     kept.write_bytes(kept.read_bytes()[:-4])  # cut short
-    first_frame, drawer = _start(folder, monkeypatch)
+    _, drawer = _start(folder, monkeypatch)
     assert resources.picture(picture_file, 120, 90) is not None and drawer.drawn == 1
 
 
@@ -101,13 +104,11 @@ def test_a_picture_whose_bytes_changed_is_not_shown_from_the_kept_set(
     qapp: Any, picture_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "first-frame"
-    first_frame, _ = _start(folder, monkeypatch)
-    resources.picture(picture_file, 120, 90)
-    first_frame.keep()
+    _kept_once(folder, picture_file, monkeypatch, (120, 90))
     changed = SVG.replace(b"#f2c14e", b"#c0392b")
     picture_file.write_bytes(changed)
     remember_checked(changed)
-    first_frame, drawer = _start(folder, monkeypatch)
+    _, drawer = _start(folder, monkeypatch)
     assert resources.picture(picture_file, 120, 90) is not None and drawer.drawn == 1
 
 
