@@ -41,20 +41,29 @@ def settle(rounds: int = 3) -> None:
 
 
 def memory_kib() -> dict[str, int]:
-    """PSS and private memory of this process in KiB (Linux /proc/self/smaps_rollup).
+    """PSS, private and anonymous memory of this process in KiB (Linux /proc/self/smaps_rollup).
 
     PSS is the fair share of shared pages, so it also moves when other processes map the same
     libraries (other Qt apps starting or ending); private memory (USS) is this process's alone.
+    Both count the pages of code and fonts read from files, which a kernel that pages out cold
+    memory (DAMON's `pageout`, on some virtual machines) drops while the kiosk idles and reads
+    back when it is used: then they grow with use without anything being held. Anonymous memory
+    (the heaps, Python's objects, drawn pictures) counts only what the kiosk itself allocated.
     """
     fields: dict[str, int] = {}
     for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
         name, _, rest = line.partition(":")
-        if name in ("Pss", "Private_Clean", "Private_Dirty"):
+        if name in ("Pss", "Private_Clean", "Private_Dirty", "Anonymous"):
             fields[name] = int(rest.split()[0])
     if "Pss" not in fields:
         raise RuntimeError("no Pss line in /proc/self/smaps_rollup")
     private = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
-    return {"pss": fields["Pss"], "private": private, "heap": heap_in_use_kib()}
+    return {
+        "pss": fields["Pss"],
+        "private": private,
+        "anon": fields.get("Anonymous", -1),
+        "heap": heap_in_use_kib(),
+    }
 
 
 class _MallInfo2(ctypes.Structure):
