@@ -41,6 +41,9 @@ A start with the same file (and the same kiosk) takes it from here instead of ch
 which is what keeps pydantic out of the start (`settings_checks` holds the checks)."""
 
 
+MAX_CHECKED_SETTINGS_BYTES = 4 * MAX_SETTINGS_BYTES
+"""A kept check larger than this (a file of thousands of unknown keys) is not kept, nor read."""
+
 PATH_SETTINGS = ("pack", "pack_store", "inbox", "status_folder")
 """Settings naming a folder; relative ones count from the settings file's folder."""
 
@@ -209,7 +212,7 @@ class CheckedSettings:
     def read(self) -> LoadedSettings | None:
         try:
             with self.file.open("rb") as stream:
-                document = json.loads(stream.read(MAX_SETTINGS_BYTES * 4))
+                document = json.loads(stream.read(MAX_CHECKED_SETTINGS_BYTES))
             if not isinstance(document, dict) or document.get("stamp") != self.stamp:
                 return None
             problems = tuple(
@@ -236,8 +239,11 @@ class CheckedSettings:
             "problems": [[problem.line, problem.message] for problem in loaded.problems],
             "pin_unreadable": loaded.pin_unreadable,
         }
+        data = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        if len(data) > MAX_CHECKED_SETTINGS_BYTES:
+            return  # thousands of problems: checked again at each start, as they are logged anyway
         try:
-            write_atomically(self.file, json.dumps(document, ensure_ascii=False).encode("utf-8"))
+            write_atomically(self.file, data)
         except OSError as error:
             log.warning("could not keep the checked settings in %s: %s", self.file, error)
 

@@ -116,3 +116,15 @@ def test_a_record_that_is_not_json_means_the_file_is_checked_again(config: Path)
     expected = load_settings(config)
     (data_dir() / CHECKED_SETTINGS_NAME).write_bytes(b"\xff{not json")
     assert load_settings(config) == expected
+
+
+def test_a_file_of_thousands_of_problems_is_checked_at_each_start_without_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("".join(f"unknown_{index} = 1\n" for index in range(3000)), encoding="utf-8")
+    first = load_settings(config)
+    assert len(first.problems) == 3000
+    with caplog.at_level(logging.WARNING):
+        assert load_settings(config) == first
+    assert "checking the settings file again" not in caplog.text
