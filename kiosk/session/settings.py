@@ -176,7 +176,7 @@ def load_settings(path: Path | None = None, checked_folder: Path | None = None) 
     kept = CheckedSettings(checked_folder or data_dir(), path, raw)
     remembered = kept.read()
     if remembered is not None:
-        return remembered
+        return _with_links_followed(remembered)
     try:
         data = _parse_toml(text)
     except tomllib.TOMLDecodeError as error:
@@ -184,12 +184,30 @@ def load_settings(path: Path | None = None, checked_folder: Path | None = None) 
         return LoadedSettings(Settings(), path, (problem,), pin_unreadable=True)
     for key in PATH_SETTINGS:
         if isinstance(data.get(key), str) and data[key]:
-            data[key] = str((path.parent / Path(data[key]).expanduser()).resolve())
+            data[key] = str(path.parent / Path(data[key]).expanduser())
     from kiosk.session.settings_checks import check_file_values
 
     loaded = check_file_values(data, text, path)
     kept.write(loaded)
-    return loaded
+    return _with_links_followed(loaded)
+
+
+def _with_links_followed(loaded: LoadedSettings) -> LoadedSettings:
+    """Folder settings resolved at every start, never kept resolved: a `pack` that is a symbolic
+    link staff switch to a new version is followed to where it points now (each of `PATH_SETTINGS`)."""
+    settings = loaded.settings
+
+    def resolved(folder: Path | None) -> Path | None:
+        return folder.resolve() if folder is not None else None
+
+    followed = dataclasses.replace(
+        settings,
+        pack=resolved(settings.pack),
+        pack_store=resolved(settings.pack_store),
+        inbox=resolved(settings.inbox),
+        status_folder=resolved(settings.status_folder),
+    )
+    return dataclasses.replace(loaded, settings=followed)
 
 
 class CheckedSettings:

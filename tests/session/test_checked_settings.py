@@ -128,3 +128,15 @@ def test_a_file_of_thousands_of_problems_is_checked_at_each_start_without_a_warn
     with caplog.at_level(logging.WARNING):
         assert load_settings(config) == first
     assert "checking the settings file again" not in caplog.text
+
+
+def test_a_pack_link_switched_to_a_new_version_is_followed_with_the_file_unchanged(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('pack = "current"\n', encoding="utf-8")
+    (tmp_path / "v1").mkdir()
+    (tmp_path / "v2").mkdir()
+    (tmp_path / "current").symlink_to(tmp_path / "v1")
+    assert load_settings(config).settings.pack == (tmp_path / "v1").resolve()
+    (tmp_path / "current").unlink()
+    (tmp_path / "current").symlink_to(tmp_path / "v2")  # staff install a new version, as a link
+    assert load_settings(config).settings.pack == (tmp_path / "v2").resolve()
