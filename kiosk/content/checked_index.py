@@ -37,7 +37,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from kiosk import __version__
+from kiosk.content.json_records import code_stamp
 from kiosk.content.pack_types import FRONT_MATTER_RECORDS, PackManifest, from_json, to_json
 from kiosk.content.problems import Problem, Severity
 
@@ -78,11 +78,7 @@ def fingerprint(root: Path) -> Fingerprint:
 def checks_version() -> str:
     """`kiosk.__version__` and the size and time of the content package's own files: a kiosk whose
     checks changed (an upgrade, or a developer's edit) checks every pack again."""
-    stamp = hashlib.sha256(__version__.encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        info = source.stat()
-        stamp.update(f"{source.name}:{info.st_size}:{info.st_mtime_ns};".encode())
-    return stamp.hexdigest()[:16]
+    return code_stamp(Path(__file__).parent.glob("*.py"))
 
 
 def index_file(root: Path, folder: Path) -> Path:

@@ -6,17 +6,22 @@ only as far as its types: a value of another type (a damaged or hand-edited file
 `ValueError`, and the caller checks the original in full instead.
 
 Handled field types: str, int, float, bool, `Path`, `datetime.date` (ISO text), records,
-`list[T]`, `dict[str, T]`, and unions of these with None.
+`list[T]`, `dict[str, T]`, and unions of these with None. `code_stamp` names the code that did the
+checks, so a record kept by other checks is not taken.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import types
 import typing
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from kiosk import __version__
 
 Record = TypeVar("Record")
 
@@ -38,6 +43,17 @@ def to_json(record: object) -> dict[str, Any]:
     """The record as JSON values, the inverse of `from_json`."""
     fields = dataclasses.fields(record)  # type: ignore[arg-type]
     return {field.name: _json(getattr(record, field.name)) for field in fields}
+
+
+def code_stamp(sources: Iterable[Path]) -> str:
+    """`kiosk.__version__` and the size and time of the source files that did a check: a kiosk
+    whose checks changed (an upgrade, or a developer's edit) checks again instead of trusting what
+    it kept."""
+    stamp = hashlib.sha256(__version__.encode())
+    for source in sorted(sources):
+        info = source.stat()
+        stamp.update(f"{source.name}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return stamp.hexdigest()[:16]
 
 
 def _hints(record_type: type) -> dict[str, Any]:

@@ -22,9 +22,8 @@ from typing import Any
 
 import tomli_w
 
-from kiosk import __version__
 from kiosk.content.escape import escape
-from kiosk.content.json_records import from_json, to_json
+from kiosk.content.json_records import code_stamp, from_json, to_json
 from kiosk.session.paths import data_dir, regular_file_problem, settings_file, write_atomically
 from kiosk.session.site import Clinic, Emergency, SiteDetails
 
@@ -270,9 +269,7 @@ def _checks_version() -> str:
     """The kiosk's version and the size and time of the files that check settings: a kiosk whose
     checks changed (an upgrade, or a developer's edit) checks the settings file again."""
     here = Path(__file__).parent
-    files = ("settings.py", "settings_checks.py", "site.py", "pin.py")
-    stats = [(here / name).stat() for name in files]
-    return f"{__version__} " + " ".join(f"{info.st_size}:{info.st_mtime_ns}" for info in stats)
+    return code_stamp(here / name for name in ("settings.py", "settings_checks.py", "site.py", "pin.py"))
 
 
 def _line_number(value: object) -> int | None:

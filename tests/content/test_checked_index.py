@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import checked_index
+from kiosk.content import checked_index, json_records
 from kiosk.content.bundled import bundled_pack_dir
 from kiosk.content.loader import load_pack
 
@@ -174,7 +174,7 @@ def test_a_picture_swapped_after_the_check_is_not_drawn_when_starting_from_the_i
 import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from kiosk.content import checked_index
+from kiosk.content import checked_index, json_records
 from kiosk.content.checked_media import was_checked
 from kiosk.ui import resources
 
@@ -245,5 +245,5 @@ def test_an_index_of_another_kiosk_version_is_not_trusted(
     pack = Path(shutil.copytree(MINI, tmp_path / "pack"))
     folder = tmp_path / "index"
     _index(pack, folder)
-    monkeypatch.setattr(checked_index, "__version__", "99.0.0")
+    monkeypatch.setattr(json_records, "__version__", "99.0.0")  # where the stamp reads it
     assert checked_index.load_indexed(pack, folder) is None
