@@ -3,8 +3,8 @@
 These pydantic models are the single source of truth for what a content pack may contain: the
 loader validates `pack.yaml` and every page's front matter against them, and `kiosk schema` exports
 them as JSON Schema so staff editors can autocomplete. A model that passed becomes a plain frozen
-record of the same fields (`to_record`, `kiosk.content.pack_types`), which is what the screens
-read: a pack started from its checked-pack index never imports pydantic.
+record of the same fields (`manifest_record`, `front_record`, `kiosk.content.pack_types`), which is
+what the screens read: a pack started from its checked-pack index never imports pydantic.
 """
 
 from __future__ import annotations

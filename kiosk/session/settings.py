@@ -193,20 +193,12 @@ def load_settings(path: Path | None = None, checked_folder: Path | None = None) 
 
 def _with_links_followed(loaded: LoadedSettings) -> LoadedSettings:
     """Folder settings resolved at every start, never kept resolved: a `pack` that is a symbolic
-    link staff switch to a new version is followed to where it points now (each of `PATH_SETTINGS`)."""
+    link staff switch to a new version is followed to where it points now."""
     settings = loaded.settings
-
-    def resolved(folder: Path | None) -> Path | None:
-        return folder.resolve() if folder is not None else None
-
-    followed = dataclasses.replace(
-        settings,
-        pack=resolved(settings.pack),
-        pack_store=resolved(settings.pack_store),
-        inbox=resolved(settings.inbox),
-        status_folder=resolved(settings.status_folder),
-    )
-    return dataclasses.replace(loaded, settings=followed)
+    resolved: dict[str, Any] = {
+        key: folder.resolve() for key in PATH_SETTINGS if isinstance(folder := getattr(settings, key), Path)
+    }
+    return dataclasses.replace(loaded, settings=dataclasses.replace(settings, **resolved))
 
 
 class CheckedSettings:
