@@ -193,6 +193,20 @@ class Kiosk:
         return (time.perf_counter() - start) * 1000
 
 
+PREPARED_WAIT_S = 30.0
+"""Each scenario starts from the kiosk at rest, as a patient finds it: after its first paint, once
+the screens it builds ahead on the start screen are built (`MainWindow.prepare_ahead`)."""
+
+
+def _wait_until(done: Callable[[], bool], timeout_s: float) -> None:
+    deadline = time.perf_counter() + timeout_s
+    while not done():
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"the kiosk did not come to rest within {timeout_s:.0f} s")
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
 def run_in_kiosk(scenario: Callable[[Kiosk], dict[str, Any]], pack: Path | None = None) -> dict[str, Any]:
     """Start the kiosk via `kiosk run` and return what `scenario` measured inside its event loop."""
     from kiosk import cli
@@ -202,10 +216,13 @@ def run_in_kiosk(scenario: Callable[[Kiosk], dict[str, Any]], pack: Path | None 
     original_show = kiosk_app.show
 
     def show_then_measure(window: Any, *args: Any, **kwargs: Any) -> None:
+        prepared: list[bool] = []
+        window.prepared.connect(lambda: prepared.append(True))
         original_show(window, *args, **kwargs)
 
         def measure() -> None:
             try:
+                _wait_until(lambda: bool(prepared), PREPARED_WAIT_S)
                 result.update(scenario(Kiosk(window)))
             except BaseException as error:
                 result["error"] = f"{type(error).__name__}: {error}"

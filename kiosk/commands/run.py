@@ -150,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
                 qt_app.aboutToQuit.connect(follower.stop)
 
         after_first_paint(window, follow)  # the store, the inbox and --watch: not for the first frame
+        after_first_paint(window, window.prepare_ahead)  # Home and its topics, before the first tap
     else:  # the "being set up" screen: still locked, same staff entry, still telling systemd it is alive
         operation = BareOperation(
             window,

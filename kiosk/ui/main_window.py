@@ -6,6 +6,8 @@ one. When the text size, contrast or language changes, the pack changes, the win
 or an idle reset starts afresh, every kept screen is dropped and the screen is built again, so a
 kept screen can never show stale content. While a page is read, the pages either side of it are
 built in the quiet after its first paint, so Next and the end of a page slide show a built screen.
+While the start screen shows, Home and the topics it opens are built the same way
+(`prepare_ahead`), so a visit's first taps show built screens too.
 """
 
 from __future__ import annotations
@@ -15,15 +17,15 @@ import logging
 import subprocess
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.content.pack import Pack
 from kiosk.content.placeholders import fill_pack
 from kiosk.session.navigation import Navigator
 from kiosk.session.site import SiteDetails
-from kiosk.session.state import AppState, Route, Snapshot
+from kiosk.session.state import HOME, AppState, Route, Snapshot
 from kiosk.ui.focus import KeyboardAccess
 from kiosk.ui.language_switch import add_language_switch
 from kiosk.ui.overlay import OverlayLayer
@@ -44,6 +46,8 @@ class MainWindow(QWidget):
     """Staff chose Exit on the staff panel (after the PIN, or the corner hold in setup mode)."""
     screen_changed = Signal(str)
     """A new screen is showing; carries the route name."""
+    prepared = Signal()
+    """`prepare_ahead` has built every screen it builds (or stopped: a patient started a visit)."""
 
     def __init__(
         self,
@@ -245,6 +249,32 @@ class MainWindow(QWidget):
             QTimer.singleShot(0, self, lambda: self._prepare_neighbours(screen))
             return
 
+    def prepare_ahead(self) -> None:
+        """While the start screen shows, build Home and the screens of the topics on it (as many as
+        the cache keeps), one per pass of the event loop, so a touch in between is not kept waiting.
+
+        Called after the first paint and after each idle reset: the first taps of every visit then
+        show built screens, and the kiosk's memory reaches its working size before a patient comes,
+        not during the first visit. Nothing is built once a visit has started (its own neighbours
+        are built as it goes); `prepared` is emitted when this is over."""
+        if self.current_route is None or self.current_route.kind != "attract":
+            self.prepared.emit()
+            return
+        topics = [Route("topic", topic=topic.id) for topic in self.pack.manifest.topics]
+        for route in [HOME, *topics[: self.screens.limit]]:
+            if route in self.screens:
+                continue
+            try:
+                built = self._build_screen(self.state.current, route)
+            except KeyError:
+                continue
+            built.ensurePolished()  # styled now, not in the frame that shows it
+            _paint_unseen(built, self.screen_host.size())
+            self._drop(self.screens.put(route, built))
+            QTimer.singleShot(0, self, self.prepare_ahead)
+            return
+        self.prepared.emit()
+
     def _on_state_change(self, old: Snapshot, new: Snapshot) -> None:
         if (old.text_size, old.language, old.high_contrast) != (
             new.text_size,
@@ -337,6 +367,18 @@ class MainWindow(QWidget):
                 if widget.objectName() == "Card":
                     found[-1] = (str(widget.property("route") or widget.accessibleName()), found[-1][1])
         return found
+
+
+def _paint_unseen(screen: QWidget, size: QSize) -> None:
+    """Paint a hidden screen once into an image no one sees, at the size it will show at: its
+    pictures are drawn and kept (`resources`), and Qt's glyph and style caches filled, now rather
+    than in the frame of the tap that shows it."""
+    screen.resize(size)
+    layout = screen.layout()
+    if layout is not None:
+        layout.activate()
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    screen.render(image)
 
 
 class _FirstPaint(QObject):

@@ -181,7 +181,13 @@ class KioskOperation(QObject):
         self.idle.clear_warning()
         self.window.keyboard.stop()  # no focus ring or scanning is left for the next person
         self.window.rebuild()
-        QTimer.singleShot(RETURN_MEMORY_DELAY_MS, self, _return_free_memory)  # once its screens are deleted
+        QTimer.singleShot(RETURN_MEMORY_DELAY_MS, self, self._between_visits)  # once its screens are deleted
+
+    def _between_visits(self) -> None:
+        """The last visit's memory back to the system, then Home and its topics built afresh for the
+        next visit's first taps (`MainWindow.prepare_ahead`)."""
+        _return_free_memory()
+        self.window.prepare_ahead()
 
     def _count_route(self, old: Snapshot, new: Snapshot) -> None:
         if self.usage is not None and old.route != new.route and new.route.kind in COUNTED_ROUTE_KINDS:

@@ -229,23 +229,32 @@ def test_after_the_reset_memory_freed_by_the_visit_goes_back_to_the_system(
 def test_after_the_reset_the_last_visits_pictures_are_no_longer_kept(
     operate: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
 ) -> None:
+    """Only what the next visit's screens, built ahead on the start screen, drew again is kept."""
     from kiosk.ui import operation, resources
 
     monkeypatch.setattr(operation, "RETURN_MEMORY_DELAY_MS", 50)
+    asked: list[tuple[str, int, int, float]] = []
+    picture = resources.picture
+
+    def noted(path: Any, width: int, height: int, ratio: float = 1.0) -> Any:
+        asked.append((str(path), width, height, ratio))
+        return picture(path, width, height, ratio)
+
+    monkeypatch.setattr(resources, "picture", noted)
     operated = operate()
     read_a_page(operated)
-    page = operated.window.pack.page("what-is-it", "en")
-    picture = str(operated.window.pack.media_path(page.front.illustration))
-
-    def drawn_for_the_page() -> list[object]:
-        return [key for key in resources._pictures if key[0] == picture]
-
-    assert drawn_for_the_page()
+    settle()
+    last_visit = set(asked)
+    assert set(resources._pictures) & last_visit
+    asked.clear()
     operated.clock.advance(90)
     fire_idle_timer(operated)
     operated.clock.advance(30)
-    fire_idle_timer(operated)
+    with qtbot.waitSignal(operated.window.prepared, timeout=10_000):
+        fire_idle_timer(operated)
     assert operated.kiosk.route == "attract"
-    qtbot.waitUntil(lambda: not drawn_for_the_page(), timeout=5_000)
+    drawn_ahead = set(asked)
+    assert drawn_ahead, "the screens built ahead drew their pictures"
+    assert not (set(resources._pictures) & (last_visit - drawn_ahead))
     settle()
     assert operated.kiosk.route == "attract" and operated.window.current_screen.isVisible()

@@ -266,3 +266,101 @@ def test_pages_replaced_before_they_paint_are_let_go_safely(make_kiosk: Any) -> 
     settle()
     assert SECOND_PAGE in window.screens
     assert kiosk.route == FIRST_PAGE.name
+
+
+def start_screen_kiosk(qtbot: Any, pack: Pack) -> Any:
+    """A kiosk window on the start screen, as `kiosk run` shows it, with no screen built ahead yet."""
+    from uihelpers import Kiosk
+
+    from kiosk.session.state import ATTRACT, AppState, Snapshot
+    from kiosk.ui.main_window import MainWindow
+
+    window = MainWindow(AppState(Snapshot(route=ATTRACT)), pack)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    assert len(window.screens) == 0
+    return Kiosk(window)
+
+
+def count_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Route names of every screen built from now on."""
+    from kiosk.ui import main_window
+
+    built: list[str] = []
+    build = main_window.build_screen
+
+    def counted(context: Any) -> Any:
+        built.append(context.route.name)
+        return build(context)
+
+    monkeypatch.setattr(main_window, "build_screen", counted)
+    return built
+
+
+def test_while_the_start_screen_shows_home_and_its_topics_are_built_ahead(
+    qtbot: Any, big_pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk = start_screen_kiosk(qtbot, big_pack)
+    window = kiosk.window
+    from kiosk.ui import resources
+
+    window.screens.limit = 4  # fewer than the pack's topics: the cache's bound holds
+    built = count_builds(monkeypatch)
+    resources.forget_drawn_pictures()
+    with qtbot.waitSignal(window.prepared, timeout=10_000):
+        window.prepare_ahead()
+    assert resources._pictures, "the screens built ahead were painted unseen: their pictures are drawn"
+    topics = [Route("topic", topic=topic.id) for topic in big_pack.manifest.topics]
+    ahead = topics[:4]
+    assert len(topics) > 4
+    assert sorted(built) == sorted(route.name for route in [Route("home"), *ahead])
+    assert all(route in window.screens for route in [Route("home"), *ahead])
+    assert kiosk.route == "attract" and window.current_screen.isVisible()
+    assert not any(screen.isVisible() for screen in window.screens.screens()), "built hidden"
+    before = len(built)
+    kiosk.tap("AttractScreen")
+    kiosk.tap(f"topic/{ahead[0].topic}")
+    assert kiosk.route == ahead[0].name
+    assert len(built) == before, "the first taps of the visit showed screens built ahead"
+    assert visible_title(window).text() == big_pack.text(big_pack.manifest.topics[0].title, "en")
+
+
+def test_a_visit_started_while_screens_are_built_ahead_stops_the_building(
+    qtbot: Any, big_pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk = start_screen_kiosk(qtbot, big_pack)
+    window = kiosk.window
+    built = count_builds(monkeypatch)
+    window.prepare_ahead()  # builds Home now, the rest one per pass of the event loop
+    assert built == ["home"]
+    with qtbot.waitSignal(window.prepared, timeout=10_000):
+        window.navigator.go_home()  # what a tap on the start screen does, before the next pass
+    settle()
+    assert kiosk.route == "home" and built == ["home"], "nothing more was built once the visit began"
+
+
+def test_after_an_idle_reset_home_is_built_ahead_again_for_the_next_patient(
+    operate: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    from kiosk.ui import operation
+
+    monkeypatch.setattr(operation, "RETURN_MEMORY_DELAY_MS", 50)
+    operated = operate()
+    kiosk, window = operated.kiosk, operated.window
+    kiosk.tap("AttractScreen")
+    last_home = window.current_screen
+    kiosk.tap("topic/basics")
+    operated.clock.advance(90)
+    fire_idle_timer(operated)
+    operated.clock.advance(20)
+    with qtbot.waitSignal(window.prepared, timeout=10_000):
+        fire_idle_timer(operated)
+    assert kiosk.route == "attract"
+    assert Route("home") in window.screens and BASICS in window.screens
+    built = count_builds(monkeypatch)
+    kiosk.tap("AttractScreen")
+    assert kiosk.route == "home" and window.current_screen is not last_home
+    assert built == [], "the next patient's Home was built ahead, after the reset"
