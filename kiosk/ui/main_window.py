@@ -31,7 +31,7 @@ from kiosk.ui.language_switch import add_language_switch
 from kiosk.ui.overlay import OverlayLayer
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen_cache import ScreenCache, reset_screen
-from kiosk.ui.screens import build_screen
+from kiosk.ui.screens import build_screen, import_every_kind
 from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.speech import Speaker, speaker_from_setting
 from kiosk.ui.theme import HIGH_CONTRAST, Palette, Theme, with_overrides
@@ -273,6 +273,7 @@ class MainWindow(QWidget):
             self._drop(self.screens.put(route, built))
             QTimer.singleShot(0, self, self.prepare_ahead)
             return
+        import_every_kind()  # the first page opened does not wait for its code either
         self.prepared.emit()
 
     def _on_state_change(self, old: Snapshot, new: Snapshot) -> None:

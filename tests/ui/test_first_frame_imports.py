@@ -2,7 +2,8 @@
 
 Every library that only checks packs or settings (pydantic, Markdown, YAML, the SVG checks, the
 validator), signatures (cryptography, needed only with a trusted key) or draws icons (qtawesome,
-whose icons for the first screen come from the icon cache) must wait until after the first paint. The kiosk is
+whose icons for the first screen come from the icon cache) must wait until after the first paint, and so
+must the code of the screens the start screen is not (pages, exercise demos). The kiosk is
 started for real (`kiosk run`, through the bench's start probe) and `sys.modules` is read at the
 moment its first frame has been painted.
 """
@@ -41,6 +42,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "kiosk.store.signing",
     "kiosk.store.inbox",
     "kiosk.ui.pack_switch",
+    "kiosk.ui.screens.page",
+    "kiosk.ui.exercise.player",
 )
 
 SCRIPT = """

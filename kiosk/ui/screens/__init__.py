@@ -8,18 +8,28 @@ from kiosk.ui.screens.base import ScreenContext
 
 
 def build_screen(context: ScreenContext) -> QWidget:
-    """The screen widget for `context.route`."""
-    from kiosk.ui.screens.home import HomeScreen
-    from kiosk.ui.screens.page import PageScreen
-    from kiosk.ui.screens.topic import TopicScreen
-
+    """The screen widget for `context.route`. Each kind's module is imported when first built, so
+    the first frame (the start screen) does not wait for the code of pages and exercise demos."""
     kind = context.route.kind
     if kind == "attract":
         from kiosk.ui.attract import AttractScreen
 
         return AttractScreen(context)
     if kind == "topic":
+        from kiosk.ui.screens.topic import TopicScreen
+
         return TopicScreen(context)
     if kind == "page":
+        from kiosk.ui.screens.page import PageScreen
+
         return PageScreen(context)
+    from kiosk.ui.screens.home import HomeScreen
+
     return HomeScreen(context)
+
+
+def import_every_kind() -> None:
+    """Load the code of every kind of screen now (a quiet moment), not in the frame of a tap."""
+    import kiosk.ui.screens.home
+    import kiosk.ui.screens.page
+    import kiosk.ui.screens.topic  # noqa: F401
