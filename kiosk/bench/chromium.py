@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,6 @@ def find_chromium() -> str | None:
 def page_html(folder: Path) -> Path:
     """Write `index.html` for the bundled pack's first page into `folder` (with its picture and the
     kiosk's font copied beside it) and return its path."""
-    import fontpkg_atkinson_hyperlegible as atkinson
-
     from kiosk.content.bundled import bundled_pack_dir
     from kiosk.content.loader import load_pack
 
@@ -61,15 +60,15 @@ def page_html(folder: Path) -> Path:
     page = pack.pages[(topic.pages[0], pack.default_language)]
     picture = pack.media_path(str(page.front.illustration))
     shutil.copy(picture, folder / f"picture{picture.suffix}")
-    fonts = Path(atkinson.ROOT) / "files"
-    shutil.copy(fonts / "AtkinsonHyperlegible-Regular.ttf", folder / "font.ttf")
-    shutil.copy(fonts / "AtkinsonHyperlegible-Bold.ttf", folder / "font-bold.ttf")
+    fonts = files("kiosk.bundled") / "fonts"
+    (folder / "font.ttf").write_bytes((fonts / "KioskHyperlegible-Regular.ttf").read_bytes())
+    (folder / "font-bold.ttf").write_bytes((fonts / "KioskHyperlegible-Bold.ttf").read_bytes())
     document = f"""<!doctype html>
 <html lang="{page.language}"><head><meta charset="utf-8"><title>{html.escape(page.title)}</title>
 <style>
-@font-face {{ font-family: Atkinson; src: url(font.ttf); }}
-@font-face {{ font-family: Atkinson; font-weight: bold; src: url(font-bold.ttf); }}
-body {{ margin: 0; background: #f7f3ee; color: #1f2933; font: 28px/1.5 Atkinson, sans-serif; }}
+@font-face {{ font-family: Kiosk; src: url(font.ttf); }}
+@font-face {{ font-family: Kiosk; font-weight: bold; src: url(font-bold.ttf); }}
+body {{ margin: 0; background: #f7f3ee; color: #1f2933; font: 28px/1.5 Kiosk, sans-serif; }}
 header {{ height: 96px; background: #24507a; }}
 main {{ display: flex; gap: 48px; padding: 48px; }}
 img {{ width: 40%; }}

@@ -63,19 +63,15 @@ def clamp_px(value: float, limit: int = MAX_DRAW_PX) -> int:
 
 
 def register_fonts() -> str:
-    """Register Atkinson Hyperlegible (regular, bold, italics) and Kiosk Zero, and return the family
-    name.
+    """Register the kiosk's font, Kiosk Hyperlegible (regular, bold, italics), and return its family.
 
-    The font files are package data of their own package, read through `importlib.resources`
-    (as bytes, so they load from any kind of install). Kiosk Zero (`resources/fonts`, made by
-    `tools/plain_zero_font.py`) is Atkinson's zero without its slash; the theme lists it first, so
-    every "0" comes from it and everything else from Atkinson Hyperlegible."""
-    fonts = files("fontpkg_atkinson_hyperlegible") / "files"
-    zero = files("kiosk.bundled") / "fonts"
+    It is Atkinson Hyperlegible with a plain zero (`tools/kiosk_font.py`), package data of the
+    kiosk read through `importlib.resources` (as bytes, so it loads from any kind of install)."""
+    fonts = files("kiosk.bundled") / "fonts"
     for name in ("Regular", "Bold", "Italic", "BoldItalic"):
-        for font in (fonts / f"AtkinsonHyperlegible-{name}.ttf", zero / f"KioskZero-{name}.ttf"):
-            if font.is_file() and QFontDatabase.addApplicationFontFromData(font.read_bytes()) < 0:
-                log.warning("could not register font %s", font)
+        font = fonts / f"KioskHyperlegible-{name}.ttf"
+        if not font.is_file() or QFontDatabase.addApplicationFontFromData(font.read_bytes()) < 0:
+            log.warning("could not register font %s", font)
     for family in FONT_FAMILIES:
         if family not in QFontDatabase.families():
             log.warning("font %s is missing; text falls back to the system font", family)

@@ -20,11 +20,12 @@ from PySide6.QtGui import QFont
 
 log = logging.getLogger(__name__)
 
-FONT_FAMILY = "Atkinson Hyperlegible"
-ZERO_FAMILY = "Kiosk Zero"
-FONT_FAMILIES = (ZERO_FAMILY, FONT_FAMILY)
-"""Kiosk Zero first: it holds only "0" (Atkinson's, without the slash patients read as "Ø"), so Qt
-takes every other character from Atkinson Hyperlegible."""
+FONT_FAMILY = "Kiosk Hyperlegible"
+"""Atkinson Hyperlegible with a plain zero (`resources/fonts`, made by `tools/kiosk_font.py`):
+Atkinson slashes its zero, which patients read as "Ø" or "empty"."""
+FONT_FAMILIES = (FONT_FAMILY,)
+"""One family: a second one listed for a single glyph would double the font engines Qt keeps, and
+keep its font cache's maintenance timer waking a still page."""
 REFERENCE_SHORT_SIDE = 1080
 MIN_TARGET_PX = 48
 """No tappable is ever smaller than this, whatever the screen (at 1080 it is 88)."""

@@ -1,19 +1,24 @@
-"""Writes resources/fonts/KioskZero-*.ttf: Atkinson Hyperlegible's own zero without its slash.
+"""Writes resources/fonts/KioskHyperlegible-*.ttf: Atkinson Hyperlegible with a plain zero.
 
 Atkinson Hyperlegible draws 0 with a slash (to tell it from O), and has no OpenType feature or
 alternate glyph without it (its features: aalt, case, ccmp, frac, locl, ordn, pnum, sups, tnum; its
 two zeros, `zero` and `zero.tf`, are both slashed). Patients read the slashed zero as "Ø" or "empty".
-So the kiosk ships a tiny font, "Kiosk Zero", holding one glyph: Atkinson's zero with its outer
-outline kept and its two half counters (the slash between them) replaced by one counter, drawn
-from Atkinson's own "O" counter fitted to the zero's counter box. Its vertical metrics are
-Atkinson's, and the kiosk lists it first (`theme.FONT_FAMILIES`), so Qt takes "0" from it and every
-other character from Atkinson Hyperlegible.
+So the kiosk's font, "Kiosk Hyperlegible", is Atkinson Hyperlegible with one glyph changed: its zero
+keeps its outer outline, and its two half counters (the slash between them) are replaced by one
+counter, drawn from Atkinson's own "O" counter fitted to the zero's counter box. Every other glyph,
+metric and feature is Atkinson's.
+
+One family, not Atkinson plus a one-glyph font listed before it: each family a label's font lists
+is a font engine of its own in Qt's font cache, and Qt runs a maintenance timer for as long as that
+cache holds more than 4 MB; with one family, a still page holds well under that, so nothing wakes
+the kiosk (docs/benchmarks.md, "Idle").
 
 Atkinson Hyperlegible is under the SIL Open Font License 1.1 with no reserved font name; this
 derived font is under the same licence (resources/fonts/OFL.txt) and under a name of its own.
 
-Needs fontTools (`pip install fonttools`); run it again only if the font package changes:
-    python tools/plain_zero_font.py
+Needs the font package and fontTools (`pip install fontpkg-atkinson-hyperlegible fonttools`); run it
+again only if the font package changes:
+    python tools/kiosk_font.py
 """
 
 from __future__ import annotations
@@ -22,13 +27,13 @@ import shutil
 from importlib.resources import files
 from pathlib import Path
 
-from fontTools import subset
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "fonts"
 STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
-FAMILY = "Kiosk Zero"
+FAMILY = "Kiosk Hyperlegible"
+FILE_STEM = "KioskHyperlegible"
 
 
 def contours(glyph, glyf):  # type: ignore[no-untyped-def]
@@ -98,7 +103,7 @@ def rename(font: TTFont, style: str) -> None:
     names.setName(words, 2, 3, 1, 0x409)
     names.setName(f"{FAMILY} {words}; derived from Atkinson Hyperlegible", 3, 3, 1, 0x409)
     names.setName(f"{FAMILY} {words}", 4, 3, 1, 0x409)
-    names.setName(f"KioskZero-{style}", 6, 3, 1, 0x409)
+    names.setName(f"{FILE_STEM}-{style}", 6, 3, 1, 0x409)
 
 
 def main() -> None:
@@ -107,17 +112,10 @@ def main() -> None:
     for style in STYLES:
         font = TTFont(str(source / f"AtkinsonHyperlegible-{style}.ttf"))
         plain_zero(font)
-        options = subset.Options()
-        options.layout_features = []
-        options.name_IDs = ["*"]
-        options.notdef_outline = True
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=[ord("0")])
-        subsetter.subset(font)
         rename(font, style)
-        if "DSIG" in font:
+        if "DSIG" in font:  # the signature would no longer match
             del font["DSIG"]
-        font.save(str(OUT / f"KioskZero-{style}.ttf"))
+        font.save(str(OUT / f"{FILE_STEM}-{style}.ttf"))
     shutil.copyfile(str(source.parent / "LICENSE"), OUT / "OFL.txt")
     print(f"wrote {len(STYLES)} fonts to {OUT}")
 
