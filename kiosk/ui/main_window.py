@@ -6,8 +6,8 @@ one. When the text size, contrast or language changes, the pack changes, the win
 or an idle reset starts afresh, every kept screen is dropped and the screen is built again, so a
 kept screen can never show stale content. While a page is read, the pages either side of it are
 built in the quiet after its first paint, so Next and the end of a page slide show a built screen.
-While the start screen shows, Home and the topics it opens are built the same way
-(`prepare_ahead`), so a visit's first taps show built screens too.
+While the start screen shows, Home and the topics it opens are built the same way, and one page
+of each kind is drawn once unseen (`prepare_ahead`), so a visit's first taps are as quick as later ones.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import contextlib
 import logging
 import subprocess
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent, QResizeEvent
@@ -31,7 +32,7 @@ from kiosk.ui.language_switch import add_language_switch
 from kiosk.ui.overlay import OverlayLayer
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen_cache import ScreenCache, reset_screen
-from kiosk.ui.screens import build_screen, import_every_kind
+from kiosk.ui.screens import build_screen
 from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.speech import Speaker, speaker_from_setting
 from kiosk.ui.theme import HIGH_CONTRAST, Palette, Theme, with_overrides
@@ -39,6 +40,8 @@ from kiosk.ui.top_bar import TopBar
 from kiosk.ui.touch import GestureArbiter, alive
 
 log = logging.getLogger(__name__)
+
+EXERCISE_KIND = "exercise"
 
 
 class MainWindow(QWidget):
@@ -91,6 +94,7 @@ class MainWindow(QWidget):
         self.screens = ScreenCache()
         self._keep_current = True
         self._first_paint = _FirstPaint(self._prepare_neighbours)
+        self._ahead: list[tuple[Route, bool]] | None = None
         self.overlay = OverlayLayer(self)
         self.arbiter = GestureArbiter(self.screen_host, slop=self.theme.px(24))
         app = QApplication.instance()
@@ -251,30 +255,60 @@ class MainWindow(QWidget):
 
     def prepare_ahead(self) -> None:
         """While the start screen shows, build Home and the screens of the topics on it (as many as
-        the cache keeps), one per pass of the event loop, so a touch in between is not kept waiting.
+        the cache keeps), and paint each unseen, one per pass of the event loop, so a touch in
+        between is not kept waiting. Then paint one page of each kind (an article, a summary ...)
+        unseen and let it go: the first of each kind a patient opens is no slower than the next,
+        its code, Qt's first use of its widgets and its fonts already loaded.
 
         Called after the first paint and after each idle reset: the first taps of every visit then
         show built screens, and the kiosk's memory reaches its working size before a patient comes,
         not during the first visit. Nothing is built once a visit has started (its own neighbours
         are built as it goes); `prepared` is emitted when this is over."""
         if self.current_route is None or self.current_route.kind != "attract":
+            self._ahead = None
             self.prepared.emit()
             return
-        topics = [Route("topic", topic=topic.id) for topic in self.pack.manifest.topics]
-        for route in [HOME, *topics[: self.screens.limit]]:
-            if route in self.screens:
+        if self._ahead is None:
+            self._ahead = self._screens_to_prepare()
+        while self._ahead:
+            route, keep = self._ahead.pop(0)
+            if keep and route in self.screens:
                 continue
             try:
                 built = self._build_screen(self.state.current, route)
             except KeyError:
                 continue
             built.ensurePolished()  # styled now, not in the frame that shows it
-            _paint_unseen(built, self.screen_host.size())
-            self._drop(self.screens.put(route, built))
-            QTimer.singleShot(0, self, self.prepare_ahead)
+            if keep:
+                self._drop(self.screens.put(route, built))
+            QTimer.singleShot(0, self, partial(self._paint_ahead, built, keep))  # a pass of its own
             return
-        import_every_kind()  # the first page opened does not wait for its code either
+        self._ahead = None
         self.prepared.emit()
+
+    def _paint_ahead(self, screen: QWidget, keep: bool) -> None:
+        """Paint a screen built ahead unseen (unless a tap has shown it meanwhile), let go of it if
+        it is not kept, and go on with `prepare_ahead`."""
+        if alive(screen) and not screen.isVisible():
+            _paint_unseen(screen, self.screen_host.size())
+        if not keep:
+            self._drop([screen])
+        self.prepare_ahead()
+
+    def _screens_to_prepare(self) -> list[tuple[Route, bool]]:
+        """(route, kept): Home and the first topics, kept; then the first page of each kind but the
+        exercise demo, whose drawing is the costliest and whose counters' font sizes would take Qt's
+        font cache past the 4 MB above which it keeps a maintenance timer waking the kiosk."""
+        topics = self.pack.manifest.topics
+        kept = [HOME, *(Route("topic", topic=topic.id) for topic in topics[: self.screens.limit])]
+        language = self.state.current.language
+        first_of_kind: dict[str, Route] = {}
+        for topic in topics:
+            for page in topic.pages:
+                kind = self.pack.page(page, language).kind
+                if kind != EXERCISE_KIND:
+                    first_of_kind.setdefault(kind, Route("page", topic=topic.id, page=page))
+        return [(route, True) for route in kept] + [(route, False) for route in first_of_kind.values()]
 
     def _on_state_change(self, old: Snapshot, new: Snapshot) -> None:
         if (old.text_size, old.language, old.high_contrast) != (

@@ -316,8 +316,16 @@ def test_while_the_start_screen_shows_home_and_its_topics_are_built_ahead(
     topics = [Route("topic", topic=topic.id) for topic in big_pack.manifest.topics]
     ahead = topics[:4]
     assert len(topics) > 4
-    assert sorted(built) == sorted(route.name for route in [Route("home"), *ahead])
-    assert all(route in window.screens for route in [Route("home"), *ahead])
+    kept = [Route("home"), *ahead]
+    assert sorted(name for name in built if not name.startswith("page/")) == sorted(r.name for r in kept)
+    assert all(route in window.screens for route in kept)
+    # one page of each kind (but the exercise demo) was drawn once, unseen, and let go
+    kinds = {big_pack.page(page, "en").kind for topic in big_pack.manifest.topics for page in topic.pages}
+    kinds.discard("exercise")
+    pages = [name.split("/") for name in built if name.startswith("page/")]
+    assert len(pages) == len(kinds) >= 1
+    assert {big_pack.page(page, "en").kind for _, _, page in pages} == kinds
+    assert not any(Route("page", topic=topic, page=page) in window.screens for _, topic, page in pages)
     assert kiosk.route == "attract" and window.current_screen.isVisible()
     assert not any(screen.isVisible() for screen in window.screens.screens()), "built hidden"
     before = len(built)
@@ -364,3 +372,19 @@ def test_after_an_idle_reset_home_is_built_ahead_again_for_the_next_patient(
     kiosk.tap("AttractScreen")
     assert kiosk.route == "home" and window.current_screen is not last_home
     assert built == [], "the next patient's Home was built ahead, after the reset"
+
+
+def test_every_kind_of_page_but_the_exercise_demo_is_drawn_ahead(
+    qtbot: Any, bundled: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled pack has articles, a summary, red flags, references and exercise demos: each
+    kind is drawn once ahead, except the demo (the costliest to draw, and its fonts would keep Qt's
+    font cache over its limit, waking the start screen)."""
+    kiosk = start_screen_kiosk(qtbot, bundled)
+    built = count_builds(monkeypatch)
+    with qtbot.waitSignal(kiosk.window.prepared, timeout=10_000):
+        kiosk.window.prepare_ahead()
+    kinds = {bundled.page(page, "en").kind for topic in bundled.manifest.topics for page in topic.pages}
+    assert "exercise" in kinds and len(kinds) >= 3
+    drawn = [bundled.page(name.split("/")[2], "en").kind for name in built if name.startswith("page/")]
+    assert sorted(drawn) == sorted(kinds - {"exercise"})

@@ -26,10 +26,3 @@ def build_screen(context: ScreenContext) -> QWidget:
     from kiosk.ui.screens.home import HomeScreen
 
     return HomeScreen(context)
-
-
-def import_every_kind() -> None:
-    """Load the code of every kind of screen now (a quiet moment), not in the frame of a tap."""
-    import kiosk.ui.screens.home
-    import kiosk.ui.screens.page
-    import kiosk.ui.screens.topic  # noqa: F401
