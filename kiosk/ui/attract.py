@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.pack import Pack
 from kiosk.ui import resources
+from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.strings import language_name, start_in_words, tr
 from kiosk.ui.widgets import Picture, TextLabel, push_button
@@ -122,6 +123,7 @@ class FadeCover(QWidget):
         self.opacity = 1.0
         self.hide()
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.pixmap.isNull():
             return
@@ -399,5 +401,6 @@ class AttractScreen(QAbstractButton):
             self._end_fade()
         super().hideEvent(event)
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         QPainter(self).fillRect(self.rect(), QColor(self.context.theme.palette.background))

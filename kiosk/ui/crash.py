@@ -130,6 +130,8 @@ class CrashGuard:
 
     def on_error(self) -> None:
         """Called by the exception hook (already logged). Recovery waits for the event loop."""
+        if self.window.failed_ahead():
+            return  # a screen drawn ahead, unseen: let go, and built afresh if a patient opens it
         self.errors += 1
         now = self._clock()
         if self._incident is not None:

@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from shiboken6 import isValid
 
+from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.theme import Theme
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ class FocusRing(QWidget):
     def band(self) -> int:
         return max(3, self.theme.px(5))
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.theme.palette
         band = self.band

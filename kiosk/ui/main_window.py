@@ -7,7 +7,7 @@ or an idle reset starts afresh, every kept screen is dropped and the screen is b
 kept screen can never show stale content. While a page is read, the pages either side of it are
 built in the quiet after its first paint, so Next and the end of a page slide show a built screen.
 While the start screen shows, Home and the topics it opens are built the same way, and one page
-of each kind is drawn once unseen (`prepare_ahead`), so a visit's first taps are as quick as later ones.
+of each kind once (`prepare_ahead`), so a visit's first taps are as quick as later ones.
 """
 
 from __future__ import annotations
@@ -95,6 +95,8 @@ class MainWindow(QWidget):
         self._keep_current = True
         self._first_paint = _FirstPaint(self._prepare_neighbours)
         self._ahead: list[tuple[Route, bool]] | None = None
+        self.drawing_ahead = False
+        self.failures_ahead = 0
         self.overlay = OverlayLayer(self)
         self.arbiter = GestureArbiter(self.screen_host, slop=self.theme.px(24))
         app = QApplication.instance()
@@ -255,15 +257,17 @@ class MainWindow(QWidget):
 
     def prepare_ahead(self) -> None:
         """While the start screen shows, build Home and the screens of the topics on it (as many as
-        the cache keeps), and paint each unseen, one per pass of the event loop, so a touch in
-        between is not kept waiting. Then paint one page of each kind (an article, a summary ...)
-        unseen and let it go: the first of each kind a patient opens is no slower than the next,
-        its code, Qt's first use of its widgets and its fonts already loaded.
+        the cache keeps), and draw each unseen, each a pass of the event loop of its own, so a
+        touch in between is not kept waiting. Then draw one page of each kind (an article, a
+        summary ...) unseen and let it go: the first of each kind a patient opens is no slower than
+        the next, its code, its pictures, its fonts and Qt's first use of its widgets behind it.
 
         Called after the first paint and after each idle reset: the first taps of every visit then
         show built screens, and the kiosk's memory reaches its working size before a patient comes,
         not during the first visit. Nothing is built once a visit has started (its own neighbours
-        are built as it goes); `prepared` is emitted when this is over."""
+        are built as it goes); `prepared` is emitted when this is over. A screen that fails to build
+        here is left to be built when a patient opens it, where the crash guard takes over: work
+        done ahead never takes the start screen away."""
         if self.current_route is None or self.current_route.kind != "attract":
             self._ahead = None
             self.prepared.emit()
@@ -276,29 +280,44 @@ class MainWindow(QWidget):
                 continue
             try:
                 built = self._build_screen(self.state.current, route)
-            except KeyError:
+                built.ensurePolished()  # styled now, not in the frame that shows it
+            except Exception:  # work done ahead never sets off the crash guard
+                log.warning("%s not built ahead (it failed): built when opened", route.name, exc_info=True)
                 continue
-            built.ensurePolished()  # styled now, not in the frame that shows it
             if keep:
                 self._drop(self.screens.put(route, built))
-            QTimer.singleShot(0, self, partial(self._paint_ahead, built, keep))  # a pass of its own
+            QTimer.singleShot(0, self, partial(self._paint_ahead, built, keep))
             return
         self._ahead = None
         self.prepared.emit()
 
     def _paint_ahead(self, screen: QWidget, keep: bool) -> None:
-        """Paint a screen built ahead unseen (unless a tap has shown it meanwhile), let go of it if
-        it is not kept, and go on with `prepare_ahead`."""
+        """Draw a screen built ahead unseen (unless a tap has shown it meanwhile), let go of it if
+        it is not kept or its drawing failed, and go on with `prepare_ahead`."""
         if alive(screen) and not screen.isVisible():
-            _paint_unseen(screen, self.screen_host.size())
-        if not keep:
+            self.drawing_ahead, self.failures_ahead = True, 0
+            try:
+                _paint_unseen(screen, self.screen_host.size())
+            finally:
+                self.drawing_ahead = False
+            if self.failures_ahead and keep:  # a patient who opens it gets it built afresh
+                self.screens.forget(screen)
+                keep = False
+        if not keep and alive(screen):
             self._drop([screen])
         self.prepare_ahead()
 
+    def failed_ahead(self) -> bool:
+        """For the crash guard, on an unhandled error: True (and noted) when it came from a screen
+        being drawn ahead, unseen, which is then let go instead of taking anyone Home."""
+        if self.drawing_ahead:
+            self.failures_ahead += 1
+        return self.drawing_ahead
+
     def _screens_to_prepare(self) -> list[tuple[Route, bool]]:
         """(route, kept): Home and the first topics, kept; then the first page of each kind but the
-        exercise demo, whose drawing is the costliest and whose counters' font sizes would take Qt's
-        font cache past the 4 MB above which it keeps a maintenance timer waking the kiosk."""
+        exercise demo, whose counters' font sizes would take Qt's font cache past the 4 MB above
+        which it keeps a maintenance timer waking the kiosk."""
         topics = self.pack.manifest.topics
         kept = [HOME, *(Route("topic", topic=topic.id) for topic in topics[: self.screens.limit])]
         language = self.state.current.language
@@ -405,9 +424,10 @@ class MainWindow(QWidget):
 
 
 def _paint_unseen(screen: QWidget, size: QSize) -> None:
-    """Paint a hidden screen once into an image no one sees, at the size it will show at: its
+    """Draw a hidden screen once into an image no one sees, at the size it will show at: its
     pictures are drawn and kept (`resources`), and Qt's glyph and style caches filled, now rather
-    than in the frame of the tap that shows it."""
+    than in the frame of the tap that shows it. Safe because every `paintEvent` of the kiosk
+    reports its errors at once (`paint_errors`) instead of leaving them pending in `render`."""
     screen.resize(size)
     layout = screen.layout()
     if layout is not None:

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from kiosk.ui.paint_errors import reports_errors
+
 
 class OverlayLayer(QWidget):
     def __init__(self, parent: QWidget) -> None:
@@ -42,5 +44,6 @@ class OverlayLayer(QWidget):
             self.current = None
         self.hide()
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         QPainter(self).fillRect(self.rect(), QColor(20, 30, 36, 150))

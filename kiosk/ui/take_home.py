@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.pack import Page
+from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.widgets import TextLabel
 
@@ -64,6 +65,7 @@ class QrCode(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self.side, self.side)
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))  # white even in high contrast: scanners need it

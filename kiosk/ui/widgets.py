@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton,
 
 from kiosk.ui import resources
 from kiosk.ui.accessibility import HEADING_LEVELS
+from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.theme import Theme
 
 QWIDGETSIZE_MAX = (1 << 24) - 1
@@ -73,6 +74,7 @@ class Picture(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(80, 60)
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         width, height = self.width(), self.height()
         if self.aspect * width > height:
@@ -152,6 +154,7 @@ class Card(QAbstractButton):
             return -1
         return max(self.theme.target, layout.totalHeightForWidth(width))
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         p = self.theme.palette
         painter = QPainter(self)

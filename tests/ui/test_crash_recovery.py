@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 from uihelpers import settle
 
 from kiosk.session.logs import configure_logging
+from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.widgets import push_button
 
 
@@ -83,3 +84,43 @@ def test_a_few_errors_spread_out_do_not_count_as_a_loop(operate: Any) -> None:
     assert not guard.repeating
     settle()
     assert guard.calm is None
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.parametrize("fails_in", ["build", "paint"])
+def test_a_screen_that_fails_while_built_ahead_neither_takes_the_start_screen_away_nor_counts(
+    qtbot: Any, operate: Any, monkeypatch: pytest.MonkeyPatch, fails_in: str
+) -> None:
+    """Screens are built and drawn ahead on the start screen (`MainWindow.prepare_ahead`); one that
+    fails there is let go quietly: the start screen stays, the crash guard does not go Home or count
+    it towards the front-desk screen, and the screen is built afresh if a patient opens it."""
+    from kiosk.ui import main_window
+    from kiosk.ui.screens.topic import TopicScreen
+
+    if fails_in == "build":
+        build = main_window.build_screen
+
+        def broken_build(context: Any) -> Any:
+            if context.route.kind == "topic":
+                raise RuntimeError("a topic screen that fails to build on purpose")
+            return build(context)
+
+        monkeypatch.setattr(main_window, "build_screen", broken_build)
+    else:
+
+        @reports_errors  # as every paintEvent of the kiosk is (tests/ui/test_paint_errors.py)
+        def broken_paint(self: Any, event: Any) -> None:
+            raise RuntimeError("a topic screen that fails to paint on purpose")
+
+        monkeypatch.setattr(TopicScreen, "paintEvent", broken_paint, raising=False)
+    operated = operate()
+    operated.op.install_exception_hook()
+    window = operated.window
+    with qtbot.waitSignal(window.prepared, timeout=10_000):
+        window.prepare_ahead()
+    settle()
+    assert operated.kiosk.route == "attract" and window.current_screen.isVisible()
+    assert operated.op.crash.recoveries == 0 and operated.op.crash.incidents == 0
+    assert operated.op.crash.calm is None
+    assert not any(route.kind == "topic" for route in window.screens.routes())
+    assert window.screens.routes(), "Home, which did not fail, is kept"

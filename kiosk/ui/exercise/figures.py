@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.escape import escape
 from kiosk.ui import resources
+from kiosk.ui.paint_errors import reports_errors
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ class DemoFigure(QWidget):
             height = width * self.aspect
         return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -38,6 +38,7 @@ from kiosk.ui import resources
 from kiosk.ui.accessibility import announce_politely
 from kiosk.ui.exercise.figures import DemoFigure
 from kiosk.ui.exercise.steps import CurrentStep, StepList
+from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.widgets import TextLabel, push_button
 
@@ -82,6 +83,7 @@ class CountdownBar(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self.theme.px(400), self.height())
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         p = self.theme.palette
         painter = QPainter(self)

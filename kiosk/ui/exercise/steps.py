@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPi
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import resources
+from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TextLabel
@@ -94,6 +95,7 @@ class StepRow(QAbstractButton):
         height = layout.totalHeightForWidth(width) if layout is not None else 0
         return max(self.theme.target, height)
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         p = self.theme.palette
         painter = QPainter(self)

@@ -13,6 +13,7 @@ from kiosk.content.pack import Pack
 from kiosk.session.navigation import Navigator
 from kiosk.session.site import SiteDetails
 from kiosk.session.state import Route
+from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.touch import make_kinetic
@@ -51,6 +52,7 @@ class MoreBelowFade(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         gradient = QLinearGradient(0, 0, 0, self.height())
         clear = QColor(self.colour)

@@ -15,6 +15,7 @@ from kiosk.session.state import Route
 from kiosk.ui import resources
 from kiosk.ui.pages import view_class_for
 from kiosk.ui.pages.base import PageView
+from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.widgets import TextLabel, push_button
 
@@ -38,6 +39,7 @@ class PageDots(QWidget):
         step = self.theme.control_px(30)
         return QSize(max(1, self.count) * step, self.theme.control_px(24))
 
+    @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
