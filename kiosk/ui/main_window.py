@@ -235,6 +235,7 @@ class MainWindow(QWidget):
         (idle reset), or a screen failed (the crash guard)."""
         self._drop(self.screens.clear())
         self._keep_current = False
+        self._ahead = None  # what `prepare_ahead` had left to build is worked out afresh
 
     def _prepare_neighbours(self, screen: QWidget) -> None:
         """After a page's first paint, build the next page's screen, then the previous one's, one
@@ -294,10 +295,14 @@ class MainWindow(QWidget):
     def _paint_ahead(self, screen: QWidget, keep: bool) -> None:
         """Draw a screen built ahead unseen (unless a tap has shown it meanwhile), let go of it if
         it is not kept or its drawing failed, and go on with `prepare_ahead`."""
-        if alive(screen) and not screen.isVisible():
+        still = self.current_route is not None and self.current_route.kind == "attract"
+        if still and alive(screen) and not screen.isVisible():  # not once a visit has begun
             self.drawing_ahead, self.failures_ahead = True, 0
             try:
                 _paint_unseen(screen, self.screen_host.size())
+            except Exception:  # one PySide6 held until `render` returned (not from a paintEvent)
+                self.failures_ahead += 1
+                log.warning("a screen drawn ahead failed: built when opened", exc_info=True)
             finally:
                 self.drawing_ahead = False
             if self.failures_ahead and keep:  # a patient who opens it gets it built afresh
