@@ -57,10 +57,6 @@ class ScreenCache:
             dropped.append(self._screens.pop(oldest))
         return dropped
 
-    def routes(self) -> list[Route]:
-        """The routes of the kept screens, least recently shown first."""
-        return list(self._screens)
-
     def forget(self, screen: QWidget) -> None:
         """Stop keeping `screen` (the caller deletes it)."""
         for route in [route for route, kept in self._screens.items() if kept is screen]:
