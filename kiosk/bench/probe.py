@@ -29,21 +29,28 @@ _MARKS: list[tuple[str, int]] = []
 
 STAGES = [
     ("interpreter", "spawn", "probe_start"),
-    ("imports: Qt, window, content", "probe_start", "ui_imported"),
-    ("settings, display check, operation imports", "ui_imported", "application_start"),
+    ("imports: Qt and the start", "probe_start", "ui_imported"),
+    ("logging, display check, start screen record", "ui_imported", "application_start"),
     ("Qt application and fonts", "application_start", "application_end"),
-    ("pack store and pack load", "pack_start", "pack_end"),
-    ("window build", "window_start", "window_end"),
-    ("show to first paint", "show_start", "first_paint"),
+    ("start screen build", "application_end", "first_screen_show"),
+    ("start screen show to first paint", "first_screen_show", "first_paint"),
 ]
-"""(label, from mark, to mark) for each start-up stage; `spawn` is the parent's spawn time."""
+"""(label, from mark, to mark) for each stage up to the first frame, the start screen drawn from the
+record of the last start (`kiosk.ui.first_screen`); `spawn` is the parent's spawn time."""
+LATER_STAGES = [
+    ("then: the rest of the kiosk, settings and pack", "first_paint", "window_start"),
+    ("then: window build", "window_start", "window_end"),
+    ("then: window shown to its first paint", "show_start", "ready"),
+]
+"""The stages from the first frame until the kiosk window is up and takes taps (`ready`)."""
 
 
 def _mark(name: str) -> None:
     _MARKS.append((name, time.time_ns()))
 
 
-def _watch_first_paint(window: Any) -> None:
+def _watch_first_paint(window: Any, then: Callable[[], None] | None = None) -> None:
+    """Call `then` (by default: report and leave) once `window`'s first frame is complete."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
@@ -52,7 +59,7 @@ def _watch_first_paint(window: Any) -> None:
                 window.removeEventFilter(self)
                 # The window paints itself, then its children, then flushes, all in this one pass;
                 # a zero timer runs right after it, when the frame is complete.
-                QTimer.singleShot(0, _report)
+                QTimer.singleShot(0, then or _report)
             return False
 
     watcher = FirstPaint(window)
@@ -60,9 +67,14 @@ def _watch_first_paint(window: Any) -> None:
 
 
 def _report() -> None:
+    """The marks, then the first frame: the start screen from its record when one was shown first
+    (`first_screen`), else the kiosk window's; `ready` is the kiosk window's, when it takes taps."""
+    now = time.time_ns()
+    marks = dict(_MARKS)
     for name, stamp in _MARKS:
         sys.stdout.write(f"MARK {name} {stamp}\n")
-    sys.stdout.write(f"FIRST_PAINT {time.time_ns()}\n")
+    sys.stdout.write(f"MARK ready {now}\n")
+    sys.stdout.write(f"FIRST_PAINT {marks.get('first_screen_paint', now)}\n")
     sys.stdout.flush()
     linger_ms = int(os.environ.get("KIOSK_PROBE_LINGER_MS", "0") or 0)
     if linger_ms > 0:  # let what follows the first paint run (not timed), then leave
@@ -81,15 +93,16 @@ def run_app(argv: list[str]) -> int:
     original_show = kiosk_app.show
 
     def show_and_watch(window: Any, *args: Any, **kwargs: Any) -> None:
-        _mark("show_start")
-        _watch_first_paint(window)
+        if window.property("first_screen"):  # the start screen from the last start's record
+            _mark("first_screen_show")
+            _watch_first_paint(window, lambda: _mark("first_screen_paint"))
+        else:
+            _mark("show_start")
+            _watch_first_paint(window)
         original_show(window, *args, **kwargs)
 
     kiosk_app.show = show_and_watch
     _time_stage(kiosk_app, "application", "application")
-    from kiosk.ui import pack_start
-
-    _time_stage(pack_start, "start_pack", "pack")  # the store's choice: the pack, from its index or checked
     _time_stage(kiosk_app, "create_window", "window")
     return cli.main(["run", "--log-level", "warning", *argv])
 

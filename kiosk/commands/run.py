@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen
+
     from kiosk.session.settings import LoadedSettings
     from kiosk.ui.first_frame_pictures import FirstFramePictures
+    from kiosk.ui.first_screen import FirstScreenWindow
+    from kiosk.ui.main_window import MainWindow
 
 STAFF_EXIT_STATUS = 10
 """Exit status when staff chose "Exit the kiosk": the unit files list it in
@@ -72,16 +78,31 @@ def configure_logging(level: str) -> None:
     logging.getLogger("kiosk").setLevel(getattr(logging, level.upper()))
 
 
-def run(args: argparse.Namespace) -> int:
-    configure_logging(args.log_level)
-    if getattr(args, "speech", None):
-        import os
+class _HeldRecords(logging.Handler):
+    """Log records kept until the log file is open, then handed to its handlers in order."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def run(args: argparse.Namespace) -> int:
+    if getattr(args, "speech", None):
         os.environ["KIOSK_SPEECH"] = args.speech  # read by the window when it picks its speaker
     log = logging.getLogger("kiosk.run")
+    held = _HeldRecords()
+    logging.getLogger().addHandler(held)  # the start screen comes first, the log file a moment later
     from kiosk.commands.display_check import display_problem
 
     no_display = display_problem()
+    first_screen = _show_first_screen(args) if no_display is None else None  # None: no record fits
+    logging.getLogger().removeHandler(held)
+    configure_logging(args.log_level)
+    for record in held.records:
+        logging.getLogger(record.name).handle(record)
     if no_display is not None:  # Qt would abort (a core dump) instead of saying so
         log.error(
             "no display to show the kiosk on (%s); exiting with status %d", no_display, NO_DISPLAY_STATUS
@@ -103,11 +124,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"kiosk run: {error}", file=sys.stderr)
         return 2
 
-    from kiosk.session.paths import pin_lockout_file, usage_db_file
+    from kiosk.session.paths import pin_lockout_file, settings_file, usage_db_file
     from kiosk.session.state import ATTRACT, AppState, Snapshot
     from kiosk.ui import app as kiosk_app
     from kiosk.ui import resources
     from kiosk.ui.first_paint import after_first_paint
+    from kiosk.ui.first_screen import RECORDED_ORIGINS
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.operation import BareOperation, KioskOperation
     from kiosk.ui.pack_start import follow_pack_changes, start_pack
@@ -160,6 +182,12 @@ def run(args: argparse.Namespace) -> int:
             locked=not args.windowed,
             lockout_file=_usable(pin_lockout_file(), "PIN lockout file", log),
         )
+    if first_screen is not None:  # the real window paints over it, then it goes
+        after_first_paint(window, first_screen.finish)
+    if args.pack is None and started.choice.origin in RECORDED_ORIGINS and isinstance(window, MainWindow):
+        stamped = [settings_file()] + ([started.store.pointer_file] if started.store is not None else [])
+        keep = partial(_keep_first_screen, window, screen, _first_screen_options(args), stamped)
+        after_first_paint(window, keep)
     window.exit_requested.connect(qt_app.quit)
     window.exit_requested.connect(lambda: staff_exit.append(True))
     qt_app.aboutToQuit.connect(operation.shutdown)
@@ -180,6 +208,41 @@ def run(args: argparse.Namespace) -> int:
         log.info("stopped by staff; exit status %d keeps systemd from restarting it", STAFF_EXIT_STATUS)
         return STAFF_EXIT_STATUS
     return status
+
+
+def _first_screen_options(args: argparse.Namespace) -> dict[str, Any]:
+    from kiosk.ui.first_screen import run_options
+
+    size = args.size if args.windowed else None
+    return run_options(args.screen, args.windowed, size, os.environ.get("KIOSK_SPEECH", ""))
+
+
+def _show_first_screen(args: argparse.Namespace) -> FirstScreenWindow | None:
+    """The start screen from the record of the last start (`ui/first_screen.py`), painted before
+    the rest of the kiosk loads; None when there is none that fits. Never for a `--pack` preview."""
+    if args.pack is not None:
+        return None
+    from kiosk.session.paths import data_dir
+    from kiosk.ui.first_screen import RECORD_NAME, show_first_screen
+
+    try:
+        return show_first_screen(
+            data_dir() / RECORD_NAME, _first_screen_options(args), windowed=args.windowed, size=args.size
+        )
+    except Exception:  # the start screen would come a moment later, never not at all
+        logging.getLogger("kiosk.run").exception("the start screen could not be shown from its record")
+        return None
+
+
+def _keep_first_screen(
+    window: MainWindow, screen: QScreen, options: dict[str, Any], stamped: list[Path]
+) -> None:
+    from kiosk.session.paths import data_dir
+    from kiosk.ui.first_screen import RECORD_NAME, record_of, write_record
+
+    record = record_of(window, screen, options, stamped)
+    if record is not None:
+        write_record(data_dir() / RECORD_NAME, record)
 
 
 def _first_frame_pictures() -> FirstFramePictures:

@@ -9,21 +9,21 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmapCache, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
-from kiosk.content import bundled
-from kiosk.content.checked_index import load_checked
-from kiosk.content.pack import Pack
-from kiosk.session.navigation import log_route_changes
-from kiosk.session.site import SiteDetails
-from kiosk.session.state import AppState
 from kiosk.ui import accessibility, resources
-from kiosk.ui.main_window import MainWindow
-from kiosk.ui.out_of_order import OutOfOrderScreen
+
+if TYPE_CHECKING:  # imported where used: the start screen shows before the window's code loads
+    from kiosk.content.pack import Pack
+    from kiosk.session.site import SiteDetails
+    from kiosk.session.state import AppState
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.out_of_order import OutOfOrderScreen
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ DESKTOP_FILE_NAME = "clinic-kiosk"
 PIXMAP_CACHE_KIB = 4096
 """Qt's own cache of drawn style parts and icons (10 MB by default). What the kiosk draws again
 and again is small (icons, card corners); pictures have their own cache in `resources`."""
+_SET_UP = "kiosk_set_up"
 
 
 def application(argv: list[str] | None = None, *, drawing_helper: bool = True) -> QApplication:
@@ -42,13 +43,15 @@ def application(argv: list[str] | None = None, *, drawing_helper: bool = True) -
     kept by an earlier start, starts it after its first paint instead)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
-    app.setApplicationName("Clinic Kiosk")
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName("Clinic Kiosk")
-    app.setDesktopFileName(DESKTOP_FILE_NAME)
-    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
-    resources.register_fonts()
-    accessibility.install()
+    if not app.property(_SET_UP):  # once: fonts registered twice would be kept twice
+        app.setApplicationName("Clinic Kiosk")
+        app.setApplicationVersion(__version__)
+        app.setOrganizationName("Clinic Kiosk")
+        app.setDesktopFileName(DESKTOP_FILE_NAME)
+        QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
+        resources.register_fonts()
+        accessibility.install()
+        app.setProperty(_SET_UP, True)
     if drawing_helper:  # started now, it has loaded Qt by the time the first picture is drawn
         resources.start_drawing_helper()
     return app
@@ -61,6 +64,9 @@ def load_pack_or_fallback(path: Path | None, index_folder: Path | None = None) -
     rebuilt from the checked-pack index (`kiosk.content.checked_index`) instead of being checked
     again, and a pack checked in full is indexed for the next start.
     """
+    from kiosk.content import bundled
+    from kiosk.content.checked_index import load_checked
+
     candidates = [path] if path is not None else []
     try:
         fallback = bundled.bundled_pack_dir()
@@ -126,6 +132,10 @@ def log_tappables_after_layout(window: MainWindow) -> None:
 def create_window(
     pack: Pack | None, state: AppState, width: int, height: int, site: SiteDetails | None = None
 ) -> MainWindow | OutOfOrderScreen:
+    from kiosk.session.navigation import log_route_changes
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.out_of_order import OutOfOrderScreen
+
     if pack is None:
         log.error("no pack can be shown: the out-of-order screen is on")
         logging.getLogger("kiosk.route").debug("route: out-of-order")

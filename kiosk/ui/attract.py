@@ -17,9 +17,11 @@ It is cheap and quiet on purpose:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QPointF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
@@ -33,12 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.pack import Pack
 from kiosk.ui import resources
 from kiosk.ui.paint_errors import reports_errors
-from kiosk.ui.screens.base import ScreenContext
 from kiosk.ui.strings import language_name, start_in_words, tr
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import Picture, TextLabel, push_button
+
+if TYPE_CHECKING:
+    from kiosk.content.pack import Pack
+    from kiosk.ui.screens.base import ScreenContext
 
 SLIDE_SECONDS = 9.0
 """How long each highlight stays; also the only timer interval on this screen."""
@@ -69,10 +74,67 @@ def highlights(pack: Pack, language: str) -> list[Slide]:
     return slides
 
 
+@dataclass(frozen=True)
+class AttractWords:
+    """Everything the start screen says, in one language: plain text taken from the pack once, so the
+    screen can also be built before the pack is loaded (`first_screen`)."""
+
+    pack_title: str
+    slides: tuple[Slide, ...]
+    welcomes: tuple[tuple[str, str], ...]
+    """(language, welcome) for each pack language, in pack order."""
+
+    @classmethod
+    def of(cls, pack: Pack, language: str) -> AttractWords:
+        welcomes = tuple((each, pack.text(pack.manifest.welcome, each)) for each in pack.languages)
+        return cls(pack.text(pack.manifest.title, language), tuple(highlights(pack, language)), welcomes)
+
+    @property
+    def languages(self) -> list[str]:
+        return [language for language, _welcome in self.welcomes]
+
+
+def _nothing(*_args: object) -> None:
+    """What a tap does on a start screen shown before the kiosk is ready (it takes no taps)."""
+
+
+@dataclass(frozen=True)
+class AttractContext:
+    """What the start screen needs: its words, the theme, and what its buttons do."""
+
+    theme: Theme
+    language: str
+    words: AttractWords
+    can_speak: Callable[[str], bool] = lambda language: False
+    go_home: Callable[[], None] = _nothing
+    start_in: Callable[[str], None] = _nothing
+    start_reading_aloud: Callable[[str], None] = _nothing
+
+    @classmethod
+    def of(cls, context: ScreenContext) -> AttractContext:
+        navigator = context.navigator
+        return cls(
+            context.theme,
+            context.language,
+            AttractWords.of(context.pack, context.language),
+            context.can_speak,
+            navigator.go_home,
+            navigator.start_in,
+            navigator.start_reading_aloud,
+        )
+
+    def tr(self, key: str, **values: object) -> str:
+        return tr(key, self.language, **values)
+
+    @property
+    def landscape(self) -> bool:
+        return self.theme.landscape
+
+
 class SlideView(QWidget):
     """One highlight: the picture beside (landscape) or above (portrait) its title and teaser."""
 
-    def __init__(self, context: ScreenContext, slide: Slide, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AttractContext, slide: Slide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Slide")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -137,7 +199,7 @@ class AttractScreen(QAbstractButton):
 
     def __init__(
         self,
-        context: ScreenContext,
+        context: AttractContext,
         parent: QWidget | None = None,
         *,
         slide_seconds: float = SLIDE_SECONDS,
@@ -150,20 +212,20 @@ class AttractScreen(QAbstractButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(context.tr("touch_to_start"))
         self.context = context
-        self.slides = highlights(context.pack, context.language)
+        self.slides = list(context.words.slides)
         self.index = 0
         self.cycles = 0
         self.settle_after_cycles = settle_after_cycles
         self.paused = False
         self.settled = False
-        self.clicked.connect(context.navigator.go_home)
+        self.clicked.connect(context.go_home)
 
         theme = context.theme
         margin = theme.px(theme.metrics.margin) * 3 // 2
         column = QVBoxLayout(self)
         column.setContentsMargins(margin, margin, margin, theme.px(36))
         column.setSpacing(theme.px(32))
-        pack_title = TextLabel(context.pack.text(context.pack.manifest.title, context.language), "heading")
+        pack_title = TextLabel(context.words.pack_title, "heading")
         pack_title.setObjectName("AttractPackTitle")
         pack_title.setStyleSheet(f"color: {theme.palette.accent}; font-size: {theme.px(44)}px;")
         pack_title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -202,11 +264,11 @@ class AttractScreen(QAbstractButton):
         row.setSpacing(context.theme.px(24))
         self.read_aloud_buttons: list[QAbstractButton] = []
         self.start_buttons: list[QAbstractButton] = []
-        for language in context.pack.languages:
-            row.addWidget(self._welcome(language), 1)
+        for language, welcome in context.words.welcomes:
+            row.addWidget(self._welcome(language, welcome), 1)
         return row
 
-    def _welcome(self, language: str) -> QWidget:
+    def _welcome(self, language: str, welcome: str) -> QWidget:
         theme, context = self.context.theme, self.context
         p = theme.palette
         card = QWidget()
@@ -220,17 +282,17 @@ class AttractScreen(QAbstractButton):
         pad = theme.px(20)
         column.setContentsMargins(pad, pad, pad, pad)
         column.setSpacing(theme.px(14))
-        words = TextLabel(context.pack.text(context.pack.manifest.welcome, language), "lead")
+        words = TextLabel(welcome, "lead")
         words.setObjectName("WelcomeText")
         words.setProperty("language", language)
         words.setStyleSheet(f"font-size: {theme.px(30)}px; color: {p.text};")
         column.addWidget(words)
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.px(16))
-        if len(context.pack.languages) > 1:
+        if len(context.words.welcomes) > 1:
             start = push_button(
                 start_in_words(language),
-                partial(context.navigator.start_in, language),
+                partial(context.start_in, language),
                 name=f"start-{language}",
                 icon=resources.icon("fa5s.arrow-right", p.on_accent),
                 icon_px=theme.px(26),
@@ -251,7 +313,7 @@ class AttractScreen(QAbstractButton):
         theme, context = self.context.theme, self.context
         button = push_button(
             tr("read_aloud", language),
-            partial(context.navigator.start_reading_aloud, language),
+            partial(context.start_reading_aloud, language),
             name=f"read-aloud-{language}",
             icon=resources.icon("fa5s.volume-up", theme.palette.accent),
             icon_px=theme.px(26),

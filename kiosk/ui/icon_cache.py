@@ -29,17 +29,18 @@ import importlib.util
 import logging
 import os
 import re
-import shutil
-import subprocess
 import sys
-import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
+
+if TYPE_CHECKING:
+    import subprocess
 
 log = logging.getLogger(__name__)
 
@@ -297,6 +298,9 @@ def fill(names: Iterable[str] = ()) -> subprocess.Popen[bytes] | None:
     if _qtawesome_loaded:
         _write_masks(missing)
         return None
+    import subprocess  # here: the first frame does not wait for it
+    import threading
+
     command = [sys.executable, "-m", "kiosk.ui.icon_cache", *missing]
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     try:
@@ -319,6 +323,8 @@ def _reap(helper: subprocess.Popen[bytes]) -> None:
 def _remove_other_versions(keep: Path) -> None:
     for other in keep.parent.iterdir():
         if other != keep and other.name.startswith("qtawesome-"):
+            import shutil
+
             shutil.rmtree(other, ignore_errors=True)
 
 

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
 from PySide6.QtGui import (
@@ -35,8 +36,10 @@ from kiosk.content.escape import escape
 from kiosk.content.media_limits import MAX_PICTURE_BYTES, MAX_SVG_BYTES
 from kiosk.ui.first_frame_pictures import FirstFramePictures
 from kiosk.ui.icon_cache import cached_icon
-from kiosk.ui.render_worker import DrawFailed, SvgDrawer
 from kiosk.ui.theme import FONT_FAMILIES, FONT_FAMILY
+
+if TYPE_CHECKING:  # the helper's code is loaded with the first picture it draws
+    from kiosk.ui.render_worker import SvgDrawer
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +173,8 @@ def _draw_svg(path: Path, data: bytes, size: QSize) -> QImage | None:
         found = first_frame.find(digest_hex, size.width(), size.height())
         if found is not None:
             return found
+    from kiosk.ui.render_worker import DrawFailed
+
     try:
         image = _svg_drawer().draw(data, size.width(), size.height())
     except DrawFailed as reason:
@@ -185,9 +190,12 @@ _first_frame: FirstFramePictures | None = None
 
 def keep_first_frame_pictures(folder: Path) -> FirstFramePictures:
     """From now until its `keep()`, SVG pictures are looked for in, and noted for, `folder`
-    (`first_frame_pictures`); `kiosk run` calls it before building its window."""
+    (`first_frame_pictures`); `kiosk run` calls it before building its window. Called again
+    before the first frame was kept (the start screen from its record came first), it goes on
+    with the same pictures."""
     global _first_frame
-    _first_frame = FirstFramePictures(folder)
+    if _first_frame is None or not _first_frame.active or _first_frame.folder != folder:
+        _first_frame = FirstFramePictures(folder)
     return _first_frame
 
 
@@ -198,6 +206,8 @@ def _svg_drawer() -> SvgDrawer:
     """The one helper process that draws SVG pictures (see `render_worker`), started when first needed."""
     global _drawer
     if _drawer is None:
+        from kiosk.ui.render_worker import SvgDrawer
+
         _drawer = SvgDrawer()
     return _drawer
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont
+if TYPE_CHECKING:  # QFont's type is built when first measured with, not before the first frame
+    from PySide6.QtGui import QFont
 
 log = logging.getLogger(__name__)
 
@@ -309,6 +311,8 @@ QScrollBar:horizontal {{ height: 0; }}
 
     def font(self, pixel_size: int, bold: bool = False) -> QFont:
         """The kiosk's font at a pixel size, for measuring words before a widget is styled."""
+        from PySide6.QtGui import QFont
+
         font = QFont()
         font.setFamilies(list(FONT_FAMILIES))
         font.setPixelSize(pixel_size)

@@ -95,3 +95,59 @@ def test_an_unchanged_pack_paints_its_first_frame_without_the_checks_signatures_
     early = sorted(name for name in second if name.split(".")[0] in NOT_BEFORE_THE_FIRST_FRAME)
     early += sorted(name for name in NOT_BEFORE_THE_FIRST_FRAME if "." in name and name in second)
     assert early == []
+
+
+FIRST_SCREEN_SCRIPT = """
+import json, os, sys
+from kiosk.bench import probe
+
+seen = {{}}
+original_mark = probe._mark
+
+def mark(name):
+    original_mark(name)
+    if name == "first_screen_paint":
+        seen["at_first_frame"] = sorted(sys.modules)
+
+def report():
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def later():
+        shown = [w.objectName() + (" first" if w.property("first_screen") else "")
+                 for w in QApplication.topLevelWidgets() if w.isVisible()]
+        print(json.dumps({{**seen, "shown_later": shown}}), flush=True)
+        os._exit(0)
+
+    QTimer.singleShot({linger_ms}, later)
+
+probe._mark = mark
+probe._report = report
+sys.exit(probe.main(["app"]))
+"""
+
+
+def _started(linger_ms: int) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN_SCRIPT.format(linger_ms=linger_ms)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_SPEECH": "none"},
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return report
+
+
+def test_the_next_start_paints_the_start_screen_from_its_record_before_loading_the_window() -> None:
+    first = _started(linger_ms=1500)  # no record yet: the kiosk window is the first frame; it records
+    assert "at_first_frame" not in first
+    assert first["shown_later"] == ["KioskRoot"]
+    second = _started(linger_ms=1500)
+    early = set(second["at_first_frame"])
+    assert "kiosk.ui.attract" in early  # the start screen was drawn by its own code
+    assert not early & {"kiosk.ui.main_window", "kiosk.ui.operation", "kiosk.content.pack"}
+    assert not early & {"kiosk.session.settings", "kiosk.store.packstore", "kiosk.session.logs"}
+    assert not [name for name in early if name.split(".")[0] in NOT_BEFORE_THE_FIRST_FRAME]
+    assert second["shown_later"] == ["KioskRoot"]  # the kiosk window, over which the first one closed

@@ -12,9 +12,9 @@ def build_screen(context: ScreenContext) -> QWidget:
     the first frame (the start screen) does not wait for the code of pages and exercise demos."""
     kind = context.route.kind
     if kind == "attract":
-        from kiosk.ui.attract import AttractScreen
+        from kiosk.ui.attract import AttractContext, AttractScreen
 
-        return AttractScreen(context)
+        return AttractScreen(AttractContext.of(context))
     if kind == "topic":
         from kiosk.ui.screens.topic import TopicScreen
 

@@ -1,0 +1,354 @@
+"""The start screen at once, drawn from a record of the last start before the rest of the kiosk loads.
+
+Most of a start is spent loading the kiosk's own code and the Qt types it uses: the window, the
+pack, the staff panel, the operation layer. The start screen needs none of that. Each start that
+shows the start screen writes down what it says (the pack's title, its first highlights, its
+welcome in each language), the colours and the screen, in `first-screen.json` in the data folder.
+The next start reads that record, builds the very same start screen (`AttractScreen`, the same
+code, the same theme) in a window of its own and paints it, and only then loads the rest. The real
+window opens over it once it has painted, and this one closes: a patient sees the start screen as
+soon as Qt can draw it, and the kiosk takes its first tap a moment later.
+
+The record is used only when nothing it depends on has changed since it was written: the kiosk's
+version, the options of `kiosk run`, the settings file and the pack store's pointer (compared by
+size and modification time). A pack given with `--pack` (a preview that staff may be editing), a
+pack from the settings' pack folder and the "being set up" screen are never recorded. Until the
+real window is up this window takes no taps; it only shows.
+
+The record holds the pack's own words and nothing of any visit. It is read with a size limit and
+checked field by field; a record that does not fit is ignored and the kiosk starts as before.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk import __version__
+from kiosk.ui.paint_errors import reports_errors
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen
+
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.theme import Theme
+
+log = logging.getLogger(__name__)
+
+RECORD_NAME = "first-screen.json"
+"""In the data folder."""
+MAX_RECORD_BYTES = 256 * 1024
+RECORDED_ORIGINS = ("active", "last-good", "bundled")
+"""Where a recorded pack may come from: store slots and the bundled pack never change in place."""
+PAINT_WAIT_MS = 2000
+"""At most this long for the first screen's first paint before the rest of the kiosk loads."""
+_INPUT = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.Wheel,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ContextMenu,
+    }
+)
+"""Refused by the first screen: it only shows."""
+
+
+def stamp(path: Path) -> list[int] | None:
+    """(size, modification time in ns) of `path`, or None when it does not exist or cannot be read."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
+
+
+@dataclass(frozen=True)
+class FirstScreenRecord:
+    """What the last start's start screen showed, and what it depended on."""
+
+    version: str
+    options: dict[str, Any]
+    """The `kiosk run` options that choose the screen and the voice (`run_options`)."""
+    stamps: dict[str, list[int] | None]
+    """Path -> `stamp` of each file the screen depended on (the settings, the store's pointer)."""
+    screen: str
+    geometry: list[int]
+    """The screen's x, y, width and height."""
+    size: list[int]
+    """The window's width and height."""
+    language: str
+    text_size: int
+    accent: str | None
+    background: str | None
+    pack_title: str
+    slides: list[list[str]]
+    """[picture path, title, teaser] of each highlight."""
+    welcomes: list[list[str]]
+    """[language, welcome] for each pack language."""
+    speaks: list[str]
+    """The languages read aloud offered on the start screen."""
+    digests: list[str]
+    """sha256 (hex) of the checked bytes of the first highlight's picture."""
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> FirstScreenRecord | None:
+        """The record in `text`, or None unless every field has the type it must have."""
+        try:
+            raw = json.loads(text)
+            record = cls(**raw)
+        except (ValueError, TypeError):
+            return None
+        return record if record.well_formed() else None
+
+    def well_formed(self) -> bool:
+        def texts(value: object, length: int) -> bool:
+            return isinstance(value, list) and all(
+                isinstance(row, list) and len(row) == length and all(isinstance(part, str) for part in row)
+                for row in value
+            )
+
+        def numbers(value: object, length: int) -> bool:
+            return (
+                isinstance(value, list)
+                and len(value) == length
+                and all(isinstance(n, int) and not isinstance(n, bool) and abs(n) < 1 << 20 for n in value)
+            )
+
+        return (
+            all(isinstance(v, str) for v in (self.version, self.screen, self.language, self.pack_title))
+            and isinstance(self.options, dict)
+            and isinstance(self.stamps, dict)
+            and numbers(self.geometry, 4)
+            and numbers(self.size, 2)
+            and self.size[0] > 0
+            and self.size[1] > 0
+            and isinstance(self.text_size, int)
+            and 50 <= self.text_size <= 400
+            and all(v is None or isinstance(v, str) for v in (self.accent, self.background))
+            and texts(self.slides, 3)
+            and len(self.slides) > 0
+            and texts(self.welcomes, 2)
+            and len(self.welcomes) > 0
+            and isinstance(self.speaks, list)
+            and all(isinstance(language, str) for language in self.speaks)
+            and isinstance(self.digests, list)
+            and all(isinstance(d, str) and len(d) == 64 for d in self.digests)
+        )
+
+    def still_fits(self, options: dict[str, Any]) -> bool:
+        """True when this kiosk, started with `options`, would show the screen recorded."""
+        return (
+            self.version == __version__
+            and self.options == options
+            and all(stamp(Path(path)) == recorded for path, recorded in self.stamps.items())
+        )
+
+
+def run_options(
+    screen: str | None, windowed: bool, size: tuple[int, int] | None, speech: str
+) -> dict[str, Any]:
+    return {"screen": screen, "windowed": windowed, "size": list(size) if size else None, "speech": speech}
+
+
+def read_record(path: Path) -> FirstScreenRecord | None:
+    """The record at `path`, or None (absent, not a regular file, too large, or not a record)."""
+    try:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # a pipe would wait for ever
+            return None
+        data = stream.read(MAX_RECORD_BYTES + 1)
+    if len(data) > MAX_RECORD_BYTES:
+        return None
+    try:
+        return FirstScreenRecord.from_json(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+
+
+def write_record(path: Path, record: FirstScreenRecord) -> None:
+    """Keep `record` for the next start; nothing is written when it is the one kept already."""
+    from kiosk.session.paths import write_atomically
+
+    text = record.to_json()
+    if read_record(path) == record:
+        return
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as error:
+        log.warning("could not keep the start screen's record in %s: %s", path, error.strerror)
+
+
+def show_first_screen(
+    record_path: Path, options: dict[str, Any], *, windowed: bool, size: tuple[int, int] | None
+) -> FirstScreenWindow | None:
+    """The recorded start screen, shown and painted; None (nothing shown) unless the record fits.
+
+    The caller closes it once the real window has painted over it."""
+    record = read_record(record_path)
+    if record is None or not record.still_fits(options):
+        return None
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.content.checked_media import remember_digest
+    from kiosk.ui import app as kiosk_app
+    from kiosk.ui import resources
+    from kiosk.ui.attract import AttractContext, AttractScreen, AttractWords, Slide
+    from kiosk.ui.first_frame_pictures import FOLDER_NAME
+    from kiosk.ui.theme import Palette, Theme, with_overrides
+
+    kiosk_app.application(drawing_helper=False)
+    screens = [each for each in QGuiApplication.screens() if each.name() == record.screen]
+    geometry = screens[0].geometry() if screens else None
+    if geometry is None or _rectangle(geometry) != record.geometry:
+        return None  # another monitor, or another size: the kiosk starts as usual
+    resources.keep_first_frame_pictures(record_path.parent / FOLDER_NAME)
+    for digest_hex in record.digests:  # the picture's bytes as the last start checked them
+        remember_digest(bytes.fromhex(digest_hex))
+    width, height = record.size
+    palette = with_overrides(Palette(), record.accent, record.background)
+    theme = Theme.for_screen(width, height, record.text_size, palette)
+    words = AttractWords(
+        record.pack_title,
+        tuple(Slide(Path(picture), title, teaser) for picture, title, teaser in record.slides),
+        tuple((language, welcome) for language, welcome in record.welcomes),
+    )
+    speaks = frozenset(record.speaks)
+    screen = AttractScreen(AttractContext(theme, record.language, words, speaks.__contains__))
+    window = FirstScreenWindow(theme, screen, locked=not windowed)
+    window.resize(width, height)
+    kiosk_app.show(window, screens[0], windowed, size)
+    window.wait_for_first_paint(PAINT_WAIT_MS)
+    return window
+
+
+class FirstScreenWindow(QWidget):
+    """A window laid out as the kiosk window is on its start screen, holding only that screen.
+
+    It takes no input: every tap and key is refused until the real window is up."""
+
+    def __init__(self, theme: Theme, screen: QWidget, *, locked: bool) -> None:
+        super().__init__()
+        self.setObjectName("KioskRoot")  # the kiosk window's style sheet selects it by this name
+        self.setProperty("first_screen", True)
+        self.setWindowTitle("Clinic Kiosk")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if locked:
+            from kiosk.ui.lockdown import KIOSK_WINDOW_FLAGS
+
+            self.setWindowFlags(self.windowFlags() | KIOSK_WINDOW_FLAGS)
+        self.setStyleSheet(theme.stylesheet())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        host = QWidget()
+        host.setObjectName("ScreenStack")
+        host_layout = QVBoxLayout(host)
+        host_layout.setContentsMargins(0, 0, 0, 0)
+        host_layout.addWidget(screen)
+        layout.addWidget(host)
+        self.painted = False
+        self._finished = False
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # removed with the window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() in _INPUT and isinstance(watched, QWidget) and watched.window() is self
+
+    def wait_for_first_paint(self, limit_ms: int) -> None:
+        """Run the event loop until this window has painted (at most `limit_ms`)."""
+        loop = QEventLoop()
+        limit = QTimer(loop)
+        limit.setSingleShot(True)
+        limit.timeout.connect(loop.quit)
+        self._end_wait = loop.quit
+        limit.start(limit_ms)
+        if not self.painted:
+            loop.exec()
+        limit.stop()
+        self._end_wait = None
+
+    _end_wait: Callable[[], None] | None = None
+
+    def finish(self) -> None:
+        """Close for good: the real window is on screen over it."""
+        self._finished = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._finished:  # a window manager's close request is refused, as by the kiosk window
+            event.accept()
+        else:
+            event.ignore()
+
+    @reports_errors
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            if self._end_wait is not None:  # after this pass: the frame is flushed by then
+                QTimer.singleShot(0, self._end_wait)
+
+
+def record_of(
+    window: MainWindow, screen: QScreen, options: dict[str, Any], stamped: list[Path]
+) -> FirstScreenRecord | None:
+    """What `window` shows now on `screen`, as the next start can show it; None unless it is the start
+    screen. `stamped` are the files it depends on besides the pack (the settings, the store's pointer)."""
+    from kiosk.content.checked_media import digest
+    from kiosk.ui import resources
+    from kiosk.ui.attract import AttractScreen
+
+    shown = window.current_screen
+    if not isinstance(shown, AttractScreen) or not shown.slides or window.state.current.high_contrast:
+        return None
+    context = shown.context
+    words = context.words
+    checked = resources.checked_bytes(words.slides[0].picture)
+    geometry = screen.geometry()
+    colours = window.pack.manifest.theme
+    return FirstScreenRecord(
+        version=__version__,
+        options=options,
+        stamps={str(path): stamp(path) for path in stamped},
+        screen=screen.name(),
+        geometry=_rectangle(geometry),
+        size=[window.width(), window.height()],
+        language=context.language,
+        text_size=window.state.current.text_size.value,
+        accent=colours.accent,
+        background=colours.background,
+        pack_title=words.pack_title,
+        slides=[[str(slide.picture), slide.title, slide.teaser] for slide in words.slides],
+        welcomes=[[language, welcome] for language, welcome in words.welcomes],
+        speaks=[language for language in words.languages if context.can_speak(language)],
+        digests=[digest(checked).hex()] if checked is not None else [],
+    )
+
+
+def _rectangle(geometry: QRect) -> list[int]:
+    return [geometry.x(), geometry.y(), geometry.width(), geometry.height()]

@@ -1,0 +1,214 @@
+"""The start screen drawn from the record of the last start, before the rest of the kiosk loads.
+
+It must look exactly like the kiosk window's start screen, take no taps, and be used only while
+nothing it depends on has changed; a broken or hostile record is ignored and the kiosk starts as
+before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
+from uihelpers import load, settle
+
+from kiosk import __version__
+from kiosk.session.state import ATTRACT, AppState, Snapshot
+from kiosk.ui import first_screen
+from kiosk.ui.attract import AttractContext, AttractScreen, AttractWords, Slide
+from kiosk.ui.first_screen import FirstScreenRecord, FirstScreenWindow, read_record, record_of, write_record
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.theme import Theme
+
+OPTIONS = first_screen.run_options(None, True, (1280, 800), "none")
+
+
+BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve"
+
+
+@pytest.fixture(scope="module")
+def bundled_pack(mini_pack: Any) -> Any:  # mini_pack: the application is set up
+    return load(BUNDLED)
+
+
+def _start_screen_window(qtbot: Any, pack: Any, language: str = "en") -> MainWindow:
+    window = MainWindow(AppState(Snapshot(route=ATTRACT, language=language)), pack, size=(1280, 800))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    return window
+
+
+def _record(qtbot: Any, pack: Any, stamped: list[Path], language: str = "en") -> FirstScreenRecord:
+    window = _start_screen_window(qtbot, pack, language)
+    record = record_of(window, QGuiApplication.primaryScreen(), OPTIONS, stamped)
+    window.close()
+    assert record is not None
+    return record
+
+
+def _show(path: Path) -> FirstScreenWindow | None:
+    return first_screen.show_first_screen(path, OPTIONS, windowed=True, size=(1280, 800))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_start_screen_from_its_record_looks_exactly_like_the_kiosk_windows(
+    qtbot: Any, bundled_pack: Any, tmp_path: Path, language: str
+) -> None:
+    window = _start_screen_window(qtbot, bundled_pack, language)
+    expected = window.grab().toImage()
+    record = record_of(window, QGuiApplication.primaryScreen(), OPTIONS, [])
+    assert record is not None and record.language == language
+    window.close()
+    write_record(tmp_path / "first-screen.json", record)
+
+    shown = _show(tmp_path / "first-screen.json")
+    assert shown is not None and shown.painted
+    qtbot.addWidget(shown)
+    assert shown.size() == expected.size()
+    assert shown.grab().toImage() == expected
+    assert shown.windowTitle() == "Clinic Kiosk"
+
+
+def test_the_record_holds_the_packs_words_and_nothing_of_a_visit(
+    qtbot: Any, bundled_pack: Any, tmp_path: Path
+) -> None:
+    record = _record(qtbot, bundled_pack, [])
+    assert record.pack_title == bundled_pack.text(bundled_pack.manifest.title, "en")
+    assert [language for language, _ in record.welcomes] == list(bundled_pack.languages)
+    assert record.slides[0][0].endswith(".svg") and len(record.digests) == 1
+    assert record.version == __version__ and record.options == OPTIONS
+    path = tmp_path / "first-screen.json"
+    write_record(path, record)
+    assert read_record(path) == record
+    assert set(json.loads(path.read_text(encoding="utf-8"))) == {
+        field.name for field in dataclasses.fields(FirstScreenRecord)
+    }
+
+
+def test_a_record_fits_only_while_the_settings_the_store_the_version_and_the_options_are_unchanged(
+    qtbot: Any, bundled_pack: Any, tmp_path: Path
+) -> None:
+    settings, pointer = tmp_path / "kiosk.toml", tmp_path / "pointer.json"
+    settings.write_text("idle_seconds = 90\n", encoding="utf-8")
+    record = _record(qtbot, bundled_pack, [settings, pointer])
+    assert record.still_fits(OPTIONS)
+    assert not record.still_fits({**OPTIONS, "speech": "system"})
+    assert not dataclasses.replace(record, version="0.0.0").still_fits(OPTIONS)
+    pointer.write_text("{}", encoding="utf-8")  # a pack was installed
+    assert not record.still_fits(OPTIONS)
+    pointer.unlink()
+    assert record.still_fits(OPTIONS)
+    settings.write_text("idle_seconds = 120\n", encoding="utf-8")  # staff changed the settings
+    assert not record.still_fits(OPTIONS)
+
+    path = tmp_path / "first-screen.json"
+    write_record(path, record)
+    assert _show(path) is None  # nothing is shown: the kiosk starts as before
+    assert not [w for w in QApplication.topLevelWidgets() if w.property("first_screen") and w.isVisible()]
+
+
+def test_a_start_screen_on_another_monitor_or_size_is_not_shown(
+    qtbot: Any, bundled_pack: Any, tmp_path: Path
+) -> None:
+    record = _record(qtbot, bundled_pack, [])
+    path = tmp_path / "first-screen.json"
+    for changed in (
+        dataclasses.replace(record, screen="HDMI-9"),
+        dataclasses.replace(record, geometry=[0, 0, 640, 480]),
+    ):
+        write_record(path, changed)
+        assert _show(path) is None
+
+
+def _hostile_records(good: dict[str, Any]) -> list[bytes]:
+    def changed(**fields: Any) -> bytes:
+        return json.dumps({**good, **fields}).encode()
+
+    return [
+        b"",
+        b"\x00\xff not json",
+        b"[1, 2, 3]",
+        json.dumps(good).encode()[:-20],  # cut short by a power cut
+        b" " * (first_screen.MAX_RECORD_BYTES + 1),
+        changed(slides=[]),
+        changed(slides=[["a", "b"]]),
+        changed(slides="everything"),
+        changed(welcomes=[]),
+        changed(size=[0, 800]),
+        changed(size=[10**12, 800]),
+        changed(geometry=[0, 0, True, 800]),
+        changed(text_size=10**9),
+        changed(digests=["not hex"]),
+        changed(speaks=[None]),
+        changed(unknown_field=1),
+        json.dumps({key: value for key, value in good.items() if key != "language"}).encode(),
+    ]
+
+
+def test_a_broken_or_hostile_record_is_ignored(qtbot: Any, bundled_pack: Any, tmp_path: Path) -> None:
+    good = json.loads(_record(qtbot, bundled_pack, []).to_json())
+    path = tmp_path / "first-screen.json"
+    for data in _hostile_records(good):
+        path.write_bytes(data)
+        assert read_record(path) is None, data[:80]
+        assert _show(path) is None
+    path.write_text(json.dumps(good), encoding="utf-8")
+    assert read_record(path) is not None  # the same record, unharmed, is used
+
+
+def test_a_record_that_is_a_pipe_or_a_link_is_not_read(qtbot: Any, tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)  # reading it would wait for a writer for ever
+    assert read_record(pipe) is None
+    target = tmp_path / "elsewhere.json"
+    target.write_text("{}", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert read_record(link) is None
+    assert read_record(tmp_path / "missing.json") is None
+
+
+def test_the_first_screen_takes_no_taps_and_closes_only_when_the_kiosk_says(
+    qtbot: Any, bundled_pack: Any
+) -> None:
+    taps: list[str] = []
+    words = AttractWords.of(bundled_pack, "en")
+    theme = Theme.for_screen(1280, 800)
+    context = AttractContext(
+        theme,
+        "en",
+        words,
+        lambda language: True,
+        go_home=lambda: taps.append("home"),
+        start_in=taps.append,
+        start_reading_aloud=taps.append,
+    )
+    window = FirstScreenWindow(theme, AttractScreen(context), locked=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.wait_for_first_paint(2000)
+    assert window.painted
+    for button in window.findChildren(QAbstractButton):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert taps == []
+    window.close()  # as a window manager would ask
+    assert window.isVisible()
+    window.finish()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_a_slide_picture_is_kept_as_the_path_the_pack_gave(qtbot: Any, bundled_pack: Any) -> None:
+    words = AttractWords.of(bundled_pack, "en")
+    assert all(isinstance(slide, Slide) and slide.picture.is_file() for slide in words.slides)
