@@ -184,7 +184,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if first_screen is not None:  # the real window paints over it, then it goes
         after_first_paint(window, first_screen.finish)
-    if args.pack is None and started.choice.origin in RECORDED_ORIGINS and isinstance(window, MainWindow):
+    recorded = started.choice.origin in RECORDED_ORIGINS and not (args.pack or args.windowed)
+    if recorded and isinstance(window, MainWindow):
         stamped = [settings_file()] + ([started.store.pointer_file] if started.store is not None else [])
         keep = partial(_keep_first_screen, window, screen, _first_screen_options(args), stamped)
         after_first_paint(window, keep)
@@ -219,8 +220,9 @@ def _first_screen_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def _show_first_screen(args: argparse.Namespace) -> FirstScreenWindow | None:
     """The start screen from the record of the last start (`ui/first_screen.py`), painted before
-    the rest of the kiosk loads; None when there is none that fits. Never for a `--pack` preview."""
-    if args.pack is not None:
+    the rest of the kiosk loads; None when there is none that fits. Only fullscreen, as a kiosk
+    starts: never for a `--pack` preview or a `--windowed` one, where a second window would flash."""
+    if args.pack is not None or args.windowed:
         return None
     from kiosk.session.paths import data_dir
     from kiosk.ui.first_screen import RECORD_NAME, show_first_screen

@@ -11,8 +11,9 @@ soon as Qt can draw it, and the kiosk takes its first tap a moment later.
 
 The record is used only when nothing it depends on has changed since it was written: the kiosk's
 version, the options of `kiosk run`, the settings file and the pack store's pointer (compared by
-size and modification time). A pack given with `--pack` (a preview that staff may be editing), a
-pack from the settings' pack folder and the "being set up" screen are never recorded. Until the
+size and modification time). Only a fullscreen start is recorded: never a `--pack` preview (staff
+may be editing it), a `--windowed` one (a second window would flash on a desktop), a pack from the
+settings' pack folder or the "being set up" screen. Until the
 real window is up this window takes no taps; it only shows.
 
 The record holds the pack's own words and nothing of any visit. It is read with a size limit and
