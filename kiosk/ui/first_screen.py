@@ -212,6 +212,8 @@ def show_first_screen(
     record = read_record(record_path)
     if record is None or not record.still_fits(options):
         return None
+    if not all(_regular_file(Path(picture)) for picture, _title, _teaser in record.slides):
+        return None  # a picture gone, or not a file (a pipe would wait for ever): start as usual
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.content.checked_media import remember_digest
@@ -241,8 +243,12 @@ def show_first_screen(
     screen = AttractScreen(AttractContext(theme, record.language, words, speaks.__contains__))
     window = FirstScreenWindow(theme, screen, locked=not windowed)
     window.resize(width, height)
-    kiosk_app.show(window, screens[0], windowed, size)
-    window.wait_for_first_paint(PAINT_WAIT_MS)
+    try:
+        kiosk_app.show(window, screens[0], windowed, size)
+        window.wait_for_first_paint(PAINT_WAIT_MS)
+    except BaseException:
+        window.finish()  # never a window left on screen that nothing will close
+        raise
     return window
 
 
@@ -349,6 +355,13 @@ def record_of(
         speaks=[language for language in words.languages if context.can_speak(language)],
         digests=[digest(checked).hex()] if checked is not None else [],
     )
+
+
+def _regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _rectangle(geometry: QRect) -> list[int]:

@@ -165,6 +165,31 @@ def test_a_broken_or_hostile_record_is_ignored(qtbot: Any, bundled_pack: Any, tm
     assert read_record(path) is not None  # the same record, unharmed, is used
 
 
+def test_a_record_whose_picture_is_gone_or_not_a_file_is_not_shown(
+    qtbot: Any, bundled_pack: Any, tmp_path: Path
+) -> None:
+    record = _record(qtbot, bundled_pack, [])
+    pipe = tmp_path / "picture.svg"
+    os.mkfifo(pipe)  # drawing it would wait for a writer for ever
+    path = tmp_path / "first-screen.json"
+    for picture in (pipe, tmp_path / "gone.svg", tmp_path):
+        slides = [[str(picture), *record.slides[0][1:]], *record.slides[1:]]
+        write_record(path, dataclasses.replace(record, slides=slides))
+        assert _show(path) is None
+
+
+def test_a_language_the_kiosk_has_no_words_for_still_shows_the_pack_s_own(
+    qtbot: Any, bundled_pack: Any, tmp_path: Path
+) -> None:
+    record = dataclasses.replace(_record(qtbot, bundled_pack, []), language="xx")
+    path = tmp_path / "first-screen.json"
+    write_record(path, record)
+    shown = _show(path)
+    assert shown is not None and shown.painted
+    qtbot.addWidget(shown)
+    shown.finish()
+
+
 def test_a_record_that_is_a_pipe_or_a_link_is_not_read(qtbot: Any, tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.json"
     os.mkfifo(pipe)  # reading it would wait for a writer for ever
