@@ -212,10 +212,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _first_screen_options(args: argparse.Namespace) -> dict[str, Any]:
+    from kiosk.session.paths import settings_file
     from kiosk.ui.first_screen import run_options
 
     size = args.size if args.windowed else None
-    return run_options(args.screen, args.windowed, size, os.environ.get("KIOSK_SPEECH", ""))
+    speech = os.environ.get("KIOSK_SPEECH", "")
+    return run_options(args.screen, args.windowed, size, speech, settings_file())
 
 
 def _show_first_screen(args: argparse.Namespace) -> FirstScreenWindow | None:

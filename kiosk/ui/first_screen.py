@@ -86,7 +86,8 @@ class FirstScreenRecord:
 
     version: str
     options: dict[str, Any]
-    """The `kiosk run` options that choose the screen and the voice (`run_options`)."""
+    """The `kiosk run` options that choose the screen and the voice, and the settings file it reads
+    (`run_options`)."""
     stamps: dict[str, list[int] | None]
     """Path -> `stamp` of each file the screen depended on (the settings, the store's pointer)."""
     screen: str
@@ -166,9 +167,17 @@ class FirstScreenRecord:
 
 
 def run_options(
-    screen: str | None, windowed: bool, size: tuple[int, int] | None, speech: str
+    screen: str | None, windowed: bool, size: tuple[int, int] | None, speech: str, settings: Path
 ) -> dict[str, Any]:
-    return {"screen": screen, "windowed": windowed, "size": list(size) if size else None, "speech": speech}
+    """What a start is asked for: the record of a start asked for anything else is not used (another
+    settings folder, `KIOSK_CONFIG_DIR`, means other settings even if the old file is unchanged)."""
+    return {
+        "screen": screen,
+        "windowed": windowed,
+        "size": list(size) if size else None,
+        "speech": speech,
+        "settings": str(settings),
+    }
 
 
 def read_record(path: Path) -> FirstScreenRecord | None:

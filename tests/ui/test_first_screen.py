@@ -27,7 +27,7 @@ from kiosk.ui.first_screen import FirstScreenRecord, FirstScreenWindow, read_rec
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.theme import Theme
 
-OPTIONS = first_screen.run_options(None, True, (1280, 800), "none")
+OPTIONS = first_screen.run_options(None, True, (1280, 800), "none", Path("/etc/kiosk/kiosk.toml"))
 
 
 BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve"
@@ -102,6 +102,7 @@ def test_a_record_fits_only_while_the_settings_the_store_the_version_and_the_opt
     record = _record(qtbot, bundled_pack, [settings, pointer])
     assert record.still_fits(OPTIONS)
     assert not record.still_fits({**OPTIONS, "speech": "system"})
+    assert not record.still_fits({**OPTIONS, "settings": str(tmp_path / "other" / "kiosk.toml")})
     assert not dataclasses.replace(record, version="0.0.0").still_fits(OPTIONS)
     pointer.write_text("{}", encoding="utf-8")  # a pack was installed
     assert not record.still_fits(OPTIONS)
