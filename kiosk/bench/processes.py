@@ -64,7 +64,7 @@ hours = "de lunes a viernes, de 8 a 18 h"
 number = "112"
 """
 FIRST_SCREEN_RECORD = "first-screen.json"
-"""The start screen's record in the data folder (`kiosk.ui.first_screen.RECORD_NAME`)."""
+"""The start screen's record in the data folder (`kiosk.ui.first_screen_record.RECORD_NAME`)."""
 FILL_LINGER_MS = 1500
 """How long the start after a pack change keeps running after its first frame: enough to fill the
 icon cache, as any kiosk that has run before has filled it."""

@@ -213,7 +213,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _first_screen_options(args: argparse.Namespace) -> dict[str, Any]:
     from kiosk.session.paths import settings_file
-    from kiosk.ui.first_screen import run_options
+    from kiosk.ui.first_screen_record import run_options
 
     size = args.size if args.windowed else None
     speech = os.environ.get("KIOSK_SPEECH", "")
@@ -227,7 +227,8 @@ def _show_first_screen(args: argparse.Namespace) -> FirstScreenWindow | None:
     if args.pack is not None or args.windowed:
         return None
     from kiosk.session.paths import data_dir
-    from kiosk.ui.first_screen import RECORD_NAME, show_first_screen
+    from kiosk.ui.first_screen import show_first_screen
+    from kiosk.ui.first_screen_record import RECORD_NAME
 
     try:
         return show_first_screen(
@@ -242,7 +243,8 @@ def _keep_first_screen(
     window: MainWindow, screen: QScreen, options: dict[str, Any], stamped: list[Path]
 ) -> None:
     from kiosk.session.paths import data_dir
-    from kiosk.ui.first_screen import RECORD_NAME, record_of, write_record
+    from kiosk.ui.first_screen import record_of
+    from kiosk.ui.first_screen_record import RECORD_NAME, write_record
 
     record = record_of(window, screen, options, stamped)
     if record is not None:

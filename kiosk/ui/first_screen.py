@@ -13,21 +13,14 @@ The record is used only when nothing it depends on has changed since it was writ
 version, the options of `kiosk run`, the settings file and the pack store's pointer (compared by
 size and modification time). Only a fullscreen start is recorded: never a `--pack` preview (staff
 may be editing it), a `--windowed` one (a second window would flash on a desktop), a pack from the
-settings' pack folder or the "being set up" screen. Until the
-real window is up this window takes no taps; it only shows.
-
-The record holds the pack's own words and nothing of any visit. It is read with a size limit and
-checked field by field; a record that does not fit is ignored and the kiosk starts as before.
+settings' pack folder or the "being set up" screen. Until the real window is up this window takes
+no taps; it only shows. A record that does not fit (`first_screen_record`) is ignored and the kiosk
+starts as before.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import stat
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +29,7 @@ from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk import __version__
+from kiosk.ui.first_screen_record import FirstScreenRecord, read_record, regular_file, stamp
 from kiosk.ui.paint_errors import reports_errors
 
 if TYPE_CHECKING:
@@ -44,11 +38,6 @@ if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.theme import Theme
 
-log = logging.getLogger(__name__)
-
-RECORD_NAME = "first-screen.json"
-"""In the data folder."""
-MAX_RECORD_BYTES = 256 * 1024
 RECORDED_ORIGINS = ("active", "last-good", "bundled")
 """Where a recorded pack may come from: store slots and the bundled pack never change in place."""
 PAINT_WAIT_MS = 2000
@@ -71,147 +60,6 @@ _INPUT = frozenset(
 """Refused by the first screen: it only shows."""
 
 
-def stamp(path: Path) -> list[int] | None:
-    """(size, modification time in ns) of `path`, or None when it does not exist or cannot be read."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return [status.st_size, status.st_mtime_ns]
-
-
-@dataclass(frozen=True)
-class FirstScreenRecord:
-    """What the last start's start screen showed, and what it depended on."""
-
-    version: str
-    options: dict[str, Any]
-    """The `kiosk run` options that choose the screen and the voice, and the settings file it reads
-    (`run_options`)."""
-    stamps: dict[str, list[int] | None]
-    """Path -> `stamp` of each file the screen depended on (the settings, the store's pointer)."""
-    screen: str
-    geometry: list[int]
-    """The screen's x, y, width and height."""
-    size: list[int]
-    """The window's width and height."""
-    language: str
-    text_size: int
-    accent: str | None
-    background: str | None
-    pack_title: str
-    slides: list[list[str]]
-    """[picture path, title, teaser] of each highlight."""
-    welcomes: list[list[str]]
-    """[language, welcome] for each pack language."""
-    speaks: list[str]
-    """The languages read aloud offered on the start screen."""
-    digests: list[str]
-    """sha256 (hex) of the checked bytes of the first highlight's picture."""
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> FirstScreenRecord | None:
-        """The record in `text`, or None unless every field has the type it must have."""
-        try:
-            raw = json.loads(text)
-            record = cls(**raw)
-        except (ValueError, TypeError):
-            return None
-        return record if record.well_formed() else None
-
-    def well_formed(self) -> bool:
-        def texts(value: object, length: int) -> bool:
-            return isinstance(value, list) and all(
-                isinstance(row, list) and len(row) == length and all(isinstance(part, str) for part in row)
-                for row in value
-            )
-
-        def numbers(value: object, length: int) -> bool:
-            return (
-                isinstance(value, list)
-                and len(value) == length
-                and all(isinstance(n, int) and not isinstance(n, bool) and abs(n) < 1 << 20 for n in value)
-            )
-
-        return (
-            all(isinstance(v, str) for v in (self.version, self.screen, self.language, self.pack_title))
-            and isinstance(self.options, dict)
-            and isinstance(self.stamps, dict)
-            and numbers(self.geometry, 4)
-            and numbers(self.size, 2)
-            and self.size[0] > 0
-            and self.size[1] > 0
-            and isinstance(self.text_size, int)
-            and 50 <= self.text_size <= 400
-            and all(v is None or isinstance(v, str) for v in (self.accent, self.background))
-            and texts(self.slides, 3)
-            and len(self.slides) > 0
-            and texts(self.welcomes, 2)
-            and len(self.welcomes) > 0
-            and isinstance(self.speaks, list)
-            and all(isinstance(language, str) for language in self.speaks)
-            and isinstance(self.digests, list)
-            and all(isinstance(d, str) and len(d) == 64 for d in self.digests)
-        )
-
-    def still_fits(self, options: dict[str, Any]) -> bool:
-        """True when this kiosk, started with `options`, would show the screen recorded."""
-        return (
-            self.version == __version__
-            and self.options == options
-            and all(stamp(Path(path)) == recorded for path, recorded in self.stamps.items())
-        )
-
-
-def run_options(
-    screen: str | None, windowed: bool, size: tuple[int, int] | None, speech: str, settings: Path
-) -> dict[str, Any]:
-    """What a start is asked for: the record of a start asked for anything else is not used (another
-    settings folder, `KIOSK_CONFIG_DIR`, means other settings even if the old file is unchanged)."""
-    return {
-        "screen": screen,
-        "windowed": windowed,
-        "size": list(size) if size else None,
-        "speech": speech,
-        "settings": str(settings),
-    }
-
-
-def read_record(path: Path) -> FirstScreenRecord | None:
-    """The record at `path`, or None (absent, not a regular file, too large, or not a record)."""
-    try:
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-        descriptor = os.open(path, flags)
-    except OSError:
-        return None
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # a pipe would wait for ever
-            return None
-        data = stream.read(MAX_RECORD_BYTES + 1)
-    if len(data) > MAX_RECORD_BYTES:
-        return None
-    try:
-        return FirstScreenRecord.from_json(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None
-
-
-def write_record(path: Path, record: FirstScreenRecord) -> None:
-    """Keep `record` for the next start; nothing is written when it is the one kept already."""
-    from kiosk.session.paths import write_atomically
-
-    text = record.to_json()
-    if read_record(path) == record:
-        return
-    try:
-        write_atomically(path, text.encode("utf-8"))
-    except OSError as error:
-        log.warning("could not keep the start screen's record in %s: %s", path, error.strerror)
-
-
 def show_first_screen(
     record_path: Path, options: dict[str, Any], *, windowed: bool, size: tuple[int, int] | None
 ) -> FirstScreenWindow | None:
@@ -221,7 +69,7 @@ def show_first_screen(
     record = read_record(record_path)
     if record is None or not record.still_fits(options):
         return None
-    if not all(_regular_file(Path(picture)) for picture, _title, _teaser in record.slides):
+    if not all(regular_file(Path(picture)) for picture, _title, _teaser in record.slides):
         return None  # a picture gone, or not a file (a pipe would wait for ever): start as usual
     from PySide6.QtGui import QGuiApplication
 
@@ -364,13 +212,6 @@ def record_of(
         speaks=[language for language in words.languages if context.can_speak(language)],
         digests=[digest(checked).hex()] if checked is not None else [],
     )
-
-
-def _regular_file(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
 
 
 def _rectangle(geometry: QRect) -> list[int]:

@@ -21,13 +21,14 @@ from uihelpers import load, settle
 
 from kiosk import __version__
 from kiosk.session.state import ATTRACT, AppState, Snapshot
-from kiosk.ui import first_screen
+from kiosk.ui import first_screen, first_screen_record
 from kiosk.ui.attract import AttractContext, AttractScreen, AttractWords, Slide
-from kiosk.ui.first_screen import FirstScreenRecord, FirstScreenWindow, read_record, record_of, write_record
+from kiosk.ui.first_screen import FirstScreenWindow, record_of
+from kiosk.ui.first_screen_record import FirstScreenRecord, read_record, run_options, write_record
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.theme import Theme
 
-OPTIONS = first_screen.run_options(None, True, (1280, 800), "none", Path("/etc/kiosk/kiosk.toml"))
+OPTIONS = run_options(None, True, (1280, 800), "none", Path("/etc/kiosk/kiosk.toml"))
 
 
 BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve"
@@ -139,7 +140,7 @@ def _hostile_records(good: dict[str, Any]) -> list[bytes]:
         b"\x00\xff not json",
         b"[1, 2, 3]",
         json.dumps(good).encode()[:-20],  # cut short by a power cut
-        b" " * (first_screen.MAX_RECORD_BYTES + 1),
+        b" " * (first_screen_record.MAX_RECORD_BYTES + 1),
         changed(slides=[]),
         changed(slides=[["a", "b"]]),
         changed(slides="everything"),
