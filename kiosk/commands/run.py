@@ -183,6 +183,7 @@ def run(args: argparse.Namespace) -> int:
             lockout_file=_usable(pin_lockout_file(), "PIN lockout file", log),
         )
     if first_screen is not None:  # the real window paints over it, then it goes
+        log.debug("start screen shown from the record of the last start")
         after_first_paint(window, first_screen.finish)
     recorded = started.choice.origin in RECORDED_ORIGINS and not (args.pack or args.windowed)
     if recorded and isinstance(window, MainWindow):
