@@ -213,6 +213,7 @@ def start_figures(runs: int, pack: Path | None = None) -> dict[str, Any]:
         "floor_ms": round(floor, 1),
         "ratio": round(app / floor, 2),
         "app_runs_ms": [round(t, 1) for t in app_times],
+        "ready_runs_ms": [round(run["ready"], 1) for run in app_runs],
         "app_full_check_ms": round(full_check, 1),
         "stages_ms": stage_medians(app_runs),
         "later_stages_ms": later_stage_medians(app_runs),
