@@ -63,8 +63,13 @@ sys.exit(probe.main(["app", "--pack", {pack!r}]))
 
 
 def _at_first_frame(pack: Path, linger_ms: int = 0) -> dict[str, Any]:
+    return _report_of(SCRIPT.format(pack=str(pack), linger_ms=linger_ms))
+
+
+def _report_of(script: str) -> dict[str, Any]:
+    """Run `script` (a real `kiosk run` through the bench's probe) and read what it last printed."""
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(pack=str(pack), linger_ms=linger_ms)],
+        [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_SPEECH": "none"},
@@ -128,16 +133,7 @@ sys.exit(probe.main(["app"]))
 
 
 def _started(linger_ms: int) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_SCREEN_SCRIPT.format(linger_ms=linger_ms)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_SPEECH": "none"},
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
-    return report
+    return _report_of(FIRST_SCREEN_SCRIPT.format(linger_ms=linger_ms))
 
 
 def test_the_next_start_paints_the_start_screen_from_its_record_before_loading_the_window() -> None:
