@@ -79,7 +79,10 @@ def configure_logging(level: str) -> None:
 
 
 class _HeldRecords(logging.Handler):
-    """Log records kept until the log file is open, then handed to its handlers in order."""
+    """Log records kept until the log file is open, then handed to its handlers in order.
+
+    Not `logging.handlers.MemoryHandler`: importing that module (sockets, pickle, queues) is what
+    the start screen is shown before."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -216,9 +219,7 @@ def _first_screen_options(args: argparse.Namespace) -> dict[str, Any]:
     from kiosk.session.paths import settings_file
     from kiosk.ui.first_screen_record import run_options
 
-    size = args.size if args.windowed else None
-    speech = os.environ.get("KIOSK_SPEECH", "")
-    return run_options(args.screen, args.windowed, size, speech, settings_file())
+    return run_options(args.screen, os.environ.get("KIOSK_SPEECH", ""), settings_file())
 
 
 def _show_first_screen(args: argparse.Namespace) -> FirstScreenWindow | None:
@@ -233,7 +234,7 @@ def _show_first_screen(args: argparse.Namespace) -> FirstScreenWindow | None:
 
     try:
         return show_first_screen(
-            data_dir() / RECORD_NAME, _first_screen_options(args), windowed=args.windowed, size=args.size
+            data_dir() / RECORD_NAME, _first_screen_options(args), windowed=False, size=None
         )
     except Exception:  # the start screen would come a moment later, never not at all
         logging.getLogger("kiosk.run").exception("the start screen could not be shown from its record")

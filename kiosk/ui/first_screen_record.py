@@ -120,18 +120,11 @@ class FirstScreenRecord:
         )
 
 
-def run_options(
-    screen: str | None, windowed: bool, size: tuple[int, int] | None, speech: str, settings: Path
-) -> dict[str, Any]:
-    """What a start is asked for: the record of a start asked for anything else is not used (another
-    settings folder, `KIOSK_CONFIG_DIR`, means other settings even if the old file is unchanged)."""
-    return {
-        "screen": screen,
-        "windowed": windowed,
-        "size": list(size) if size else None,
-        "speech": speech,
-        "settings": str(settings),
-    }
+def run_options(screen: str | None, speech: str, settings: Path) -> dict[str, Any]:
+    """What a fullscreen start is asked for: the record of a start asked for anything else is not
+    used (another settings folder, `KIOSK_CONFIG_DIR`, means other settings even if the old file is
+    unchanged)."""
+    return {"screen": screen, "speech": speech, "settings": str(settings)}
 
 
 def read_record(path: Path) -> FirstScreenRecord | None:

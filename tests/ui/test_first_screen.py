@@ -28,7 +28,7 @@ from kiosk.ui.first_screen_record import FirstScreenRecord, read_record, run_opt
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.theme import Theme
 
-OPTIONS = run_options(None, True, (1280, 800), "none", Path("/etc/kiosk/kiosk.toml"))
+OPTIONS = run_options(None, "none", Path("/etc/kiosk/kiosk.toml"))
 
 
 BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-back-pinched-nerve"
