@@ -1,4 +1,5 @@
-"""Work-arounds for defects in the Qt bindings that would otherwise end a kiosk that runs for days.
+"""Work-arounds for defects in the Qt bindings: one would end a kiosk that runs for days, one slows
+every start.
 
 PySide6 6.12.0 on Python 3.11 loses references to the interpreter's singletons:
 - every `Signal.emit()` called from Python returns `True` without taking a reference to it;
@@ -11,12 +12,20 @@ there the defect is harmless. `guard_singleton_refcounts()` measures the defect 
 it is present, gives `None`, `True` and `False` a reference count they can never use up: the same
 thing Python 3.12 does for them. It runs when `kiosk.ui` is first imported, so the kiosk, the
 screenshot renderer, the benchmark and the tests are all covered.
+
+PySide6 also replaces Python's `import` so that a module may opt in to its `__feature__` options
+(`from __feature__ import snake_case`). To tell whether a module uses PySide at all, it then reads
+the whole source file of every module imported after PySide (`inspect.getsource`) and looks for the
+word "PySide6": some hundred files for the kiosk, 15-20 ms of every start before the first frame and
+45-50 ms before the kiosk takes taps on a small machine. `answer_feature_scans_without_reading()`
+answers that question without reading (see there); no Qt class, name or call changes.
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
+from types import ModuleType
 
 from PySide6.QtCore import QObject, Signal
 
@@ -56,4 +65,26 @@ def guard_singleton_refcounts() -> bool:
         # ob_refcnt is the first field of every CPython 3.11 object.
         ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
     _guarded = True
+    return True
+
+
+def answer_feature_scans_without_reading() -> bool:
+    """Stop PySide6 reading the source of every module imported after it; True if it was stopped.
+
+    PySide asks "does this module use PySide?" once per module, after the module is imported, to
+    choose the names Qt calls made from it see: 0 (Qt's own names) for a module that mentions
+    PySide6, else -1 (whatever the last caller chose). A module that opts in to `__feature__` records
+    its choice while it is being imported, before the question is asked, so the answer never
+    overrides it. For every other module, Qt's own names are right, since nothing else was ever
+    chosen for it; answering yes for all of them, without reading a file, gives exactly that. Where
+    PySide has no such question (another version), nothing is changed.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    feature._mod_uses_pyside = _uses_qt_default_names  # type: ignore[attr-defined]
+    return True
+
+
+def _uses_qt_default_names(module: ModuleType) -> bool:
     return True
