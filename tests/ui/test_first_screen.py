@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton
 from uihelpers import load, settle
 
 from kiosk import __version__
@@ -225,7 +225,12 @@ def test_the_first_screen_takes_no_taps_and_closes_only_when_the_kiosk_says(
     window.show()
     window.wait_for_first_paint(2000)
     assert window.painted
-    for button in window.findChildren(QAbstractButton):
+    added_later = QPushButton("Start", window.findChild(AttractScreen))
+    added_later.clicked.connect(lambda: taps.append("added later"))
+    added_later.show()
+    buttons = window.findChildren(QAbstractButton)
+    assert added_later in buttons and len(buttons) > 2
+    for button in buttons:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
         qtbot.keyClick(button, Qt.Key.Key_Space)
