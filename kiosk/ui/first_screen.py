@@ -138,18 +138,24 @@ class FirstScreenWindow(QWidget):
         self._finished = False
         self._refuse_input_to(self)
 
-    def _refuse_input_to(self, widget: QWidget) -> None:
-        """Filter `widget` and all inside it, not the whole application: an application-wide filter
-        in Python is called for every event to every object (the style, timers, threads), which
-        made the first paint some 10 ms slower."""
-        for each in (widget, *widget.findChildren(QWidget)):
-            each.installEventFilter(self)
+    def _refuse_input_to(self, widget: QObject) -> None:
+        """Filter `widget` and every widget inside it, not the whole application: an application-wide
+        filter in Python is called for every event to every object (the style, timers, threads),
+        which made the first paint some 10 ms slower. Walked by hand: `findChildren(QWidget)` makes
+        PySide load every widget class Qt has, to test each child against them."""
+        widget.installEventFilter(self)
+        for child in widget.children():
+            if child.isWidgetType():
+                self._refuse_input_to(child)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.ChildAdded:  # a widget the screen adds later refuses input too
+        # A widget the screen adds later refuses input too, from its polish on (before it shows).
+        # Not on ChildAdded: that comes for every object, and handing Python an object Qt made
+        # (such as the window's own QWindow) makes PySide load every widget class to name it.
+        if kind == QEvent.Type.ChildPolished:
             child = event.child()  # type: ignore[attr-defined]
-            if isinstance(child, QWidget):
+            if child.isWidgetType():
                 self._refuse_input_to(child)
         return kind in _INPUT
 
