@@ -13,7 +13,8 @@ A log that cannot be written (full disk) must not flood stderr with a traceback 
 failures are reported in one line, at most once a minute.
 
 The exception hook is Qt-free: PySide6 hands exceptions raised in slots to `sys.excepthook`, and
-the UI passes an `on_error` callback that takes the patient back to Home.
+the UI passes an `on_error` callback that takes the patient back to Home (or lets go of a screen
+drawn ahead, or shows the front-desk screen) and says which, for the log line.
 """
 
 from __future__ import annotations
@@ -205,15 +206,18 @@ def printable(text: str) -> str:
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
-ErrorCallback = Callable[[], None]
+ErrorCallback = Callable[[], str]
+"""Called for each unhandled exception; says what the kiosk does about it ("returning to Home")."""
 
 
 def install_exception_hook(on_error: ErrorCallback | None = None) -> Callable[[], None]:
-    """Log every uncaught exception (main and worker threads), then call `on_error`.
+    """Log every uncaught exception (main and worker threads), with what `on_error` does about it.
 
     The process keeps running: a kiosk that recovers to Home is better than a restart, and a
-    restart (by systemd) is better than a dialog nobody will dismiss. Returns a function that puts
-    the previous hooks back (for tests).
+    restart (by systemd) is better than a dialog nobody will dismiss. `on_error` only decides and
+    schedules the recovery, so it runs before the line is logged, and the line says what it chose
+    (a screen drawn ahead that failed is let go, and nobody is taken Home). Returns a function that
+    puts the previous hooks back (for tests).
     """
     previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
 
@@ -221,12 +225,15 @@ def install_exception_hook(on_error: ErrorCallback | None = None) -> Callable[[]
         if issubclass(kind, KeyboardInterrupt):
             previous_hook(kind, error, trace)
             return
-        _log.critical("unhandled exception; returning to Home", exc_info=(kind, error, trace))
+        outcome = ""
         if on_error is not None:
             try:
-                on_error()
+                outcome = on_error()
             except Exception:
                 _log.exception("recovery after an unhandled exception failed as well")
+                outcome = "recovery failed"
+        message = f"unhandled exception; {outcome}" if outcome else "unhandled exception"
+        _log.critical(message, exc_info=(kind, error, trace))
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         _log.error(

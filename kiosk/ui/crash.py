@@ -1,7 +1,8 @@
 """Recovering from errors nobody caught: back to Home, or a calm screen if errors keep coming.
 
 `kiosk.session.logs.install_exception_hook` logs every unhandled exception (PySide6 hands
-exceptions raised in slots and event handlers to `sys.excepthook`) and calls `CrashGuard.on_error`.
+exceptions raised in slots and event handlers to `sys.excepthook`) with what `CrashGuard.on_error`
+chose to do about it.
 The guard then takes the patient back to Home, a moment later (never from inside the failing
 paint or event handler). If errors repeat (`max_errors` incidents within `within_seconds`), Home is
 probably what fails, so instead a calm "please ask at the front desk" screen covers the window for
@@ -128,21 +129,25 @@ class CrashGuard:
         self.recoveries = 0
         self.front_desk_screens = 0
 
-    def on_error(self) -> None:
-        """Called by the exception hook (already logged). Recovery waits for the event loop."""
-        if self.window.failed_ahead():
-            return  # a screen drawn ahead, unseen: let go, and built afresh if a patient opens it
+    def on_error(self) -> str:
+        """Called by the exception hook, which logs what this returns: what the kiosk does about the
+        error. Recovery itself waits for the event loop."""
+        if self.window.failed_ahead():  # unseen: let go, and built afresh if a patient opens it
+            return "a screen drawn ahead on the start screen is let go; nobody is taken Home"
         self.errors += 1
         now = self._clock()
         if self._incident is not None:
             action, began = self._incident
             if action == self.actions.count and now - began <= self.incident_seconds:
-                return  # the same touch failing again: already counted, Home already on its way
+                return "the same touch failing again; already being dealt with"
         self._incident = (self.actions.count, now)
         self._incidents.append(now)
         while self._incidents and now - self._incidents[0] > self.within_seconds:
             self._incidents.popleft()
         QTimer.singleShot(0, self.window, self._recover)
+        if self.calm is not None:
+            return "the front-desk screen stays up"
+        return "showing the front-desk screen" if self.repeating else "returning to Home"
 
     @property
     def incidents(self) -> int:

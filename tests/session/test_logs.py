@@ -52,7 +52,12 @@ def test_an_unwritable_log_folder_is_not_fatal(tmp_path: Path) -> None:
 
 def test_uncaught_exception_is_logged_and_recovery_runs(caplog: pytest.LogCaptureFixture) -> None:
     recovered: list[str] = []
-    restore = install_exception_hook(lambda: recovered.append("home"))
+
+    def recover() -> str:
+        recovered.append("home")
+        return "returning to Home"
+
+    restore = install_exception_hook(recover)
     try:
         try:
             raise RuntimeError("slot blew up")
@@ -62,11 +67,12 @@ def test_uncaught_exception_is_logged_and_recovery_runs(caplog: pytest.LogCaptur
         restore()
     assert recovered == ["home"]
     [record] = [r for r in caplog.records if r.levelno == logging.CRITICAL]
+    assert record.getMessage() == "unhandled exception; returning to Home"  # what was done about it
     assert record.exc_info is not None and str(record.exc_info[1]) == "slot blew up"
 
 
 def test_a_failing_recovery_is_logged_too(caplog: pytest.LogCaptureFixture) -> None:
-    def broken_recovery() -> None:
+    def broken_recovery() -> str:
         raise ValueError("no window")
 
     restore = install_exception_hook(broken_recovery)
@@ -74,7 +80,10 @@ def test_a_failing_recovery_is_logged_too(caplog: pytest.LogCaptureFixture) -> N
         sys.excepthook(RuntimeError, RuntimeError("first"), None)
     finally:
         restore()
-    assert any("recovery" in r.message for r in caplog.records)
+    assert any("recovery after an unhandled exception failed" in r.message for r in caplog.records)
+    [record] = [r for r in caplog.records if r.levelno == logging.CRITICAL]
+    assert record.getMessage() == "unhandled exception; recovery failed"
+    assert record.exc_info is not None and str(record.exc_info[1]) == "first"  # the error itself
 
 
 def test_thread_exceptions_are_logged(caplog: pytest.LogCaptureFixture) -> None:

@@ -149,13 +149,16 @@ def test_errors_that_keep_coming_without_a_touch_still_reach_the_front_desk_scre
     guard = operated.op.crash
     clock = [0.0]
     guard._clock = lambda: clock[0]
-    for _ in range(30):  # a burst within one incident's time counts once
-        guard.on_error()
+    said = [guard.on_error() for _ in range(30)]  # a burst within one incident's time counts once
     assert guard.incidents == 1
+    assert said[0] == "returning to Home" and set(said[1:]) == {
+        "the same touch failing again; already being dealt with"
+    }
     for _ in range(2):
         clock[0] += INCIDENT_SECONDS + 0.5
-        guard.on_error()
+        said.append(guard.on_error())
     assert guard.incidents == 3 and guard.repeating
+    assert said[-1] == "showing the front-desk screen"  # what the log line of the error says
     wait_for_calm(guard)
     assert guard.calm is not None and guard.front_desk_screens == 1
     guard.calm.timer.stop()

@@ -90,7 +90,7 @@ def test_a_few_errors_spread_out_do_not_count_as_a_loop(operate: Any) -> None:
 @pytest.mark.qt_no_exception_capture
 @pytest.mark.parametrize("fails_in", ["build", "paint"])
 def test_a_screen_that_fails_while_built_ahead_neither_takes_the_start_screen_away_nor_counts(
-    qtbot: Any, operate: Any, monkeypatch: pytest.MonkeyPatch, fails_in: str
+    qtbot: Any, operate: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, fails_in: str
 ) -> None:
     """Screens are built and drawn ahead on the start screen (`MainWindow.prepare_ahead`); one that
     fails there is let go quietly: the start screen stays, the crash guard does not go Home or count
@@ -123,6 +123,11 @@ def test_a_screen_that_fails_while_built_ahead_neither_takes_the_start_screen_aw
     assert operated.kiosk.route == "attract" and window.current_screen.isVisible()
     assert operated.op.crash.recoveries == 0 and operated.op.crash.incidents == 0
     assert operated.op.crash.calm is None
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.CRITICAL]
+    if fails_in == "paint":  # the exception hook's line says what was done: nobody went Home
+        assert said and all("drawn ahead" in line and "nobody is taken Home" in line for line in said), said
+    else:  # caught where it was built, a warning
+        assert not said and any("not built ahead" in r.getMessage() for r in caplog.records)
     topics = [Route("topic", topic=topic.id) for topic in window.pack.manifest.topics]
     assert not any(route in window.screens for route in topics)
     assert HOME in window.screens, "Home, which did not fail, is kept"
