@@ -152,7 +152,9 @@ def tinted(mask: QImage, colour: str, size: QSize) -> QPixmap:
     painter = QPainter(out)
     painter.drawImage(QRect((size.width() - side) // 2, (size.height() - side) // 2, side, side), scaled)
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(out.rect(), QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)  # drawRect, not fillRect: see AttractScreen.paintEvent
+    painter.setBrush(QColor(colour))
+    painter.drawRect(out.rect())
     painter.end()
     return QPixmap.fromImage(out)
 
