@@ -17,8 +17,9 @@ PySide6 also replaces Python's `import` so that a module may opt in to its `__fe
 (`from __feature__ import snake_case`). To tell whether a module uses PySide at all, it then reads
 the whole source file of every module imported after PySide (`inspect.getsource`) and looks for the
 word "PySide6": some hundred files for the kiosk, 15-50 ms of every start on a small 2-core machine
-(measured before the first frame; more again before the kiosk takes taps). `answer_feature_scans_without_reading()`
-answers that question without reading (see there); no Qt class, name or call changes.
+(measured before the first frame; more again before the kiosk takes taps).
+`answer_feature_scans_without_reading()` answers that question without reading (see there); no Qt
+class, name or call changes.
 """
 
 from __future__ import annotations
