@@ -20,9 +20,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel
 
-HEADING_LEVELS = {"title": 1, "heading": 2}
-"""`TextLabel` roles that are headings, and their level."""
-
 _installed = False
 
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication, QPixmapCache, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
-from kiosk.ui import accessibility, resources
+from kiosk.ui import resources
 
 if TYPE_CHECKING:  # imported where used: the start screen shows before the window's code loads
     from kiosk.content.pack import Pack
@@ -34,13 +34,18 @@ and again is small (icons, card corners); pictures have their own cache in `reso
 _SET_UP = "kiosk_set_up"
 
 
-def application(argv: list[str] | None = None, *, drawing_helper: bool = True) -> QApplication:
+def application(
+    argv: list[str] | None = None, *, drawing_helper: bool = True, headings: bool = True
+) -> QApplication:
     """The QApplication (created once), named for the desktop and the system, with the kiosk font.
 
     The desktop file name lets a kiosk shell or task list match the window to `clinic-kiosk.desktop`;
     organisation and version show in crash reports and accessibility tools. The drawing helper
     starts here unless `drawing_helper` is False (`kiosk run`, when the first frame's pictures were
-    kept by an earlier start, starts it after its first paint instead)."""
+    kept by an earlier start, starts it after its first paint instead). Screen readers are taught
+    the kiosk's headings here (`accessibility.install`) unless `headings` is False: the start screen
+    drawn from its record comes before them (a few ms of Qt's accessibility types), and the kiosk
+    window's own call installs them before any of its labels exists."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     if not app.property(_SET_UP):  # once: fonts registered twice would be kept twice
@@ -50,8 +55,11 @@ def application(argv: list[str] | None = None, *, drawing_helper: bool = True) -
         app.setDesktopFileName(DESKTOP_FILE_NAME)
         QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
         resources.register_fonts()
-        accessibility.install()
         app.setProperty(_SET_UP, True)
+    if headings:
+        from kiosk.ui import accessibility
+
+        accessibility.install()  # once per process
     if drawing_helper:  # started now, it has loaded Qt by the time the first picture is drawn
         resources.start_drawing_helper()
     return app

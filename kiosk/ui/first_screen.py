@@ -80,7 +80,7 @@ def show_first_screen(
     from kiosk.ui.first_frame_pictures import FOLDER_NAME
     from kiosk.ui.theme import Palette, Theme, with_overrides
 
-    kiosk_app.application(drawing_helper=False)
+    kiosk_app.application(drawing_helper=False, headings=False)
     screens = [each for each in QGuiApplication.screens() if each.name() == record.screen]
     geometry = screens[0].geometry() if screens else None
     if geometry is None or _rectangle(geometry) != record.geometry:

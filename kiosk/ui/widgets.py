@@ -15,10 +15,12 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QResizeEve
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui import resources
-from kiosk.ui.accessibility import HEADING_LEVELS
 from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.theme import Theme
 
+HEADING_LEVELS = {"title": 1, "heading": 2}
+"""`TextLabel` roles that are headings, and their level (the `headingLevel` property, which
+`accessibility` turns into the `Heading` role for screen readers)."""
 QWIDGETSIZE_MAX = (1 << 24) - 1
 """Qt's largest widget size; every size computed from a picture is clamped to it."""
 

@@ -122,9 +122,15 @@ def report():
     from PySide6.QtWidgets import QApplication
 
     def later():
+        from PySide6.QtGui import QAccessible
+        from PySide6.QtWidgets import QLabel
+
         shown = [w.objectName() + (" first" if w.property("first_screen") else "")
                  for w in QApplication.topLevelWidgets() if w.isVisible()]
-        print(json.dumps({{**seen, "shown_later": shown}}), flush=True)
+        roles = [QAccessible.queryAccessibleInterface(label).role().name
+                 for window in QApplication.topLevelWidgets() if window.isVisible()
+                 for label in window.findChildren(QLabel) if label.property("headingLevel")]
+        print(json.dumps({{**seen, "shown_later": shown, "heading_roles": roles}}), flush=True)
         os._exit(0)
 
     QTimer.singleShot({linger_ms}, later)
@@ -148,9 +154,11 @@ def test_the_next_start_paints_the_start_screen_from_its_record_before_loading_t
     assert "kiosk.ui.attract" in early  # the start screen was drawn by its own code
     assert not early & {"kiosk.ui.main_window", "kiosk.ui.operation", "kiosk.content.pack"}
     assert not early & {"kiosk.session.settings", "kiosk.store.packstore", "kiosk.session.logs"}
+    assert "kiosk.ui.accessibility" not in early  # the kiosk window's headings come with the window
     assert not [name for name in early if name.split(".")[0] in NOT_BEFORE_THE_FIRST_FRAME]
     # PySide makes a widget class (and its enums) when first used: handing Python an object of a
     # class it has not named yet makes it load all of them, some 25 ms (first_screen.py).
     loaded = set(second["widget_classes"])
     assert "QVBoxLayout" in loaded and not loaded & {"QFileDialog", "QCalendarWidget", "QMdiArea"}
     assert second["shown_later"] == ["KioskRoot"]  # the kiosk window, over which the first one closed
+    assert second["heading_roles"] and set(second["heading_roles"]) == {"Heading"}  # for screen readers
