@@ -86,8 +86,9 @@ def show_first_screen(
     if geometry is None or _rectangle(geometry) != record.geometry:
         return None  # another monitor, or another size: the kiosk starts as usual
     resources.keep_first_frame_pictures(record_path.parent / FOLDER_NAME)
-    for digest_hex in record.digests:  # the picture's bytes as the last start checked them
+    for digest_hex, aspect in zip(record.digests, record.aspects, strict=True):  # as last checked
         remember_digest(bytes.fromhex(digest_hex))
+        resources.remember_aspect(bytes.fromhex(digest_hex), aspect)
     width, height = record.size
     palette = with_overrides(Palette(), record.accent, record.background)
     theme = Theme.for_screen(width, height, record.text_size, palette)
@@ -224,6 +225,7 @@ def record_of(
         welcomes=[[language, welcome] for language, welcome in words.welcomes],
         speaks=[language for language in words.languages if context.can_speak(language)],
         digests=[digest(checked).hex()] if checked is not None else [],
+        aspects=[resources.picture_aspect(words.slides[0].picture)] if checked is not None else [],
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import stat
 from dataclasses import asdict, dataclass
@@ -62,6 +63,8 @@ class FirstScreenRecord:
     """The languages read aloud offered on the start screen."""
     digests: list[str]
     """sha256 (hex) of the checked bytes of the first highlight's picture."""
+    aspects: list[float]
+    """Height / width of each picture in `digests`, as drawn (`resources.picture_aspect`)."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -109,6 +112,9 @@ class FirstScreenRecord:
             and all(isinstance(language, str) for language in self.speaks)
             and isinstance(self.digests, list)
             and all(isinstance(d, str) and len(d) == 64 for d in self.digests)
+            and isinstance(self.aspects, list)
+            and len(self.aspects) == len(self.digests)
+            and all(_proportion(aspect) for aspect in self.aspects)
         )
 
     def still_fits(self, options: dict[str, Any]) -> bool:
@@ -118,6 +124,10 @@ class FirstScreenRecord:
             and self.options == options
             and all(stamp(Path(path)) == recorded for path, recorded in self.stamps.items())
         )
+
+
+def _proportion(value: object) -> bool:
+    return isinstance(value, float) and math.isfinite(value) and 0 < value < 1000
 
 
 def run_options(screen: str | None, speech: str, settings: Path) -> dict[str, Any]:

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QPixmap,
     QPixmapCache,
 )
-from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.content.checked_media import digest, remember_checked, was_checked
 from kiosk.content.escape import escape
@@ -263,11 +262,17 @@ def picture_aspect(path: Path) -> float:
     """Height / width of a picture (0.75 for the pack's 800x600 drawings); 0.75 if unknown.
 
     Always within [MIN_ASPECT, MAX_ASPECT]: a drawing 1 unit wide and 6 million tall would
-    otherwise ask for a widget height no C++ int can hold."""
+    otherwise ask for a widget height no C++ int can hold. Bytes whose aspect an earlier start
+    measured (`remember_aspect`) are not parsed again."""
     data = checked_bytes(path)
     if data is None:
         return 0.75
+    known = _known_aspects.get(digest(data)) if _known_aspects else None
+    if known is not None:
+        return known
     if path.suffix.lower() == ".svg":
+        from PySide6.QtSvg import QSvgRenderer  # not before the first frame (`remember_aspect`)
+
         box = QSvgRenderer(QByteArray(data)).viewBoxF()
         if box.width() > 0 and box.height() > 0:
             return clamp_aspect(box.height() / box.width())
@@ -278,3 +283,14 @@ def picture_aspect(path: Path) -> float:
         if size.isValid() and size.width() > 0:
             return clamp_aspect(size.height() / size.width())
     return 0.75
+
+
+_known_aspects: dict[bytes, float] = {}
+
+
+def remember_aspect(checked_digest: bytes, aspect: float) -> None:
+    """The aspect of the picture whose checked bytes have `checked_digest`, as an earlier start
+    measured it: the start screen drawn from its record (`first_screen`) lays out its picture
+    without loading Qt's SVG module and parsing the drawing. An aspect is a property of the bytes,
+    so bytes changed since have another digest and are measured as usual."""
+    _known_aspects[checked_digest] = clamp_aspect(aspect)

@@ -155,6 +155,7 @@ def test_the_next_start_paints_the_start_screen_from_its_record_before_loading_t
     assert not early & {"kiosk.ui.main_window", "kiosk.ui.operation", "kiosk.content.pack"}
     assert not early & {"kiosk.session.settings", "kiosk.store.packstore", "kiosk.session.logs"}
     assert "kiosk.ui.accessibility" not in early  # the kiosk window's headings come with the window
+    assert "PySide6.QtSvg" not in early  # the picture's aspect is in the record, its pixels kept
     assert not [name for name in early if name.split(".")[0] in NOT_BEFORE_THE_FIRST_FRAME]
     # PySide makes a widget class (and its enums) when first used: handing Python an object of a
     # class it has not named yet makes it load all of them, some 25 ms (first_screen.py).

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton
 from uihelpers import load, settle
 
 from kiosk import __version__
+from kiosk.content.checked_media import digest
 from kiosk.session.state import ATTRACT, AppState, Snapshot
-from kiosk.ui import first_screen, first_screen_record
+from kiosk.ui import first_screen, first_screen_record, resources
 from kiosk.ui.attract import AttractContext, AttractScreen, AttractWords, Slide
 from kiosk.ui.first_screen import FirstScreenWindow, record_of
 from kiosk.ui.first_screen_record import FirstScreenRecord, read_record, run_options, write_record
@@ -150,6 +151,11 @@ def _hostile_records(good: dict[str, Any]) -> list[bytes]:
         changed(geometry=[0, 0, True, 800]),
         changed(text_size=10**9),
         changed(digests=["not hex"]),
+        changed(aspects=[]),
+        changed(aspects=["0.75"]),
+        changed(aspects=[-1.0]),
+        changed(aspects=[1e308]),
+        changed(aspects=[float("nan")]),  # json writes NaN, and reads it back
         changed(speaks=[None]),
         changed(unknown_field=1),
         json.dumps({key: value for key, value in good.items() if key != "language"}).encode(),
@@ -244,3 +250,24 @@ def test_the_first_screen_takes_no_taps_and_closes_only_when_the_kiosk_says(
 def test_a_slide_picture_is_kept_as_the_path_the_pack_gave(qtbot: Any, bundled_pack: Any) -> None:
     words = AttractWords.of(bundled_pack, "en")
     assert all(isinstance(slide, Slide) and slide.picture.is_file() for slide in words.slides)
+
+
+def test_a_recorded_aspect_serves_only_the_bytes_it_was_measured_for(tmp_path: Path) -> None:
+    """The start screen lays out its picture with the aspect the last start measured, not parsing
+    the drawing again; bytes changed since have another digest and are measured as usual."""
+    picture = tmp_path / "drawing.svg"
+    wide = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect width="9" height="9"/></svg>'
+    picture.write_bytes(wide)
+    resources.picture_aspect.cache_clear()
+    assert resources.picture_aspect(picture) == 0.5  # measured
+    resources.remember_aspect(digest(wide), 0.625)
+    resources.picture_aspect.cache_clear()
+    assert resources.picture_aspect(picture) == 0.625  # as recorded, not parsed
+    picture.write_bytes(wide.replace(b"0 0 200 100", b"0 0 100 200"))
+    resources.picture_aspect.cache_clear()
+    assert resources.picture_aspect(picture) == 2.0  # other bytes: measured
+    resources.remember_aspect(digest(wide), float("inf"))  # a nonsense aspect is never used as such
+    picture.write_bytes(wide)
+    resources.picture_aspect.cache_clear()
+    assert resources.MIN_ASPECT <= resources.picture_aspect(picture) <= resources.MAX_ASPECT
+    resources.picture_aspect.cache_clear()
