@@ -87,8 +87,9 @@ def show_first_screen(
         return None  # another monitor, or another size: the kiosk starts as usual
     resources.keep_first_frame_pictures(record_path.parent / FOLDER_NAME)
     for digest_hex, aspect in zip(record.digests, record.aspects, strict=True):  # as last checked
-        remember_digest(bytes.fromhex(digest_hex))
-        resources.remember_aspect(bytes.fromhex(digest_hex), aspect)
+        checked_digest = bytes.fromhex(digest_hex)
+        remember_digest(checked_digest)
+        resources.remember_aspect(checked_digest, aspect)
     width, height = record.size
     palette = with_overrides(Palette(), record.accent, record.background)
     theme = Theme.for_screen(width, height, record.text_size, palette)
