@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import tomllib
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import kiosk
-from kiosk.cli import main
+from kiosk.cli import SUBCOMMANDS, build_parser, main
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,3 +49,30 @@ def test_validate_needs_a_path_or_bundled_but_not_both(capsys: pytest.CaptureFix
     assert "--bundled" in capsys.readouterr().err
     assert main(["validate", "somewhere", "--bundled"]) == 2
     assert "not allowed with" in capsys.readouterr().err
+
+
+def test_help_lists_every_subcommand_and_a_typo_names_them_all(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    listing = capsys.readouterr().out
+    listed = [line.split()[0] for line in listing.splitlines() if line.startswith("    ") and line[4] != " "]
+    assert listed == list(SUBCOMMANDS)
+    assert main(["vaildate", "pack"]) == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'vaildate'" in error and all(repr(name) in error for name in SUBCOMMANDS)
+
+
+def test_a_subcommand_is_parsed_by_its_own_parser_alone_with_the_same_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`kiosk run` builds no parser for the other other commands (start-up time), and says the same."""
+    alone, every = build_parser(only="validate"), build_parser()
+    assert list(_choices(alone)) == ["validate"] and list(_choices(every)) == list(SUBCOMMANDS)
+    assert _choices(alone)["validate"].format_help() == _choices(every)["validate"].format_help()
+    assert main(["validate", "--on", "soon"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("usage: kiosk validate") and "--on: " in error
+
+
+def _choices(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
