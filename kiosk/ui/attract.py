@@ -18,10 +18,9 @@ It is cheap and quiet on purpose:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEasingCurve, QPointF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
@@ -52,8 +51,7 @@ SETTLE_AFTER_CYCLES = 3
 FADE_MS = 900
 
 
-@dataclass(frozen=True)
-class Slide:
+class Slide(NamedTuple):
     picture: Path
     title: str
     teaser: str
@@ -74,8 +72,7 @@ def highlights(pack: Pack, language: str) -> list[Slide]:
     return slides
 
 
-@dataclass(frozen=True)
-class AttractWords:
+class AttractWords(NamedTuple):
     """Everything the start screen says, in one language: plain text taken from the pack once, so the
     screen can also be built before the pack is loaded (`first_screen`)."""
 
@@ -98,8 +95,7 @@ def _nothing(*_args: object) -> None:
     """What a tap does on a start screen shown before the kiosk is ready (it takes no taps)."""
 
 
-@dataclass(frozen=True)
-class AttractContext:
+class AttractContext(NamedTuple):
     """What the start screen needs: its words, the theme, and what its buttons do."""
 
     theme: Theme

@@ -13,9 +13,8 @@ import logging
 import math
 import os
 import stat
-from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kiosk import __version__
 
@@ -35,8 +34,7 @@ def stamp(path: Path) -> list[int] | None:
     return [status.st_size, status.st_mtime_ns]
 
 
-@dataclass(frozen=True)
-class FirstScreenRecord:
+class FirstScreenRecord(NamedTuple):
     """What the last start's start screen showed, and what it depended on."""
 
     version: str
@@ -67,7 +65,7 @@ class FirstScreenRecord:
     """Height / width of each picture in `digests`, as drawn (`resources.picture_aspect`)."""
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        return json.dumps(self._asdict(), ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> FirstScreenRecord | None:

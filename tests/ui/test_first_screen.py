@@ -7,7 +7,6 @@ before.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from pathlib import Path
@@ -91,9 +90,7 @@ def test_the_record_holds_the_packs_words_and_nothing_of_a_visit(
     path = tmp_path / "first-screen.json"
     write_record(path, record)
     assert read_record(path) == record
-    assert set(json.loads(path.read_text(encoding="utf-8"))) == {
-        field.name for field in dataclasses.fields(FirstScreenRecord)
-    }
+    assert set(json.loads(path.read_text(encoding="utf-8"))) == {name for name in FirstScreenRecord._fields}
 
 
 def test_a_record_fits_only_while_the_settings_the_store_the_version_and_the_options_are_unchanged(
@@ -105,7 +102,7 @@ def test_a_record_fits_only_while_the_settings_the_store_the_version_and_the_opt
     assert record.still_fits(OPTIONS)
     assert not record.still_fits({**OPTIONS, "speech": "system"})
     assert not record.still_fits({**OPTIONS, "settings": str(tmp_path / "other" / "kiosk.toml")})
-    assert not dataclasses.replace(record, version="0.0.0").still_fits(OPTIONS)
+    assert not record._replace(version="0.0.0").still_fits(OPTIONS)
     pointer.write_text("{}", encoding="utf-8")  # a pack was installed
     assert not record.still_fits(OPTIONS)
     pointer.unlink()
@@ -125,8 +122,8 @@ def test_a_start_screen_on_another_monitor_or_size_is_not_shown(
     record = _record(qtbot, bundled_pack, [])
     path = tmp_path / "first-screen.json"
     for changed in (
-        dataclasses.replace(record, screen="HDMI-9"),
-        dataclasses.replace(record, geometry=[0, 0, 640, 480]),
+        record._replace(screen="HDMI-9"),
+        record._replace(geometry=[0, 0, 640, 480]),
     ):
         write_record(path, changed)
         assert _show(path) is None
@@ -182,14 +179,14 @@ def test_a_record_whose_picture_is_gone_or_not_a_file_is_not_shown(
     path = tmp_path / "first-screen.json"
     for picture in (pipe, tmp_path / "gone.svg", tmp_path):
         slides = [[str(picture), *record.slides[0][1:]], *record.slides[1:]]
-        write_record(path, dataclasses.replace(record, slides=slides))
+        write_record(path, record._replace(slides=slides))
         assert _show(path) is None
 
 
 def test_a_language_the_kiosk_has_no_words_for_still_shows_the_pack_s_own(
     qtbot: Any, bundled_pack: Any, tmp_path: Path
 ) -> None:
-    record = dataclasses.replace(_record(qtbot, bundled_pack, []), language="xx")
+    record = _record(qtbot, bundled_pack, [])._replace(language="xx")
     path = tmp_path / "first-screen.json"
     write_record(path, record)
     shown = _show(path)
