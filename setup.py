@@ -1,8 +1,8 @@
 """Package layout that pyproject.toml cannot say on its own.
 
 The top-level `resources/` folder (the bundled pack, edited by clinic staff in the checkout) is
-installed as the package `kiosk.bundled`, so an installed kiosk reads it through
-`importlib.resources`. Everything else about the package is in pyproject.toml.
+installed as the package `kiosk.bundled`, so an installed kiosk finds it wherever it runs from
+(`kiosk/content/bundled.py`). Everything else about the package is in pyproject.toml.
 """
 
 from setuptools import find_packages, setup

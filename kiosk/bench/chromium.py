@@ -21,7 +21,6 @@ import sys
 import tempfile
 import threading
 import time
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +49,7 @@ def find_chromium() -> str | None:
 def page_html(folder: Path) -> Path:
     """Write `index.html` for the bundled pack's first page into `folder` (with its picture and the
     kiosk's font copied beside it) and return its path."""
-    from kiosk.content.bundled import bundled_pack_dir
+    from kiosk.content.bundled import bundled_pack_dir, bundled_root
     from kiosk.content.loader import load_pack
 
     pack = load_pack(bundled_pack_dir()).pack
@@ -60,7 +59,7 @@ def page_html(folder: Path) -> Path:
     page = pack.pages[(topic.pages[0], pack.default_language)]
     picture = pack.media_path(str(page.front.illustration))
     shutil.copy(picture, folder / f"picture{picture.suffix}")
-    fonts = files("kiosk.bundled") / "fonts"
+    fonts = bundled_root() / "fonts"
     (folder / "font.ttf").write_bytes((fonts / "KioskHyperlegible-Regular.ttf").read_bytes())
     (folder / "font-bold.ttf").write_bytes((fonts / "KioskHyperlegible-Bold.ttf").read_bytes())
     document = f"""<!doctype html>

@@ -14,7 +14,6 @@ import logging
 import math
 from collections import OrderedDict
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
     QPixmapCache,
 )
 
+from kiosk.content.bundled import BundledDataMissing, bundled_root
 from kiosk.content.checked_media import digest, remember_checked, was_checked
 from kiosk.content.escape import escape
 from kiosk.content.media_limits import MAX_PICTURE_BYTES, MAX_SVG_BYTES
@@ -67,9 +67,14 @@ def clamp_px(value: float, limit: int = MAX_DRAW_PX) -> int:
 def register_fonts() -> str:
     """Register the kiosk's font, Kiosk Hyperlegible (regular, bold, italics), and return its family.
 
-    It is Atkinson Hyperlegible with a plain zero (`tools/kiosk_font.py`), package data of the
-    kiosk read through `importlib.resources` (as bytes, so it loads from any kind of install)."""
-    fonts = files("kiosk.bundled") / "fonts"
+    It is Atkinson Hyperlegible with a plain zero (`tools/kiosk_font.py`), data shipped with the
+    kiosk (`kiosk.content.bundled`). Without it, text falls back to a system font and staff find
+    why in the log."""
+    try:
+        fonts = bundled_root() / "fonts"
+    except BundledDataMissing as error:
+        log.warning("could not register the kiosk's font: %s", error)
+        return FONT_FAMILY
     for name in ("Regular", "Bold", "Italic", "BoldItalic"):
         font = fonts / f"KioskHyperlegible-{name}.ttf"
         if not font.is_file() or QFontDatabase.addApplicationFontFromData(font.read_bytes()) < 0:
