@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEasingCurve, QPointF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -41,6 +41,8 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import Picture, TextLabel, push_button
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QVariantAnimation
+
     from kiosk.content.pack import Pack
     from kiosk.ui.screens.base import ScreenContext
 
@@ -242,13 +244,7 @@ class AttractScreen(QAbstractButton):
         self.timer.setObjectName("AttractSlideTimer")
         self.timer.setInterval(max(1, round(slide_seconds * 1000)))
         self.timer.timeout.connect(self.advance)
-        self.fade = QVariantAnimation(self)
-        self.fade.setDuration(FADE_MS)
-        self.fade.setStartValue(1.0)
-        self.fade.setEndValue(0.0)
-        self.fade.setEasingCurve(QEasingCurve.Type.InOutSine)
-        self.fade.valueChanged.connect(self._set_cover_opacity)
-        self.fade.finished.connect(self._end_fade)
+        self._fade: QVariantAnimation | None = None
         self.pressed.connect(lambda: self._show_pressed(True))
         self.released.connect(lambda: self._show_pressed(False))
 
@@ -404,6 +400,28 @@ class AttractScreen(QAbstractButton):
             self.cover.raise_()
             self.fade.start()
 
+    @property
+    def fade(self) -> QVariantAnimation:
+        """The cross-fade from one highlight to the next, made for the first change of slide: Qt's
+        animation types (7 million instructions) then load after the start screen's first frame."""
+        if self._fade is None:
+            from PySide6.QtCore import QEasingCurve, QVariantAnimation
+
+            self._fade = QVariantAnimation(self)
+            self._fade.setDuration(FADE_MS)
+            self._fade.setStartValue(1.0)
+            self._fade.setEndValue(0.0)
+            self._fade.setEasingCurve(QEasingCurve.Type.InOutSine)
+            self._fade.valueChanged.connect(self._set_cover_opacity)
+            self._fade.finished.connect(self._end_fade)
+        return self._fade
+
+    def _stop_fade(self) -> None:
+        """Stop a cross-fade under way, showing the new highlight at once."""
+        if self._fade is not None and self._fade.state() == self._fade.State.Running:
+            self._fade.stop()
+            self._end_fade()
+
     def _set_cover_opacity(self, value: object) -> None:
         self.cover.opacity = float(value)  # type: ignore[arg-type]
         self.cover.update()
@@ -421,9 +439,7 @@ class AttractScreen(QAbstractButton):
     def pause(self) -> None:
         self.paused = True
         self.timer.stop()
-        if self.fade.state() == QVariantAnimation.State.Running:
-            self.fade.stop()
-            self._end_fade()
+        self._stop_fade()
         self._label_pause_button()
 
     def play(self) -> None:
@@ -454,9 +470,7 @@ class AttractScreen(QAbstractButton):
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.timer.stop()
-        if self.fade.state() == QVariantAnimation.State.Running:
-            self.fade.stop()
-            self._end_fade()
+        self._stop_fade()
         super().hideEvent(event)
 
     @reports_errors

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPixmap
 
 if TYPE_CHECKING:
     import subprocess
@@ -163,6 +163,8 @@ def _colour_for(colour: str, mode: QIcon.Mode) -> str:
     """qtawesome greys a disabled icon with the palette's disabled text colour (which the theme sets)."""
     if mode != _Mode.Disabled:
         return colour
+    from PySide6.QtGui import QPalette  # no start screen icon is disabled: loaded when one is
+
     palette = QGuiApplication.palette()
     return str(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name())
 

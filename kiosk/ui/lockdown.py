@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QInputDevice, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,8 @@ def is_blocked_key(event: QKeyEvent) -> bool:
 
 
 def touchscreen_present() -> bool:
+    from PySide6.QtGui import QInputDevice  # asked when the window locks, after the first frame
+
     return any(device.type() == QInputDevice.DeviceType.TouchScreen for device in QInputDevice.devices())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -150,3 +151,34 @@ def test_a_screen_is_picked_by_name_or_number() -> None:
     assert pick_screen("0") is screens[0] and pick_screen(0) is screens[0]
     assert pick_screen("no-such-screen") is QGuiApplication.primaryScreen()
     assert pick_screen(99) is QGuiApplication.primaryScreen()
+
+
+def test_the_kiosk_opens_fullscreen_on_the_screen_it_is_given(tmp_path: Path) -> None:
+    """With two monitors, the window opens filling the one chosen, not the primary one."""
+    screens = [
+        {"name": "HDMI-1", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "dpr": 1},
+        {"name": "HDMI-2", "x": 1920, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96, "dpr": 1},
+    ]
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": screens}))
+    script = textwrap.dedent(
+        """
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QWidget
+        from kiosk.ui.app import pick_screen, show
+
+        app = QApplication([])
+        window = QWidget()
+        show(window, pick_screen("HDMI-2"), False, None)
+        def report():
+            geometry = window.geometry()
+            print(window.screen().name(), geometry.x(), geometry.y(), geometry.width(), geometry.height())
+            app.quit()
+        QTimer.singleShot(200, report)
+        app.exec()
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["HDMI-2", "1920", "0", "1280", "800"], done.stderr
