@@ -112,10 +112,11 @@ original_mark = probe._mark
 def mark(name):
     original_mark(name)
     if name == "first_screen_paint":
-        from PySide6 import QtWidgets
+        from PySide6 import QtCore, QtGui, QtWidgets
 
         seen["at_first_frame"] = sorted(sys.modules)
         seen["widget_classes"] = sorted(name for name in vars(QtWidgets) if name.startswith("Q"))
+        seen["qt_classes"] = sorted(name for module in (QtCore, QtGui) for name in vars(module))
 
 def report():
     from PySide6.QtCore import QTimer
@@ -161,5 +162,9 @@ def test_the_next_start_paints_the_start_screen_from_its_record_before_loading_t
     # class it has not named yet makes it load all of them, some 25 ms (first_screen.py).
     loaded = set(second["widget_classes"])
     assert "QVBoxLayout" in loaded and not loaded & {"QFileDialog", "QCalendarWidget", "QMdiArea"}
+    # Nor any type the start screen uses only later: the cross-fade, the touchscreen check.
+    later_types = {"QVariantAnimation", "QEasingCurve", "QInputDevice", "QPalette"}
+    assert "QPainter" in second["qt_classes"] and not set(second["qt_classes"]) & later_types
+    assert "importlib.resources" not in early  # the font is read from the package's folder
     assert second["shown_later"] == ["KioskRoot"]  # the kiosk window, over which the first one closed
     assert second["heading_roles"] and set(second["heading_roles"]) == {"Heading"}  # for screen readers
