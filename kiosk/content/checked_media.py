@@ -11,7 +11,6 @@ bytes and seeds them here: the rule holds either way.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 
 _checked: set[bytes] = set()
@@ -19,6 +18,11 @@ _lock = threading.Lock()
 
 
 def digest(data: bytes) -> bytes:
+    """sha256 of `data`. hashlib is imported here, when first needed: importing it initialises
+    OpenSSL (3 ms), which the start screen drawn from its record does not need before its first
+    frame."""
+    import hashlib
+
     return hashlib.sha256(data).digest()
 
 

@@ -90,6 +90,8 @@ def show_first_screen(
         checked_digest = bytes.fromhex(digest_hex)
         remember_digest(checked_digest)
         resources.remember_aspect(checked_digest, aspect)
+        # The record's digest is the first slide's (`record_of`): drawn from its kept pixels.
+        resources.remember_recorded_picture(Path(record.slides[0][0]), checked_digest, aspect)
     width, height = record.size
     palette = with_overrides(Palette(), record.accent, record.background)
     theme = Theme.for_screen(width, height, record.text_size, palette)
@@ -226,7 +228,7 @@ def record_of(
         welcomes=[[language, welcome] for language, welcome in words.welcomes],
         speaks=[language for language in words.languages if context.can_speak(language)],
         digests=[digest(checked).hex()] if checked is not None else [],
-        aspects=[resources.picture_aspect(words.slides[0].picture)] if checked is not None else [],
+        aspects=[resources.measured_aspect(words.slides[0].picture)] if checked is not None else [],
     )
 
 

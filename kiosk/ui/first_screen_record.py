@@ -62,7 +62,7 @@ class FirstScreenRecord(NamedTuple):
     digests: list[str]
     """sha256 (hex) of the checked bytes of the first highlight's picture."""
     aspects: list[float]
-    """Height / width of each picture in `digests`, as drawn (`resources.picture_aspect`)."""
+    """Height / width of each picture in `digests`, as drawn (`resources.measured_aspect`)."""
 
     def to_json(self) -> str:
         return json.dumps(self._asdict(), ensure_ascii=False, sort_keys=True)

@@ -4,7 +4,7 @@ qtawesome in the kiosk's own process costs about 45 MB that never come back (imp
 through qtpy, which wraps every Qt module, and its first icon loads a dozen icon fonts and their
 character maps) and about 200 ms. A kiosk shows a few dozen icon names, so qtawesome draws each
 name once, white on transparent, `MASK_PX` square, into a PNG in
-`<data dir>/icon-cache/qtawesome-<version>-masks-<size>/`; the kiosk tints and scales that mask
+`<data dir>/icon-cache/qtawesome-<version>-named-masks-<size>/`; the kiosk tints and scales that mask
 for every colour, size and mode it shows (`IconEngine`). A new qtawesome gets a new folder, and
 the old one is removed when the new one is filled. A new pack's topic icons are drawn when it
 goes live (`MainWindow.set_pack`).
@@ -24,7 +24,6 @@ drew the glyph, only larger (`tests/ui/test_icon_cache.py` compares them).
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import logging
 import os
@@ -111,14 +110,20 @@ def cache_root() -> Path:
 def cache_folder() -> Path | None:
     """This qtawesome's cache folder (None when its version cannot be read: no cache then)."""
     version = qtawesome_version()
-    return cache_root() / f"qtawesome-{version}-masks-{MASK_PX}" if version else None
+    return cache_root() / f"qtawesome-{version}-named-masks-{MASK_PX}" if version else None
+
+
+MASKED_NAME = re.compile(r"[a-z0-9]+\.[a-z0-9-]{1,100}")
+"""Icon names that have a mask file, named after the icon (`fa5s.play.png`): every name the kiosk
+shows has this shape (pack topic icons are checked against it), so a file name needs no hashing,
+which would load OpenSSL before the first frame. Any other name is drawn by qtawesome."""
 
 
 def mask_file(name: str) -> Path | None:
     folder = cache_folder()
-    if folder is None:
+    if folder is None or MASKED_NAME.fullmatch(name) is None:
         return None
-    return folder / (hashlib.sha256(f"mask {MASK_PX} {name}".encode()).hexdigest()[:32] + ".png")
+    return folder / f"{name}.png"
 
 
 def glyph_mask(name: str) -> QImage | None:

@@ -139,6 +139,11 @@ def forget_drawn_pictures() -> None:
 def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
     path = Path(path_text)
     size = QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
+    kept = _kept_for_record(path_text, size)
+    if kept is not None:
+        pixmap = QPixmap.fromImage(kept)
+        pixmap.setDevicePixelRatio(ratio)
+        return pixmap
     data = checked_bytes(path)
     if data is None:
         return None
@@ -190,6 +195,31 @@ def _draw_svg(path: Path, data: bytes, size: QSize) -> QImage | None:
 
 
 _first_frame: FirstFramePictures | None = None
+_recorded: dict[str, tuple[str, float]] = {}
+"""Picture path -> (sha256 of its checked bytes in hex, aspect), for the start screen drawn from its
+record (`remember_recorded_picture`)."""
+
+
+def remember_recorded_picture(path: Path, checked_digest: bytes, aspect: float) -> None:
+    """The picture at `path` as the start screen's record has it (`first_screen`): until the first
+    frame is kept, it is drawn from the pixels an earlier start drew from those checked bytes and
+    laid out with their aspect, without reading and hashing the file. Those pixels were drawn from
+    bytes that passed the checks, so nothing unchecked is shown, and hashing (OpenSSL, 3 ms) waits
+    until after the first frame. A picture with no kept pixels is read and checked as usual; so is
+    every picture once the first frame is kept, this one included."""
+    _recorded[str(path)] = (checked_digest.hex(), clamp_aspect(aspect))
+
+
+def _recorded_picture(path_text: str) -> tuple[str, float] | None:
+    first_frame = _first_frame
+    return _recorded.get(path_text) if first_frame is not None and first_frame.active else None
+
+
+def _kept_for_record(path_text: str, size: QSize) -> QImage | None:
+    recorded = _recorded_picture(path_text)
+    if recorded is None or _first_frame is None or not path_text.lower().endswith(".svg"):
+        return None
+    return _first_frame.find(recorded[0], size.width(), size.height())
 
 
 def keep_first_frame_pictures(folder: Path) -> FirstFramePictures:
@@ -262,13 +292,25 @@ def picture(path: Path, width: int, height: int, ratio: float = 1.0) -> QPixmap 
     return _cached_render(str(path), width, height, ratio)
 
 
-@lru_cache(maxsize=1024)
 def picture_aspect(path: Path) -> float:
     """Height / width of a picture (0.75 for the pack's 800x600 drawings); 0.75 if unknown.
 
     Always within [MIN_ASPECT, MAX_ASPECT]: a drawing 1 unit wide and 6 million tall would
     otherwise ask for a widget height no C++ int can hold. Bytes whose aspect an earlier start
-    measured (`remember_aspect`) are not parsed again."""
+    measured (`remember_aspect`) are not parsed again, and the start screen's recorded picture is
+    not even read before its first frame (`remember_recorded_picture`)."""
+    recorded = _recorded_picture(str(path))
+    return recorded[1] if recorded is not None else measured_aspect(path)
+
+
+def forget_measured_aspects() -> None:
+    """Measure every picture's aspect again when next asked (each is measured once per path)."""
+    measured_aspect.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def measured_aspect(path: Path) -> float:
+    """`picture_aspect` from the picture's bytes on disk (once per path), never a recorded one."""
     data = checked_bytes(path)
     if data is None:
         return 0.75

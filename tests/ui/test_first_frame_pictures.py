@@ -121,3 +121,33 @@ def test_an_unwritable_folder_costs_a_warning_not_the_kiosk(
     assert resources.picture(picture_file, 120, 90) is not None
     first_frame.keep()
     assert "could not keep the first frame's pictures" in caplog.text
+
+
+def test_the_recorded_start_screen_shows_its_kept_picture_without_reading_the_file(
+    qapp: Any, picture_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start screen from its record draws its picture from the pixels kept for the digest the
+    record holds, laid out with the recorded aspect: the file is not read before its first frame.
+    Once the first frame is kept, the file is read and checked again, so bytes swapped since are
+    refused as ever."""
+    from kiosk.content.checked_media import digest
+
+    folder = tmp_path / "first-frame"
+    _kept_once(folder, picture_file, monkeypatch, (120, 90))
+    kept = resources.picture(picture_file, 120, 90)
+    assert kept is not None
+    monkeypatch.setattr(resources, "_recorded", {})
+    resources.forget_measured_aspects()
+    first_frame, drawer = _start(folder, monkeypatch)
+    resources.remember_recorded_picture(picture_file, digest(SVG), 0.7)
+    picture_file.write_bytes(b"<svg onload='swapped after the record'/>")  # not read before the frame
+    assert resources.picture_aspect(picture_file) == 0.7
+    shown = resources.picture(picture_file, 120, 90)
+    assert shown is not None and shown.toImage() == kept.toImage() and drawer.drawn == 0
+    assert resources.picture(picture_file, 60, 45) is None  # no pixels kept at that size: checked, refused
+    first_frame.keep()
+    resources._pictures.clear()
+    assert resources.picture(picture_file, 120, 90) is None  # read and checked again: refused
+    assert resources.picture_aspect(picture_file) == 0.75  # measured: unreadable, the default
+    monkeypatch.setattr(resources, "_recorded", {})
+    resources.forget_measured_aspects()

@@ -255,16 +255,16 @@ def test_a_recorded_aspect_serves_only_the_bytes_it_was_measured_for(tmp_path: P
     picture = tmp_path / "drawing.svg"
     wide = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect width="9" height="9"/></svg>'
     picture.write_bytes(wide)
-    resources.picture_aspect.cache_clear()
+    resources.forget_measured_aspects()
     assert resources.picture_aspect(picture) == 0.5  # measured
     resources.remember_aspect(digest(wide), 0.625)
-    resources.picture_aspect.cache_clear()
+    resources.forget_measured_aspects()
     assert resources.picture_aspect(picture) == 0.625  # as recorded, not parsed
     picture.write_bytes(wide.replace(b"0 0 200 100", b"0 0 100 200"))
-    resources.picture_aspect.cache_clear()
+    resources.forget_measured_aspects()
     assert resources.picture_aspect(picture) == 2.0  # other bytes: measured
     resources.remember_aspect(digest(wide), float("inf"))  # a nonsense aspect is never used as such
     picture.write_bytes(wide)
-    resources.picture_aspect.cache_clear()
+    resources.forget_measured_aspects()
     assert resources.MIN_ASPECT <= resources.picture_aspect(picture) <= resources.MAX_ASPECT
-    resources.picture_aspect.cache_clear()
+    resources.forget_measured_aspects()

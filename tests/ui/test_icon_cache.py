@@ -170,6 +170,25 @@ def test_every_icon_the_kiosk_names_has_its_mask_drawn_at_start() -> None:
     assert named <= set(icon_cache.UI_ICONS), sorted(named - set(icon_cache.UI_ICONS))
 
 
+def test_a_mask_file_is_named_after_its_icon_and_an_odd_name_has_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every name the kiosk shows, its own and every pack topic icon the checks let through, has a
+    mask file named after it; a name of any other shape has none (qtawesome draws it), so a name
+    never becomes a path outside the cache folder nor one too long for the file system."""
+    from kiosk.content.models import Topic
+
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    folder = icon_cache.cache_folder()
+    assert folder is not None
+    pack_pattern = re.compile(Topic.model_fields["icon"].metadata[0].pattern)
+    for name in [*icon_cache.UI_ICONS, "mdi6.human-handsup", "fa5s.x"]:
+        assert pack_pattern.fullmatch(name)
+        assert icon_cache.mask_file(name) == folder / f"{name}.png"
+    for odd in ["../../etc/passwd", "fa5s.play/../../x", "FA5S.PLAY", "fa5s." + "a" * 300, "", "fa5s.\n"]:
+        assert icon_cache.mask_file(odd) is None
+
+
 def test_unknown_names_give_the_book_icon(qtbot: Any) -> None:
     def pixels(icon: QIcon) -> QImage:
         return icon.pixmap(QSize(48, 48)).toImage().convertToFormat(QImage.Format.Format_ARGB32)
