@@ -3,7 +3,8 @@ measure, print, compare with targets.
 
 Start-up figures come from fresh processes; the others from the real kiosk started through
 `kiosk run` in a fresh process per scenario (see `worker`). `--quick` uses fewer repetitions so
-CI can run it in about a minute; its figures are noisier but every section is present. `--soak`
+CI can run it in about a minute; its figures are noisier, and the start is not counted in
+instructions under valgrind (`instructions`) unless `--only` names it. `--soak`
 adds random real-X touches on a `kiosk` process in its own Xvfb (`soak`): 2,000 of them (the CI
 soak, about 3 minutes), or as many as fit in MINUTES.
 """
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.bench import chromium, processes, report, scale
+from kiosk.bench import chromium, instructions, processes, report, scale
 from kiosk.bench.soak import CI_ACTIONS
 
 
@@ -35,10 +36,11 @@ class Plan:
     scale_sizes: tuple[int, ...]
     scale_runs: int
     navigations: int
+    count_instructions: bool
 
 
-FULL = Plan(7, 300, 10, 120, 10.0, (10, 100, 500), 3, 10_000)
-QUICK = Plan(3, 100, 3, 24, 3.0, (10, 100, 500), 1, 500)
+FULL = Plan(7, 300, 10, 120, 10.0, (10, 100, 500), 3, 10_000, True)
+QUICK = Plan(3, 100, 3, 24, 3.0, (10, 100, 500), 1, 500, False)
 
 
 def _soak(minutes: float, say: Callable[[str], None]) -> dict[str, Any]:
@@ -58,6 +60,7 @@ def measure(
 ) -> dict[str, Any]:
     steps: list[tuple[str, Callable[[], dict[str, Any]]]] = [
         ("start", lambda: processes.start_figures(plan.start_runs)),
+        ("instructions", instructions.instruction_counts),
         ("taps", lambda: processes.run_worker("taps", "--count", str(plan.taps))),
         (
             "taps_loaded",
@@ -69,6 +72,8 @@ def measure(
         ("scale", lambda: scale.scale_figures(list(plan.scale_sizes), plan.scale_runs)),
         ("memory", lambda: processes.run_worker("memory", "--count", str(plan.navigations))),
     ]
+    if not plan.count_instructions and not (only and "instructions" in only):  # a minute or two
+        steps = [step for step in steps if step[0] != "instructions"]  # under valgrind
     if compare_chromium:
         steps.append(("chromium", lambda: chromium.compare(plan.scale_runs)))
     if soak_minutes is not None:

@@ -38,6 +38,9 @@ ROWS = [
     Row("Start: after a pack change (full check)", ("start", "app_full_check_ms"), "ms"),
     Row("Start: bare PySide6 floor", ("start", "floor_ms"), "ms"),
     Row("Start: kiosk / floor", ("start", "ratio"), "x", "<= 1.5", lambda v, _: v <= 1.5),
+    Row("Start in instructions: kiosk", ("instructions", "app_million"), "M"),
+    Row("Start in instructions: bare floor", ("instructions", "floor_million"), "M"),
+    Row("Start in instructions: kiosk / floor", ("instructions", "ratio"), "x"),
     *[
         Row(f"Start stage: {label}", ("start", "stages_ms", label), "ms")
         for label in [stage[0] for stage in STAGES] + ["other"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.bench import chromium, processes, report
+from kiosk.bench import chromium, instructions, processes, report
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -134,3 +134,46 @@ def test_chromium_page_shows_the_pack_page_text_picture_and_font(tmp_path: Path)
     picture = next(tmp_path.glob("picture.*"))
     assert f'src="{picture.name}"' in text
     assert chromium.FIRST_FRAME in text
+
+
+VALGRIND_OUTPUT = """\
+==4100== Callgrind, a call-graph generating cache profiler
+==4100== Command: python -m kiosk.bench.probe app
+==4100==
+==4107== Events    : Ir
+==4107== Collected : 917040398
+==4107==
+==4100== Events    : Ir
+==4100== Collected : 1016739586
+"""
+
+
+def test_the_instruction_count_is_the_started_process_not_one_it_forked() -> None:
+    assert instructions.collected(VALGRIND_OUTPUT) == 1016739586
+    with pytest.raises(ValueError):
+        instructions.collected(VALGRIND_OUTPUT.replace("==4100== Collected", "==4100== Lost"))
+    with pytest.raises(ValueError):
+        instructions.collected("valgrind: command not found")
+
+
+def test_instruction_counts_are_skipped_cleanly_without_valgrind(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    figures = instructions.instruction_counts()
+    assert figures == {"skipped": "valgrind is not installed"}
+    assert "- instructions skipped: valgrind is not installed" in report.table({"instructions": figures})
+
+
+def test_the_probe_can_end_at_the_start_screens_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the instruction count measures: the start up to the start screen drawn from its record,
+    not the kiosk window that follows it."""
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv(instructions.EXIT_AT_FIRST_FRAME, raising=False)
+    processes.probe_start("app", linger_ms=processes.FILL_LINGER_MS)  # writes the record
+    whole = processes.probe_start("app")
+    assert "first_screen_paint" in whole and "window_end" in whole
+    monkeypatch.setenv(instructions.EXIT_AT_FIRST_FRAME, "1")
+    ended = processes.probe_start("app")
+    assert "first_screen_paint" in ended and "window_start" not in ended
+    assert ended["first_paint"] == ended["first_screen_paint"]
