@@ -139,11 +139,6 @@ def forget_drawn_pictures() -> None:
 def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
     path = Path(path_text)
     size = QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
-    kept = _kept_for_record(path_text, size)
-    if kept is not None:
-        pixmap = QPixmap.fromImage(kept)
-        pixmap.setDevicePixelRatio(ratio)
-        return pixmap
     data = checked_bytes(path)
     if data is None:
         return None
@@ -215,11 +210,19 @@ def _recorded_picture(path_text: str) -> tuple[str, float] | None:
     return _recorded.get(path_text) if first_frame is not None and first_frame.active else None
 
 
-def _kept_for_record(path_text: str, size: QSize) -> QImage | None:
+def _kept_for_record(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
+    """The recorded picture from its kept pixels, or None. Not kept in the drawn-picture cache: once
+    the first frame is kept, the next draw reads and checks the file."""
     recorded = _recorded_picture(path_text)
     if recorded is None or _first_frame is None or not path_text.lower().endswith(".svg"):
         return None
-    return _first_frame.find(recorded[0], size.width(), size.height())
+    size = QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
+    kept = _first_frame.find(recorded[0], size.width(), size.height())
+    if kept is None:
+        return None
+    pixmap = QPixmap.fromImage(kept)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 def keep_first_frame_pictures(folder: Path) -> FirstFramePictures:
@@ -289,7 +292,8 @@ def checked_bytes(path: Path) -> bytes | None:
 
 def picture(path: Path, width: int, height: int, ratio: float = 1.0) -> QPixmap | None:
     """The picture at `path` drawn to fit `width` x `height` logical px, keeping its proportions."""
-    return _cached_render(str(path), width, height, ratio)
+    kept = _kept_for_record(str(path), width, height, ratio)
+    return kept if kept is not None else _cached_render(str(path), width, height, ratio)
 
 
 def picture_aspect(path: Path) -> float:

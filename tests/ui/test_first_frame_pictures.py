@@ -146,7 +146,6 @@ def test_the_recorded_start_screen_shows_its_kept_picture_without_reading_the_fi
     assert shown is not None and shown.toImage() == kept.toImage() and drawer.drawn == 0
     assert resources.picture(picture_file, 60, 45) is None  # no pixels kept at that size: checked, refused
     first_frame.keep()
-    resources._pictures.clear()
     assert resources.picture(picture_file, 120, 90) is None  # read and checked again: refused
     assert resources.picture_aspect(picture_file) == 0.75  # measured: unreadable, the default
     monkeypatch.setattr(resources, "_recorded", {})
