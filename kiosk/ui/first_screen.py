@@ -91,7 +91,7 @@ def show_first_screen(
         remember_digest(checked_digest)
         resources.remember_aspect(checked_digest, aspect)
         # The record's digest is the first slide's (`record_of`): drawn from its kept pixels.
-        resources.remember_recorded_picture(Path(record.slides[0][0]), checked_digest, aspect)
+        resources.remember_recorded_picture(Path(record.slides[0][0]), checked_digest)
     width, height = record.size
     palette = with_overrides(Palette(), record.accent, record.background)
     theme = Theme.for_screen(width, height, record.text_size, palette)

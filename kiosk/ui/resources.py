@@ -190,22 +190,22 @@ def _draw_svg(path: Path, data: bytes, size: QSize) -> QImage | None:
 
 
 _first_frame: FirstFramePictures | None = None
-_recorded: dict[str, tuple[str, float]] = {}
-"""Picture path -> (sha256 of its checked bytes in hex, aspect), for the start screen drawn from its
-record (`remember_recorded_picture`)."""
+_recorded: dict[str, bytes] = {}
+"""Picture path -> sha256 of its checked bytes, for the start screen drawn from its record
+(`remember_recorded_picture`)."""
 
 
-def remember_recorded_picture(path: Path, checked_digest: bytes, aspect: float) -> None:
+def remember_recorded_picture(path: Path, checked_digest: bytes) -> None:
     """The picture at `path` as the start screen's record has it (`first_screen`): until the first
     frame is kept, it is drawn from the pixels an earlier start drew from those checked bytes and
-    laid out with their aspect, without reading and hashing the file. Those pixels were drawn from
-    bytes that passed the checks, so nothing unchecked is shown, and hashing (OpenSSL, 3 ms) waits
-    until after the first frame. A picture with no kept pixels is read and checked as usual; so is
-    every picture once the first frame is kept, this one included."""
-    _recorded[str(path)] = (checked_digest.hex(), clamp_aspect(aspect))
+    laid out with their aspect (`remember_aspect`), without reading and hashing the file. Those
+    pixels were drawn from bytes that passed the checks, so nothing unchecked is shown, and hashing
+    (OpenSSL, 3 ms) waits until after the first frame. A picture with no kept pixels is read and
+    checked as usual; so is every picture once the first frame is kept, this one included."""
+    _recorded[str(path)] = checked_digest
 
 
-def _recorded_picture(path_text: str) -> tuple[str, float] | None:
+def _recorded_picture(path_text: str) -> bytes | None:
     first_frame = _first_frame
     return _recorded.get(path_text) if first_frame is not None and first_frame.active else None
 
@@ -217,7 +217,7 @@ def _kept_for_record(path_text: str, width: int, height: int, ratio: float) -> Q
     if recorded is None or _first_frame is None or not path_text.lower().endswith(".svg"):
         return None
     size = QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
-    kept = _first_frame.find(recorded[0], size.width(), size.height())
+    kept = _first_frame.find(recorded.hex(), size.width(), size.height())
     if kept is None:
         return None
     pixmap = QPixmap.fromImage(kept)
@@ -304,7 +304,8 @@ def picture_aspect(path: Path) -> float:
     measured (`remember_aspect`) are not parsed again, and the start screen's recorded picture is
     not even read before its first frame (`remember_recorded_picture`)."""
     recorded = _recorded_picture(str(path))
-    return recorded[1] if recorded is not None else measured_aspect(path)
+    known = _known_aspects.get(recorded) if recorded is not None else None
+    return known if known is not None else measured_aspect(path)
 
 
 def forget_measured_aspects() -> None:

@@ -137,9 +137,11 @@ def test_the_recorded_start_screen_shows_its_kept_picture_without_reading_the_fi
     kept = resources.picture(picture_file, 120, 90)
     assert kept is not None
     monkeypatch.setattr(resources, "_recorded", {})
+    monkeypatch.setattr(resources, "_known_aspects", {})
     resources.forget_measured_aspects()
     first_frame, drawer = _start(folder, monkeypatch)
-    resources.remember_recorded_picture(picture_file, digest(SVG), 0.7)
+    resources.remember_aspect(digest(SVG), 0.7)  # as the start screen does with its record
+    resources.remember_recorded_picture(picture_file, digest(SVG))
     picture_file.write_bytes(b"<svg onload='swapped after the record'/>")  # not read before the frame
     assert resources.picture_aspect(picture_file) == 0.7
     shown = resources.picture(picture_file, 120, 90)
