@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.commands import display_check
 from kiosk.commands.display_check import display_problem
 
 START_SECONDS = 60
@@ -46,7 +47,14 @@ def test_no_display_is_a_clear_message_and_status_1_not_an_abort(tmp_path: Path,
 
 def test_a_display_nobody_serves_is_refused_too(tmp_path: Path) -> None:
     done = run_kiosk(kiosk_env(tmp_path, QT_QPA_PLATFORM="xcb", DISPLAY=":93"))
-    assert done.returncode == 1 and "no X server answers on DISPLAY=:93" in done.stderr
+    assert done.returncode == 1, done.stderr
+    assert "no X server accepts a connection on DISPLAY=:93: none is running there" in done.stderr
+
+
+def test_without_the_x_client_library_the_check_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(display_check, "XCB_LIBRARY", "libxcb-absent.so.1")
+    problem = display_problem({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0"}, "linux")
+    assert problem == "xcb: the X client library libxcb-absent.so.1 is not installed"
 
 
 def test_display_check_knows_which_platforms_need_no_server(tmp_path: Path) -> None:

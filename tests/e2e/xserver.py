@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -21,8 +22,9 @@ def require(tool: str) -> str:
 
 
 @contextmanager
-def xvfb(width: int = WIDTH, height: int = HEIGHT) -> Iterator[str]:
-    """A fresh Xvfb server; its display number comes back through -displayfd."""
+def xvfb(width: int = WIDTH, height: int = HEIGHT, auth: Path | None = None) -> Iterator[str]:
+    """A fresh Xvfb server; its display number comes back through -displayfd. With `auth` (an
+    Xauthority file), only clients holding a cookie from that file may connect."""
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         [
@@ -34,6 +36,7 @@ def xvfb(width: int = WIDTH, height: int = HEIGHT) -> Iterator[str]:
             f"{width}x{height}x24",
             "-nolisten",
             "tcp",
+            *(["-auth", str(auth)] if auth is not None else []),
         ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
