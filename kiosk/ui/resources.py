@@ -33,6 +33,7 @@ from kiosk.content.bundled import BundledDataMissing, bundled_root
 from kiosk.content.checked_media import digest, remember_checked, was_checked
 from kiosk.content.escape import escape
 from kiosk.content.media_limits import MAX_PICTURE_BYTES, MAX_SVG_BYTES
+from kiosk.ui import fontconfig_warmup
 from kiosk.ui.first_frame_pictures import FirstFramePictures
 from kiosk.ui.icon_cache import cached_icon
 from kiosk.ui.theme import FONT_FAMILIES, FONT_FAMILY
@@ -70,6 +71,7 @@ def register_fonts() -> str:
     It is Atkinson Hyperlegible with a plain zero (`tools/kiosk_font.py`), data shipped with the
     kiosk (`kiosk.content.bundled`). Without it, text falls back to a system font and staff find
     why in the log."""
+    fontconfig_warmup.wait()  # its configuration, loaded on a helper thread while Qt loaded
     try:
         fonts = bundled_root() / "fonts"
     except BundledDataMissing as error:
