@@ -3,8 +3,10 @@
 qtawesome in the kiosk's own process costs about 45 MB that never come back (importing it goes
 through qtpy, which wraps every Qt module, and its first icon loads a dozen icon fonts and their
 character maps) and about 200 ms. A kiosk shows a few dozen icon names, so qtawesome draws each
-name once, white on transparent, `MASK_PX` square, into a PNG in
-`<data dir>/icon-cache/qtawesome-<version>-named-masks-<size>/`; the kiosk tints and scales that mask
+name once, white on transparent, `MASK_PX` square, and keeps its alpha channel as raw bytes
+(`fa5s.play.alpha8`) in `<data dir>/icon-cache/qtawesome-<version>-alpha8-masks-<size>/`: read back
+with no image decoder (decoding a PNG also made Qt look through its image-format plugins, about
+1 ms before the first frame). The kiosk tints and scales that mask
 for every colour, size and mode it shows (`IconEngine`). A new qtawesome gets a new folder, and
 the old one is removed when the new one is filled. A new pack's topic icons are drawn when it
 goes live (`MainWindow.set_pack`).
@@ -74,6 +76,9 @@ UI_ICONS = (
 their topics' icons."""
 MASK_PX = 192
 """A mask's side in pixels: the largest icon on a 4K screen, so masks are only ever scaled down."""
+MASK_BYTES = MASK_PX * MASK_PX
+"""A mask file's exact size: one alpha byte per pixel, row after row."""
+MASK_SUFFIX = ".alpha8"
 MAX_CACHED_FILES = 300
 """Files the cache folder may hold; beyond that nothing more is written."""
 KEPT_MASKS = 64
@@ -110,11 +115,11 @@ def cache_root() -> Path:
 def cache_folder() -> Path | None:
     """This qtawesome's cache folder (None when its version cannot be read: no cache then)."""
     version = qtawesome_version()
-    return cache_root() / f"qtawesome-{version}-named-masks-{MASK_PX}" if version else None
+    return cache_root() / f"qtawesome-{version}-alpha8-masks-{MASK_PX}" if version else None
 
 
 MASKED_NAME = re.compile(r"[a-z0-9]+\.[a-z0-9-]{1,100}")
-"""Icon names that have a mask file, named after the icon (`fa5s.play.png`): every name the kiosk
+"""Icon names that have a mask file, named after the icon (`fa5s.play.alpha8`): every name the kiosk
 shows has this shape (pack topic icons are checked against it), so a file name needs no hashing,
 which would load OpenSSL before the first frame. Any other name is drawn by qtawesome."""
 
@@ -123,7 +128,7 @@ def mask_file(name: str) -> Path | None:
     folder = cache_folder()
     if folder is None or MASKED_NAME.fullmatch(name) is None:
         return None
-    return folder / f"{name}.png"
+    return folder / f"{name}{MASK_SUFFIX}"
 
 
 def glyph_mask(name: str) -> QImage | None:
@@ -135,11 +140,15 @@ def glyph_mask(name: str) -> QImage | None:
     path = mask_file(name)
     if path is None or not path.is_file():
         return None
-    image = QImage(str(path))
-    if image.isNull() or image.size() != QSize(MASK_PX, MASK_PX):
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MASK_BYTES + 1)
+    except OSError:
+        data = b""
+    if len(data) != MASK_BYTES:
         log.info("icon cache file %s unusable; qtawesome draws the icon", path.name)
         return None
-    mask = image.convertToFormat(QImage.Format.Format_Alpha8)
+    mask = QImage(data, MASK_PX, MASK_PX, MASK_PX, QImage.Format.Format_Alpha8).copy()  # owns its pixels
     _masks[name] = mask
     if len(_masks) > KEPT_MASKS:
         _masks.popitem(last=False)
@@ -200,20 +209,31 @@ def _write_masks(names: Iterable[str], replace: bool = False) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _remove_other_versions(folder)
-        room = MAX_CACHED_FILES - sum(1 for _ in folder.glob("*.png"))
+        room = MAX_CACHED_FILES - sum(1 for _ in folder.glob(f"*{MASK_SUFFIX}"))
         for name in names:
             path = mask_file(name)
             if path is None or (path.is_file() and not replace) or written >= room:
                 continue
             drawn = qtawesome_icon(name, "#ffffff").pixmap(QSize(MASK_PX, MASK_PX))
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            if not drawn.save(str(temporary), "PNG"):
-                raise OSError(f"could not write {temporary}")
+            temporary.write_bytes(_alpha_bytes(drawn.toImage()))
             os.replace(temporary, path)
             written += 1
     except Exception as error:
         log.warning("icon cache not written (%s); qtawesome draws the icons", error)
     return written
+
+
+def _alpha_bytes(drawn: QImage) -> bytes:
+    """The drawing's alpha channel, `MASK_PX` square (a screen that doubles pixels draws it larger),
+    as `MASK_BYTES` raw bytes."""
+    if drawn.size() != QSize(MASK_PX, MASK_PX):
+        drawn = drawn.scaled(
+            MASK_PX, MASK_PX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    alpha = drawn.convertToFormat(QImage.Format.Format_Alpha8)
+    pixels, stride = bytes(alpha.constBits()), alpha.bytesPerLine()
+    return b"".join(pixels[row * stride : row * stride + MASK_PX] for row in range(MASK_PX))
 
 
 def _drawn_by_qtawesome(name: str, colour: str, size: QSize, mode: QIcon.Mode) -> QPixmap:

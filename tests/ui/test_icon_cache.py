@@ -76,7 +76,7 @@ def _cache_folder(data_dir: Path) -> Path:
 
 
 def _masks(data_dir: Path) -> list[Path]:
-    return sorted(_cache_folder(data_dir).glob("*.png"))
+    return sorted(_cache_folder(data_dir).glob(f"*{icon_cache.MASK_SUFFIX}"))
 
 
 def assert_look_alike(first: dict[str, Any], second: dict[str, Any]) -> None:
@@ -124,18 +124,16 @@ def test_masks_a_start_lacks_are_drawn_by_a_helper_process_not_the_kiosk(tmp_pat
     assert len(set(_masks(tmp_path)) - before) == 2
 
 
-@pytest.mark.parametrize("damage", ["garbage", "wrong size", "empty"])
+@pytest.mark.parametrize("damage", ["short", "long", "empty"])
 def test_a_broken_cache_file_just_means_qtawesome_draws_the_icon(tmp_path: Path, damage: str) -> None:
     first = _start(tmp_path, fill=True)
     for path in _masks(tmp_path):
-        if damage == "garbage":
-            path.write_bytes(b"\x89PNG not really")
-        elif damage == "empty":
-            path.write_bytes(b"")
+        if damage == "short":
+            path.write_bytes(b"\xff" * (icon_cache.MASK_BYTES - 1))
+        elif damage == "long":
+            path.write_bytes(b"\xff" * (icon_cache.MASK_BYTES + 1))
         else:
-            small = QImage(3, 3, QImage.Format.Format_ARGB32)
-            small.fill(0xFFFF0000)
-            assert small.save(str(path), "PNG")
+            path.write_bytes(b"")
     again = _start(tmp_path, fill=False)
     assert again["qtawesome_before"] is True
     assert again["seen"] == first["seen"]  # both drawn by qtawesome
@@ -148,8 +146,11 @@ def test_a_new_qtawesome_gets_a_new_cache_and_the_old_one_is_removed(tmp_path: P
     old = tmp_path / "icon-cache" / "qtawesome-0.0.1"
     old.mkdir(parents=True)
     (old / "stale.png").write_bytes(b"old drawing")
+    earlier = tmp_path / "icon-cache" / f"{_cache_folder(tmp_path).name.replace('alpha8', 'named')}"
+    earlier.mkdir()  # this qtawesome's masks as PNG files, as earlier kiosks kept them
+    (earlier / "fa5s.play.png").write_bytes(b"a PNG")
     _start(tmp_path, fill=True)
-    assert not old.exists()
+    assert not old.exists() and not earlier.exists()
     assert [path.name for path in (tmp_path / "icon-cache").iterdir()] == [_cache_folder(tmp_path).name]
 
 
@@ -184,7 +185,7 @@ def test_a_mask_file_is_named_after_its_icon_and_an_odd_name_has_none(
     pack_pattern = re.compile(Topic.model_fields["icon"].metadata[0].pattern)
     for name in [*icon_cache.UI_ICONS, "mdi6.human-handsup", "fa5s.x"]:
         assert pack_pattern.fullmatch(name)
-        assert icon_cache.mask_file(name) == folder / f"{name}.png"
+        assert icon_cache.mask_file(name) == folder / f"{name}.alpha8"
     for odd in ["../../etc/passwd", "fa5s.play/../../x", "FA5S.PLAY", "fa5s." + "a" * 300, "", "fa5s.\n"]:
         assert icon_cache.mask_file(odd) is None
 
