@@ -232,6 +232,8 @@ def _alpha_bytes(drawn: QImage) -> bytes:
             MASK_PX, MASK_PX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
     alpha = drawn.convertToFormat(QImage.Format.Format_Alpha8)
+    if alpha.size() != QSize(MASK_PX, MASK_PX):  # not square: no mask, qtawesome keeps drawing it
+        raise ValueError(f"a drawing of {alpha.width()}x{alpha.height()} px is no {MASK_PX} px mask")
     pixels, stride = bytes(alpha.constBits()), alpha.bytesPerLine()
     return b"".join(pixels[row * stride : row * stride + MASK_PX] for row in range(MASK_PX))
 

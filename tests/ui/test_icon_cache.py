@@ -220,3 +220,34 @@ def test_a_new_pack_has_its_topic_icons_masks_before_its_home_shows(
     settle()
     assert all(path is not None and path.is_file() for path in files)
     assert not new_icons & set(drawn_here)  # the new Home drew them from their masks
+
+
+def test_a_mask_is_written_as_raw_alpha_and_read_back_pixel_for_pixel(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mask file is `MASK_PX` square of alpha bytes, whatever the screen's pixel ratio drew; a
+    drawing that is not square is not written."""
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(icon_cache, "_masks", type(icon_cache._masks)())
+    side = icon_cache.MASK_PX * 2  # as drawn on a screen that doubles pixels
+    drawing = QImage(side, side, QImage.Format.Format_ARGB32)
+    drawing.fill(0x00000000)
+    for y in range(side // 4, side // 2):  # an opaque band across the upper middle
+        for x in range(side):
+            drawing.setPixel(x, y, 0xFFFFFFFF)
+    data = icon_cache._alpha_bytes(drawing)
+    assert len(data) == icon_cache.MASK_BYTES
+    path = icon_cache.mask_file("fa5s.band")
+    assert path is not None
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    mask = icon_cache.glyph_mask("fa5s.band")
+    assert mask is not None and mask.format() == QImage.Format.Format_Alpha8
+    middle = icon_cache.MASK_PX // 2
+    assert mask.pixelColor(middle, icon_cache.MASK_PX * 3 // 8).alpha() == 255  # in the band
+    assert mask.pixelColor(middle, icon_cache.MASK_PX * 3 // 4).alpha() == 0  # below it
+    assert bytes(mask.constBits())[: icon_cache.MASK_BYTES] == data
+    with pytest.raises(ValueError):
+        icon_cache._alpha_bytes(
+            QImage(icon_cache.MASK_PX, icon_cache.MASK_PX // 2, QImage.Format.Format_ARGB32)
+        )
