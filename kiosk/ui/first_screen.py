@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk import __version__
@@ -140,7 +140,18 @@ class FirstScreenWindow(QWidget):
         layout.addWidget(host)
         self.painted = False
         self._finished = False
-        self._refuse_input_to(self)
+        self._refusing = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """From here on, every widget refuses input. Input reaches a widget only through the event
+        loop, and this window's own Show event comes after its widgets were polished, laid out and
+        shown but before the loop runs again: filtering them only now spares the filter the hundred
+        and more events of that polish and layout (two thirds of all it would see), and misses no
+        tap or key."""
+        super().showEvent(event)
+        if not self._refusing:
+            self._refusing = True
+            self._refuse_input_to(self)
 
     def _refuse_input_to(self, widget: QWidget) -> None:
         """Filter `widget` and every widget inside it, not the whole application: an application-wide
