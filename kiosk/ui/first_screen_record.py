@@ -4,9 +4,10 @@ It holds the pack's own words (title, highlights, welcomes), the colours, the sc
 screen depended on, and nothing of any visit. It is read with a size limit, never through a link
 or from anything but a regular file, and checked field by field: a record that does not parse or
 has any value of the wrong type or range reads as no record.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: the record is a named tuple built before the first
+frame, which would compile each field's annotation given as a string (see `theme`).
+"""
 
 import json
 import logging
@@ -68,7 +69,7 @@ class FirstScreenRecord(NamedTuple):
         return json.dumps(self._asdict(), ensure_ascii=False, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> FirstScreenRecord | None:
+    def from_json(cls, text: str) -> "FirstScreenRecord | None":
         """The record in `text`, or None unless every field has the type it must have."""
         try:
             raw = json.loads(text)

@@ -4,7 +4,10 @@ Design tokens are plain data (`Palette`, `Metrics`); `Theme` scales them for a s
 size and turns them into the application style sheet. All three are named tuples, as are the start
 screen's own records (`attract`, `first_screen_record`): they are built before the first frame,
 and a frozen dataclass compiles six generated methods when its module is imported (about 5 ms for
-those seven classes on a small kiosk PC), where a named tuple compiles one. Widgets ask the theme
+those seven classes on a small kiosk PC), where a named tuple compiles one. This module, like
+`first_screen_record`, does without `from __future__ import annotations`: a named tuple compiles
+each field's annotation that is a string (a `typing.ForwardRef`), 2 million instructions for these
+three. Widgets ask the theme
 for pixel sizes (`theme.px(...)`) instead of hard-coding numbers, so every screen size and text size
 is one rule.
 
@@ -14,8 +17,6 @@ text-size choice: reading text in full (`text_px`), and the words on controls, c
 which start large, by half as much (`control_px`: 137.5 % at 175 %), so the bar stays one row on
 a landscape screen (Home and Back keep their place) and a page still shows ten lines of text.
 """
-
-from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, NamedTuple
@@ -207,7 +208,7 @@ class Theme(NamedTuple):
     @classmethod
     def for_screen(
         cls, width: int, height: int, text_percent: int = 100, palette: Palette | None = None
-    ) -> Theme:
+    ) -> "Theme":
         scale = max(0.6, min(width, height) / REFERENCE_SHORT_SIDE)
         return cls(palette or Palette(), Metrics(), scale, text_percent, width, height)
 
@@ -216,7 +217,7 @@ class Theme(NamedTuple):
         """Wide enough to put the picture beside the text rather than above it."""
         return self.width >= self.height * 1.2
 
-    def with_text_percent(self, percent: int) -> Theme:
+    def with_text_percent(self, percent: int) -> "Theme":
         return self._replace(text_percent=percent)
 
     def px(self, value: int) -> int:
@@ -309,7 +310,7 @@ QScrollBar:horizontal {{ height: 0; }}
         text keeps ten lines on a 1280x800 screen."""
         return round(135 - (self.text_percent - 100) * 0.47)
 
-    def font(self, pixel_size: int, bold: bool = False) -> QFont:
+    def font(self, pixel_size: int, bold: bool = False) -> "QFont":
         """The kiosk's font at a pixel size, for measuring words before a widget is styled."""
         from PySide6.QtGui import QFont
 
