@@ -69,7 +69,7 @@ def measure(
         ("slide", lambda: processes.run_worker("slide", "--count", str(plan.swipes))),
         ("demos", lambda: processes.run_worker("demos", "--count", str(plan.demo_frames))),
         ("idle", lambda: processes.run_worker("idle", "--seconds", str(plan.idle_seconds))),
-        ("scale", lambda: scale.scale_figures(list(plan.scale_sizes), plan.scale_runs)),
+        ("scale", lambda: scale.scale_figures(list(plan.scale_sizes), plan.scale_runs, plan.start_runs)),
         ("memory", lambda: processes.run_worker("memory", "--count", str(plan.navigations))),
     ]
     if not plan.count_instructions and not (only and "instructions" in only):  # a minute or two
