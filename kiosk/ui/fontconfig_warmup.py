@@ -1,7 +1,7 @@
 """fontconfig reads its configuration on the second core while PySide6 loads.
 
 The first font the kiosk registers makes fontconfig parse its XML configuration and load its
-caches: some 24 million instructions (3-4 ms on a small machine), on the main thread, before the
+caches: some 24 million instructions (2-3 ms on a small machine), on the main thread, before the
 first frame. Nothing in it needs Python or Qt, and importing PySide6 keeps the main thread busy
 for far longer, so `start()` runs fontconfig's own `FcInit` then on a helper thread (ctypes lets
 go of the GIL for the call), and `wait()` joins it before the first font is registered. Qt then
