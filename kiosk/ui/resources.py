@@ -65,6 +65,12 @@ def clamp_px(value: float, limit: int = MAX_DRAW_PX) -> int:
     return max(0, min(round(value), limit))
 
 
+def _device_size(width: int, height: int, ratio: float) -> QSize:
+    """The device pixels a picture of `width` x `height` logical px is drawn at, each side 1 to
+    `MAX_DRAW_PX`."""
+    return QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
+
+
 def register_fonts() -> str:
     """Register the kiosk's font, Kiosk Hyperlegible (regular, bold, italics), and return its family.
 
@@ -140,7 +146,7 @@ def forget_drawn_pictures() -> None:
 
 def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | None:
     path = Path(path_text)
-    size = QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
+    size = _device_size(width, height, ratio)
     data = checked_bytes(path)
     if data is None:
         return None
@@ -218,7 +224,7 @@ def _kept_for_record(path_text: str, width: int, height: int, ratio: float) -> Q
     recorded = _recorded_picture(path_text)
     if recorded is None or _first_frame is None or not path_text.lower().endswith(".svg"):
         return None
-    size = QSize(max(1, clamp_px(width * ratio)), max(1, clamp_px(height * ratio)))
+    size = _device_size(width, height, ratio)
     kept = _first_frame.find(recorded.hex(), size.width(), size.height())
     if kept is None:
         return None
