@@ -365,7 +365,7 @@ def main(names: list[str]) -> int:
 
     logging.basicConfig(level=logging.WARNING, format="icon cache: %(message)s")
     _application = QApplication.instance() or QApplication([])
-    _write_masks(name for name in names if re.fullmatch(r"[a-z0-9]+\.[a-z0-9-]+", name))
+    _write_masks(name for name in names if MASKED_NAME.fullmatch(name))
     return 0
 
 
