@@ -21,6 +21,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from kiosk.session.native_library import linux_library
+
 XCB_LIBRARY = "libxcb.so.1"
 """The X client library Qt's xcb plugin links to, by its stable soname."""
 
@@ -59,9 +61,8 @@ def _xcb_connection_error(display: str) -> int | None:
     """libxcb's error code for a connection to `display` (0: it connected), or None without libxcb.
 
     The connection is closed again at once; Qt makes its own."""
-    try:
-        xcb = ctypes.CDLL(XCB_LIBRARY)
-    except OSError:
+    xcb = linux_library(XCB_LIBRARY)
+    if xcb is None:
         return None
     xcb.xcb_connect.restype = ctypes.c_void_p
     xcb.xcb_connect.argtypes = (ctypes.c_char_p, ctypes.c_void_p)

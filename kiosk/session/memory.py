@@ -10,18 +10,16 @@ On a C library without `malloc_trim` (musl, macOS) it does nothing.
 from __future__ import annotations
 
 import ctypes
-import sys
 from collections.abc import Callable
 from functools import lru_cache
+
+from kiosk.session.native_library import linux_library
 
 
 @lru_cache(maxsize=1)
 def _malloc_trim() -> Callable[[int], int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        process = ctypes.CDLL(None)
-    except OSError:
+    process = linux_library(None)
+    if process is None:
         return None
     trim = getattr(process, "malloc_trim", None)
     if trim is None:

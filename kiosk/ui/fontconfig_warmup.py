@@ -14,9 +14,9 @@ whatever it does there.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 import threading
+
+from kiosk.session.native_library import linux_library
 
 FONTCONFIG_LIBRARY = "libfontconfig.so.1"
 """The soname Qt's own libQt6Gui links to, so the helper loads the very same library."""
@@ -29,11 +29,8 @@ def start() -> bool:
     global _loading
     if _loading is not None:
         return True
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        fontconfig = ctypes.CDLL(FONTCONFIG_LIBRARY)
-    except OSError:
+    fontconfig = linux_library(FONTCONFIG_LIBRARY)
+    if fontconfig is None:
         return False
     _loading = threading.Thread(target=fontconfig.FcInit, name="fontconfig-warmup", daemon=True)
     _loading.start()
