@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QPixmapCache, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -160,7 +160,7 @@ def create_window(
 def show(window: QWidget, screen: QScreen, windowed: bool, size: tuple[int, int] | None) -> None:
     """Fullscreen on `screen` (sized to it first, so it opens on the right monitor), or a window."""
     geometry = screen.geometry()
-    window.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+    window.winId()  # its native window now, to place on `screen` before it shows
     handle = window.windowHandle()
     if handle is not None:
         handle.setScreen(screen)

@@ -22,8 +22,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QPointF, Qt, QTimer
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
+from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import resources
+from kiosk.ui.input_settings import keys_only_focus, pass_taps_through, set_by_name
 from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.strings import language_name, start_in_words, tr
 from kiosk.ui.theme import Theme
@@ -135,7 +136,7 @@ class SlideView(QWidget):
     def __init__(self, context: AttractContext, slide: Slide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Slide")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        pass_taps_through(self)
         theme = context.theme
         landscape = context.landscape
         box = QHBoxLayout(self) if landscape else QVBoxLayout(self)
@@ -165,7 +166,7 @@ class SlideView(QWidget):
                 item = texts.itemAt(index)
                 label = item.widget() if item is not None else None
                 if isinstance(label, TextLabel):
-                    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+                    set_by_name(label, "alignment", "AlignHCenter")
             box.addStretch(1)
             box.addWidget(picture)
             box.addLayout(texts)
@@ -178,7 +179,7 @@ class FadeCover(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("FadeCover")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        pass_taps_through(self)
         self.pixmap = QPixmap()
         self.opacity = 1.0
         self.hide()
@@ -206,7 +207,7 @@ class AttractScreen(QAbstractButton):
         super().__init__(parent)
         self.setObjectName("AttractScreen")
         self.setProperty("tappable", True)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
+        keys_only_focus(self)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(context.tr("touch_to_start"))
         self.context = context
@@ -226,11 +227,11 @@ class AttractScreen(QAbstractButton):
         pack_title = TextLabel(context.words.pack_title, "heading")
         pack_title.setObjectName("AttractPackTitle")
         pack_title.setStyleSheet(f"color: {theme.palette.accent}; font-size: {theme.px(44)}px;")
-        pack_title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        set_by_name(pack_title, "alignment", "AlignHCenter")
         column.addWidget(pack_title)
         self.slide_host = QWidget()
         self.slide_host.setObjectName("SlideHost")
-        self.slide_host.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        pass_taps_through(self.slide_host)
         self._slide_layout = QVBoxLayout(self.slide_host)
         self._slide_layout.setContentsMargins(0, 0, 0, 0)
         self.slide = SlideView(context, self.slides[0])
@@ -265,7 +266,6 @@ class AttractScreen(QAbstractButton):
         p = theme.palette
         card = QWidget()
         card.setObjectName(f"welcome-{language}")
-        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         card.setStyleSheet(
             f"#welcome-{language} {{ background: {p.surface}; border: {theme.px(3)}px solid {p.border};"
             f" border-radius: {theme.px(theme.metrics.radius)}px; }}"
@@ -331,7 +331,7 @@ class AttractScreen(QAbstractButton):
         self.invitation = TextLabel(context.tr("touch_to_start"), "title")
         self.invitation.setObjectName("TouchToStart")
         self.invitation.setWordWrap(False)
-        self.invitation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.invitation, "alignment", "AlignCenter")
         self._show_pressed(False)
         row.addWidget(self.invitation, 0, 1)
         on_accent = theme.palette.accent
@@ -348,9 +348,14 @@ class AttractScreen(QAbstractButton):
             f" border: {theme.px(3)}px solid {on_accent}; font-size: {theme.px(28)}px; }}"
             f" QPushButton:pressed {{ background: {theme.palette.surface_pressed}; }}"
         )
-        column = 2 if context.landscape else 3
-        corner = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
-        row.addWidget(self.pause_button, 0, column, corner)
+        # At its own size in the bottom right corner of its cell: stretches fill the rest.
+        corner = QVBoxLayout()
+        corner.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.pause_button)
+        corner.addLayout(bottom)
+        row.addLayout(corner, 0, 2 if context.landscape else 3)
         return row
 
     def _show_pressed(self, down: bool) -> None:
@@ -475,9 +480,6 @@ class AttractScreen(QAbstractButton):
 
     @reports_errors
     def paintEvent(self, event: QPaintEvent) -> None:
-        # drawRect, not fillRect: to pick among fillRect's overloads PySide loads QGradient and its
-        # 169 presets, 1-2 ms of the start screen's first paint.
-        painter = QPainter(self)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(self.context.theme.palette.background))
-        painter.drawRect(self.rect())
+        """Nothing of its own to draw: the screen stack behind it paints the background (the
+        theme's `#ScreenStack` rule), and its labels and buttons draw themselves. Qt requires a
+        button to define this all the same."""

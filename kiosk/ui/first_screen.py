@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -78,6 +78,7 @@ def show_first_screen(
     from kiosk.ui import resources
     from kiosk.ui.attract import AttractContext, AttractScreen, AttractWords, Slide
     from kiosk.ui.first_frame_pictures import FOLDER_NAME
+    from kiosk.ui.input_settings import showing_only
     from kiosk.ui.theme import Palette, Theme, with_overrides
 
     kiosk_app.application(drawing_helper=False, headings=False)
@@ -101,8 +102,9 @@ def show_first_screen(
         tuple((language, welcome) for language, welcome in record.welcomes),
     )
     speaks = frozenset(record.speaks)
-    screen = AttractScreen(AttractContext(theme, record.language, words, speaks.__contains__))
-    window = FirstScreenWindow(theme, screen, locked=not windowed)
+    with showing_only():  # it takes no taps: no input settings, so no `Qt` namespace yet
+        screen = AttractScreen(AttractContext(theme, record.language, words, speaks.__contains__))
+    window = FirstScreenWindow(theme, screen)
     window.resize(width, height)
     try:
         kiosk_app.show(window, screens[0], windowed, size)
@@ -116,18 +118,17 @@ def show_first_screen(
 class FirstScreenWindow(QWidget):
     """A window laid out as the kiosk window is on its start screen, holding only that screen.
 
-    It takes no input: every tap and key is refused until the real window is up."""
+    It takes no input: every tap and key is refused until the real window is up. It is shown
+    fullscreen but without the kiosk window's frameless and on-top hints (`lockdown`): setting
+    window flags names the `Qt` namespace, a tenth of the first frame (`input_settings`), and the
+    hints change nothing for the moment it is up. Wayland compositors and X11 window managers
+    draw no frame round a fullscreen window, and the kiosk window that covers it carries both."""
 
-    def __init__(self, theme: Theme, screen: QWidget, *, locked: bool) -> None:
+    def __init__(self, theme: Theme, screen: QWidget) -> None:
         super().__init__()
         self.setObjectName("KioskRoot")  # the kiosk window's style sheet selects it by this name
         self.setProperty("first_screen", True)
         self.setWindowTitle("Clinic Kiosk")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if locked:
-            from kiosk.ui.lockdown import KIOSK_WINDOW_FLAGS
-
-            self.setWindowFlags(self.windowFlags() | KIOSK_WINDOW_FLAGS)
         self.setStyleSheet(theme.stylesheet())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -187,9 +188,10 @@ class FirstScreenWindow(QWidget):
     _end_wait: Callable[[], None] | None = None
 
     def finish(self) -> None:
-        """Close for good: the real window is on screen over it."""
+        """Close for good and go: the real window is on screen over it."""
         self._finished = True
         self.close()
+        self.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._finished:  # a window manager's close request is refused, as by the kiosk window

@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPixmap
 
 if TYPE_CHECKING:
@@ -85,6 +85,7 @@ KEPT_MASKS = 64
 """Masks held in memory (about 37 KB each), least recently used out first."""
 
 _Mode = QIcon.Mode
+TRANSPARENT = QColor(0, 0, 0, 0)
 _qtawesome_loaded = False
 _asked: set[str] = set()
 _written_here: set[str] = set()
@@ -156,21 +157,25 @@ def glyph_mask(name: str) -> QImage | None:
 
 
 def tinted(mask: QImage, colour: str, size: QSize) -> QPixmap:
-    """The mask scaled to fit `size` (centred, as qtawesome centres its glyph), in `colour`."""
-    out = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    out.fill(Qt.GlobalColor.transparent)
+    """The mask scaled to fit `size` (centred, as qtawesome centres its glyph), in `colour`.
+
+    The start screen's icons are made here before its first frame, so nothing here names the `Qt`
+    namespace (`input_settings`), not even through a call whose overloads take one of its enums
+    (`QImage.fill`, `QPainter.setBrush`, `fillRect`): the colour is a pixmap filled with it, laid
+    over the mask with SourceIn, and `smoothScaled` is what `scaled` does for a square mask."""
+    out = QPixmap(size)
+    out.fill(TRANSPARENT)
     side = max(1, min(size.width(), size.height()))
-    scaled = mask.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied).scaled(
-        side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-    )
+    scaled = mask.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied).smoothScaled(side, side)
+    colour_layer = QPixmap(side, side)
+    colour_layer.fill(QColor(colour))
+    place = QRect((size.width() - side) // 2, (size.height() - side) // 2, side, side)
     painter = QPainter(out)
-    painter.drawImage(QRect((size.width() - side) // 2, (size.height() - side) // 2, side, side), scaled)
+    painter.drawImage(place, scaled)
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.setPen(Qt.PenStyle.NoPen)  # drawRect, not fillRect: see AttractScreen.paintEvent
-    painter.setBrush(QColor(colour))
-    painter.drawRect(out.rect())
+    painter.drawPixmap(place.topLeft(), colour_layer)
     painter.end()
-    return QPixmap.fromImage(out)
+    return out
 
 
 def _colour_for(colour: str, mode: QIcon.Mode) -> str:
@@ -228,6 +233,8 @@ def _alpha_bytes(drawn: QImage) -> bytes:
     """The drawing's alpha channel, `MASK_PX` square (a screen that doubles pixels draws it larger),
     as `MASK_BYTES` raw bytes."""
     if drawn.size() != QSize(MASK_PX, MASK_PX):
+        from PySide6.QtCore import Qt  # masks are written after the first frame
+
         drawn = drawn.scaled(
             MASK_PX, MASK_PX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
@@ -266,7 +273,7 @@ class IconEngine(QIconEngine):
         except Exception:
             log.exception("icon %r could not be drawn", self.name)
             blank = QPixmap(size)
-            blank.fill(Qt.GlobalColor.transparent)
+            blank.fill(TRANSPARENT)
             return blank
 
     def _pixmap(self, size: QSize, mode: QIcon.Mode) -> QPixmap:

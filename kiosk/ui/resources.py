@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QSize
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -165,6 +165,8 @@ def _render(path_text: str, width: int, height: int, ratio: float) -> QPixmap | 
         if not source.isValid() or source.width() * source.height() > MAX_IMAGE_PIXELS:
             log.warning("picture %s is missing or too large to draw", escape(str(path)))
             return None
+        from PySide6.QtCore import Qt  # the first frame's pictures were kept: not drawn here
+
         reader.setScaledSize(source.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
         image = reader.read()
         if image.isNull():

@@ -3,6 +3,9 @@
 They share three promises: text wraps instead of being cut, pictures keep their proportions, and
 every tappable shows it is pressed while the finger is down (and stops showing it when the touch
 turns into a scroll or a swipe, see `kiosk.ui.touch`).
+
+The start screen drawn before the rest of the kiosk loads is built from them, so they name Qt's
+`Qt` namespace only where that screen does not go (see `input_settings`).
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Property, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import Property, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui import resources
+from kiosk.ui.input_settings import keys_only_focus, pass_taps_through, pointing_hand, set_by_name
 from kiosk.ui.paint_errors import reports_errors
 from kiosk.ui.theme import Theme
 
@@ -33,13 +37,14 @@ class TextLabel(QLabel):
     ) -> None:
         super().__init__(parent)
         self.setProperty("role", role)
-        self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        set_by_name(self, "textFormat", "RichText" if rich else "PlainText")
         self.setWordWrap(True)
         if role in HEADING_LEVELS and text:  # before setText, which makes Qt ask what this is
             self.setProperty("headingLevel", HEADING_LEVELS[role])  # a heading to a screen reader
         self.setText(text)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, not rich)
+        if not rich:  # a rich label has links to tap
+            pass_taps_through(self)
 
 
 DIMMED_PICTURE_OPACITY = 0.6
@@ -58,7 +63,7 @@ class Picture(QWidget):
         self._frame_colour = ""
         self.setAccessibleName(alt)
         self.setToolTip("")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        pass_taps_through(self)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -87,6 +92,8 @@ class Picture(QWidget):
         painter = QPainter(self)
         if pixmap is None:
             self.failed = True
+            from PySide6.QtCore import Qt
+
             painter.setPen(QPen(QColor("#b7ada2"), 3, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(QRectF(self.rect()).adjusted(4, 4, -4, -4), 16, 16)
             return
@@ -130,8 +137,8 @@ class Card(QAbstractButton):
         self.setObjectName("Card")
         self.setAccessibleName(name)
         self.setProperty("tappable", True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
+        pointing_hand(self)
+        keys_only_focus(self)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMinimumSize(theme.target, theme.target)
         self.clicked.connect(on_tap)
@@ -190,6 +197,8 @@ def link_card(theme: Theme, text: str, icon: QIcon, on_tap: Callable[[], None], 
     mark = QLabel()
     mark.setPixmap(icon.pixmap(size, size))
     mark.setFixedSize(size, size)
+    from PySide6.QtCore import Qt
+
     row.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
     label = TextLabel(text, "cardTitle")
     label.setStyleSheet(f"color: {theme.palette.accent};")
@@ -213,7 +222,7 @@ def push_button(
     label = text if icon is None or not text else (f"{text}{gap}" if icon_after else f"{gap}{text}")
     button = QPushButton(label, parent)
     if icon_after:
-        button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        set_by_name(button, "layoutDirection", "RightToLeft")
     button.setObjectName(name or text)
     button.setProperty("tappable", True)
     if role:
@@ -222,7 +231,7 @@ def push_button(
         button.setIcon(icon)
         if icon_px:
             button.setIconSize(QSize(icon_px, icon_px))
-    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches only: a tap never gives focus
+    keys_only_focus(button)
     button.setAccessibleName(text or name)
     button.clicked.connect(lambda _checked=False: on_tap())
     return button

@@ -143,3 +143,17 @@ def test_the_start_screen_welcomes_in_every_language_and_starts_in_the_one_chose
     assert operated.kiosk.route == "home"
     assert operated.window.state.current.language == "es"
     assert not operated.window.state.current.read_aloud
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_pause_sits_at_its_own_size_in_the_bottom_right_corner(operate: Any, size: tuple[int, int]) -> None:
+    operated = operate(size=size)
+    screen = attract_of(operated)
+    settle()
+    pause, invitation = screen.pause_button, screen.invitation
+    corner = pause.geometry()
+    assert corner.size() == pause.sizeHint()  # not stretched to fill its cell
+    right_margin = screen.layout().contentsMargins().right()
+    assert corner.right() == screen.width() - right_margin - 1
+    assert corner.bottom() == invitation.geometry().bottom()  # on the invitation's line, at its foot
+    assert not corner.intersects(invitation.geometry())

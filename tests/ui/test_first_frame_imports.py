@@ -165,6 +165,8 @@ def test_the_next_start_paints_the_start_screen_from_its_record_before_loading_t
     # Nor any type the start screen uses only later: the cross-fade, the touchscreen check.
     later_types = {"QVariantAnimation", "QEasingCurve", "QInputDevice", "QPalette"}
     assert "QPainter" in second["qt_classes"] and not set(second["qt_classes"]) & later_types
+    # Nor the `Qt` namespace: naming it builds its 94 enums, a tenth of the start (input_settings).
+    assert "Qt" not in second["qt_classes"]
     assert "importlib.resources" not in early  # the font is read from the package's folder
     assert "hashlib" not in early  # OpenSSL: the picture comes from its kept pixels, masks by name
     assert "socket" not in early  # its enums: the display check connects through libxcb

@@ -222,7 +222,7 @@ def test_the_first_screen_takes_no_taps_and_closes_only_when_the_kiosk_says(
         start_in=taps.append,
         start_reading_aloud=taps.append,
     )
-    window = FirstScreenWindow(theme, AttractScreen(context), locked=False)
+    window = FirstScreenWindow(theme, AttractScreen(context))
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
