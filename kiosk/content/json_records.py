@@ -17,26 +17,24 @@ import datetime as dt
 import hashlib
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from kiosk import __version__
 
 Record = TypeVar("Record")
+Converter = Callable[[Any], Any]
+"""Checks one JSON value against a field's type and makes the field's value of it."""
 
-_HINTS: dict[type, dict[str, Any]] = {}
+_CONVERTERS: dict[Any, Converter] = {}
 
 
 def from_json(record_type: type[Record], data: object) -> Record:
     """A record (and the records inside it) from JSON values; ValueError (or KeyError for a
     missing field) when `data` does not fit the record's fields."""
-    if not isinstance(data, dict):
-        raise ValueError(f"{type(data).__name__} where a {record_type.__name__} is needed")
-    hints = _hints(record_type)
-    fields = dataclasses.fields(record_type)  # type: ignore[arg-type]
-    values = {field.name: _value(hints[field.name], data[field.name]) for field in fields}
-    return record_type(**values)
+    return _converter(record_type)(data)  # type: ignore[no-any-return]
 
 
 def to_json(record: object) -> dict[str, Any]:
@@ -56,46 +54,77 @@ def code_stamp(sources: Iterable[Path]) -> str:
     return stamp.hexdigest()[:16]
 
 
-def _hints(record_type: type) -> dict[str, Any]:
-    if record_type not in _HINTS:
-        _HINTS[record_type] = typing.get_type_hints(record_type)
-    return _HINTS[record_type]
+def _converter(hint: Any) -> Converter:
+    """The converter for a type, worked out from the type once and kept: a pack of 500 pages has
+    thousands of values, and reading each one's type hint again made a start from the index grow
+    with the pack."""
+    found = _CONVERTERS.get(hint)
+    if found is None:
+        found = _CONVERTERS[hint] = _make_converter(hint)
+    return found
 
 
-def _value(hint: Any, value: Any) -> Any:
+def _make_converter(hint: Any) -> Converter:
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
-        return _union_value(typing.get_args(hint), value)
+        return _union_converter(typing.get_args(hint))
     if origin is list:
-        (item,) = typing.get_args(hint)
-        return [_value(item, element) for element in _expect(value, list)]
+        (item_hint,) = typing.get_args(hint)
+        return partial(_list_value, _converter(item_hint))
     if origin is dict:
-        _, item = typing.get_args(hint)
-        mapping = _expect(value, dict)
-        return {_expect(key, str): _value(item, element) for key, element in mapping.items()}
+        _, item_hint = typing.get_args(hint)
+        return partial(_dict_value, _converter(item_hint))
     if hint is dt.date:
-        return dt.date.fromisoformat(_expect(value, str))
+        return lambda value: dt.date.fromisoformat(_expect(value, str))
     if hint is Path:
-        return Path(_expect(value, str))
+        return lambda value: Path(_expect(value, str))
     if dataclasses.is_dataclass(hint):
-        return from_json(hint, value)  # type: ignore[arg-type]
+        return _record_converter(hint)  # type: ignore[arg-type]
     if hint is float:
-        return float(_expect(value, (int, float)))
-    return _expect(value, hint)
+        return lambda value: float(_expect(value, (int, float)))
+    return partial(_expect, kind=hint)
 
 
-def _union_value(members: tuple[Any, ...], value: Any) -> Any:
-    if value is None:
-        if type(None) in members:
-            return None
-        raise ValueError("no value where one is needed")
+def _record_converter(record_type: type) -> Converter:
+    hints = typing.get_type_hints(record_type)
+    names = [field.name for field in dataclasses.fields(record_type)]
+
+    def record(data: object) -> Any:
+        if not isinstance(data, dict):
+            raise ValueError(f"{type(data).__name__} where a {record_type.__name__} is needed")
+        return record_type(**{name: convert(data[name]) for name, convert in fields})
+
+    _CONVERTERS[record_type] = record  # a record that holds records of its own kind
+    fields = [(name, _converter(hints[name])) for name in names]
+    return record
+
+
+def _list_value(convert: Converter, value: Any) -> list[Any]:
+    return [convert(element) for element in _expect(value, list)]
+
+
+def _dict_value(convert: Converter, value: Any) -> dict[str, Any]:
+    return {_expect(key, str): convert(element) for key, element in _expect(value, dict).items()}
+
+
+def _union_converter(members: tuple[Any, ...]) -> Converter:
+    optional = type(None) in members
     kinds = [member for member in members if member is not type(None)]
-    if len(kinds) == 1:
-        return _value(kinds[0], value)
-    for kind in kinds:  # e.g. `str | int`: the member the value already is
-        if isinstance(kind, type) and isinstance(value, kind) and not isinstance(value, bool):
-            return value
-    raise ValueError(f"{type(value).__name__} where one of {kinds} is needed")
+    single = _converter(kinds[0]) if len(kinds) == 1 else None
+
+    def union(value: Any) -> Any:
+        if value is None:
+            if optional:
+                return None
+            raise ValueError("no value where one is needed")
+        if single is not None:
+            return single(value)
+        for kind in kinds:  # e.g. `str | int`: the member the value already is
+            if isinstance(kind, type) and isinstance(value, kind) and not isinstance(value, bool):
+                return value
+        raise ValueError(f"{type(value).__name__} where one of {kinds} is needed")
+
+    return union
 
 
 def _expect(value: Any, kind: type | tuple[type, ...]) -> Any:

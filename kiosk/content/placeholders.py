@@ -100,6 +100,9 @@ def fill_pack(pack: Pack, site: SiteValues) -> Pack:
     )
     pages: dict[tuple[str, str], Page] = {}
     for key, page in pack.pages.items():
+        if "{" not in page.front.title and "{" not in page.body_html and "{" not in page.plain_text:
+            pages[key] = page  # nothing to fill: most pages, and a copy of each grew the start with the pack
+            continue
         values = values_for(page.language)
         pages[key] = replace(
             page,

@@ -247,3 +247,19 @@ def test_an_index_of_another_kiosk_version_is_not_trusted(
     _index(pack, folder)
     monkeypatch.setattr(json_records, "__version__", "99.0.0")  # where the stamp reads it
     assert checked_index.load_indexed(pack, folder) is None
+
+
+def test_a_fingerprint_names_every_file_from_the_pack_root_also_for_a_relative_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = Path(shutil.copytree(MINI, tmp_path / "pack"))
+    (pack / "pages" / "deeper").mkdir(parents=True, exist_ok=True)
+    (pack / "pages" / "deeper" / "note.md").write_text("x", encoding="utf-8")
+    os.symlink(pack / "pack.yaml", pack / "link.yaml")  # noted as a link, never followed
+    files = checked_index.fingerprint(pack)
+    assert files["pages/deeper/note.md"][0] == 1
+    assert files["link.yaml"][0] == len(os.readlink(pack / "link.yaml").encode())
+    on_disk = {p.relative_to(pack).as_posix() for p in pack.rglob("*") if not p.is_dir() or p.is_symlink()}
+    assert set(files) == on_disk
+    monkeypatch.chdir(tmp_path)
+    assert checked_index.fingerprint(Path("pack")) == files
