@@ -39,7 +39,14 @@ def instruction_counts() -> dict[str, Any]:
     }
 
 
-def _count(valgrind: str, mode: str) -> int:
+def start_count(extra: list[str]) -> int | None:
+    """Instructions of one `kiosk run` with `extra` options to its first frame; None without
+    valgrind (`scale` counts a small and a large pack with it)."""
+    valgrind = shutil.which("valgrind")
+    return _count(valgrind, "app", extra) if valgrind is not None else None
+
+
+def _count(valgrind: str, mode: str, extra: list[str] | None = None) -> int:
     command = [
         valgrind,
         "--tool=callgrind",
@@ -48,6 +55,7 @@ def _count(valgrind: str, mode: str) -> int:
         "-m",
         "kiosk.bench.probe",
         mode,
+        *(extra or []),
     ]
     environment = {**child_environment(), EXIT_AT_FIRST_FRAME: "1"}
     done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, env=environment)

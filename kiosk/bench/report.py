@@ -70,6 +70,7 @@ ROWS = [
     Row(
         "Scale: start 500 / 10 pages", ("scale", "start_growth"), "x", "<= 1.2 (flat)", lambda v, _: v <= 1.2
     ),
+    Row("Scale: start 500 / 10 in instructions", ("scale", "start_instructions_growth"), "x"),
     Row("Scale: start after a change 500 / 10", ("scale", "start_full_check_growth"), "x"),
     Row("Scale: validate 500 / 10 pages", ("scale", "validate_growth"), "x"),
     Row(

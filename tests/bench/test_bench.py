@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.bench import chromium, instructions, processes, report
+from kiosk.bench import chromium, instructions, processes, report, scale
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -161,6 +161,18 @@ def test_instruction_counts_are_skipped_cleanly_without_valgrind(monkeypatch: py
     figures = instructions.instruction_counts()
     assert figures == {"skipped": "valgrind is not installed"}
     assert "- instructions skipped: valgrind is not installed" in report.table({"instructions": figures})
+
+
+def test_the_scale_in_instructions_is_shown_only_when_both_starts_were_counted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert instructions.start_count(["--pack", "/nowhere"]) is None  # no valgrind: nothing run
+    assert scale._growth(None, None) is None and scale._growth(1_000, None) is None
+    assert scale._growth(1_392_000_000, 1_449_000_000) == 1.041
+    counted = report.table({"scale": {"start_instructions_growth": 1.041}})
+    assert "Scale: start 500 / 10 in instructions" in counted and "1.04" in counted
+    assert "in instructions" not in report.table({"scale": {"start_instructions_growth": None}})
 
 
 def test_the_probe_can_end_at_the_start_screens_first_frame(
