@@ -94,8 +94,12 @@ def _record_converter(record_type: type) -> Converter:
             raise ValueError(f"{type(data).__name__} where a {record_type.__name__} is needed")
         return record_type(**{name: convert(data[name]) for name, convert in fields})
 
-    _CONVERTERS[record_type] = record  # a record that holds records of its own kind
-    fields = [(name, _converter(hints[name])) for name in names]
+    _CONVERTERS[record_type] = record  # for a record that holds records of its own kind
+    try:
+        fields = [(name, _converter(hints[name])) for name in names]
+    except BaseException:
+        del _CONVERTERS[record_type]  # never a converter kept half made
+        raise
     return record
 
 

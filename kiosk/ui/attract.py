@@ -264,7 +264,7 @@ class AttractScreen(QAbstractButton):
     def _welcome(self, language: str, welcome: str) -> QWidget:
         theme, context = self.context.theme, self.context
         p = theme.palette
-        card = QWidget()
+        card = QWidget()  # a plain QWidget: Qt's style sheet style draws its background and border
         card.setObjectName(f"welcome-{language}")
         card.setStyleSheet(
             f"#welcome-{language} {{ background: {p.surface}; border: {theme.px(3)}px solid {p.border};"
