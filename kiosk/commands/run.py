@@ -23,6 +23,10 @@ STAFF_EXIT_STATUS = 10
 `RestartPreventExitStatus=` (and `SuccessExitStatus=`), so systemd leaves the kiosk stopped
 instead of restarting it. Any other end of the kiosk is restarted."""
 NO_DISPLAY_STATUS = 1
+START_ICON_WAIT_SECONDS = 15.0
+"""How long the first start after an install waits for the icon helper to draw the masks (about a
+second; a slow machine loading Qt and qtawesome cold takes longer). Past that, qtawesome draws the
+icons in the kiosk's own process, as before there was a cache."""
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -147,6 +151,11 @@ def run(args: argparse.Namespace) -> int:
     width, height = args.size if args.windowed and args.size else (geometry.width(), geometry.height())
     # A fresh start, and the state every idle reset returns to: the attract screen.
     state = AppState(Snapshot(route=ATTRACT, language=settings.default_language))
+    from kiosk.ui.icon_cache import fill, fill_and_wait
+
+    pack_icons = [topic.icon for topic in pack.manifest.topics] if pack is not None else []
+    # Only the first start after an install lacks masks: the helper draws them, not qtawesome here.
+    fill_and_wait(pack_icons, START_ICON_WAIT_SECONDS)
     window = kiosk_app.create_window(pack, state, width, height, settings.site)
     if "emergency.number" in settings.site.missing():
         log.warning(
@@ -202,10 +211,7 @@ def run(args: argparse.Namespace) -> int:
     operation.lock()
     after_first_paint(window, first_frame.keep)  # its pictures, for the next start
     after_first_paint(window, resources.start_drawing_helper)  # for the pictures of later screens
-    from kiosk.ui.icon_cache import fill
-
-    pack_icons = [topic.icon for topic in pack.manifest.topics] if pack is not None else []
-    after_first_paint(window, lambda: fill(pack_icons))  # masks of every icon, drawn by a helper
+    after_first_paint(window, lambda: fill(pack_icons))  # masks of icons asked for since, by a helper
     kiosk_app.show(window, screen, args.windowed, args.size)
     operation.started()
     status = int(qt_app.exec())

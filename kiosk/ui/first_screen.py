@@ -69,6 +69,11 @@ def show_first_screen(
     record = read_record(record_path)
     if record is None or not record.still_fits(options):
         return None
+    from kiosk.ui.icon_cache import cache_folder
+
+    masks = cache_folder()
+    if masks is None or not masks.is_dir():  # gone, or a new qtawesome: the usual start draws them
+        return None  # (`kiosk run` has its helper draw them; here qtawesome would, in this process)
     if not all(regular_file(Path(picture)) for picture, _title, _teaser in record.slides):
         return None  # a picture gone, or not a file (a pipe would wait for ever): start as usual
     from PySide6.QtGui import QGuiApplication

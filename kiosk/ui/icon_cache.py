@@ -11,14 +11,18 @@ for every colour, size and mode it shows (`IconEngine`). A new qtawesome gets a 
 the old one is removed when the new one is filled. A new pack's topic icons are drawn when it
 goes live (`MainWindow.set_pack`).
 
-- The masks are drawn by a short-lived helper process (`python -m kiosk.ui.icon_cache NAME ...`)
-  that `fill` starts once the first frame is on screen (`first_paint`), for every name the kiosk
-  can show: its own (`UI_ICONS`), the pack's topic icons and any asked for so far. The helper
-  exits when done, so its memory is given back.
-- A name with no usable mask (the very first start, a new pack's icon before its helper ran, a
-  missing, unreadable or odd-sized file) is drawn by qtawesome in this process, as qtawesome
-  always draws it, and its mask is written then, so a broken cache costs time and memory until
-  the next start, never an icon.
+- The masks are drawn by a short-lived helper process (`python -m kiosk.ui.icon_cache NAME ...`),
+  for every name the kiosk can show that has none yet: its own (`UI_ICONS`), the pack's topic
+  icons and any asked for so far. The helper exits when done, so its memory is given back.
+- `kiosk run` waits for it before it builds the kiosk window (`fill_and_wait`; only the first
+  start after an install, or after a new qtawesome, lacks masks: about a second), and so does a
+  new pack before its Home shows. The start screen drawn from its record is not shown while the
+  cache folder is missing (`first_screen`). Once the first frame is on screen, `fill` has the
+  helper draw any name asked for since (`first_paint`).
+- A name still without a usable mask (the helper too slow or failing, a missing, unreadable or
+  odd-sized file) is drawn by qtawesome in this process, as qtawesome always draws it, and its
+  mask is written then, so a broken cache costs time and memory until the next start, never an
+  icon.
 
 A tinted mask is what qtawesome draws at that size within antialiasing, since qtawesome itself
 drew the glyph, only larger (`tests/ui/test_icon_cache.py` compares them).
@@ -26,6 +30,7 @@ drew the glyph, only larger (`tests/ui/test_icon_cache.py` compares them).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import logging
 import os
@@ -350,6 +355,19 @@ def fill(names: Iterable[str] = ()) -> subprocess.Popen[bytes] | None:
         return None
     threading.Thread(target=_reap, args=(helper,), name="icon-cache-helper", daemon=True).start()
     return helper
+
+
+def fill_and_wait(names: Iterable[str], seconds: float) -> None:
+    """`fill`, then wait for its helper at most `seconds`: for a moment when the kiosk can wait and
+    is about to show icons it may lack (the first start after an install, a new pack going live).
+    Without the wait, qtawesome would draw them in the kiosk's own process, and its 25-45 MB would
+    stay there until the kiosk next restarts, which may be months away. Past `seconds`, it does."""
+    helper = fill(names)
+    if helper is not None:
+        import subprocess
+
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            helper.wait(seconds)
 
 
 def _reap(helper: subprocess.Popen[bytes]) -> None:

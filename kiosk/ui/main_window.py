@@ -12,9 +12,7 @@ of each kind once (`prepare_ahead`), so a visit's first taps are as quick as lat
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import subprocess
 from collections.abc import Callable
 from functools import partial
 
@@ -474,9 +472,6 @@ def _masks_for(pack: Pack) -> None:
     """Have the new pack's topic icons drawn into the icon cache before its Home is built. A pack
     goes live at an idle reset or by staff, never under a patient's finger, so the interface may
     wait for the helper (about half a second; at most `PACK_ICON_WAIT_SECONDS`)."""
-    from kiosk.ui.icon_cache import fill
+    from kiosk.ui.icon_cache import fill_and_wait
 
-    helper = fill(topic.icon for topic in pack.manifest.topics)
-    if helper is not None:
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            helper.wait(PACK_ICON_WAIT_SECONDS)
+    fill_and_wait((topic.icon for topic in pack.manifest.topics), PACK_ICON_WAIT_SECONDS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from uihelpers import load, settle
 from kiosk import __version__
 from kiosk.content.checked_media import digest
 from kiosk.session.state import ATTRACT, AppState, Snapshot
-from kiosk.ui import first_screen, first_screen_record, resources
+from kiosk.ui import first_screen, first_screen_record, icon_cache, resources
 from kiosk.ui.attract import AttractContext, AttractScreen, AttractWords, Slide
 from kiosk.ui.first_screen import FirstScreenWindow, record_of
 from kiosk.ui.first_screen_record import FirstScreenRecord, read_record, run_options, write_record
@@ -37,6 +38,15 @@ BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "packs" / "lower-b
 @pytest.fixture(scope="module")
 def bundled_pack(mini_pack: Any) -> Any:  # mini_pack: the application is set up
     return load(BUNDLED)
+
+
+@pytest.fixture(autouse=True)
+def icon_masks_folder() -> Path:
+    """A kiosk that recorded its start screen has its icon cache (the first start draws it)."""
+    folder = icon_cache.cache_folder()
+    assert folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _start_screen_window(qtbot: Any, pack: Any, language: str = "en") -> MainWindow:
@@ -157,6 +167,21 @@ def _hostile_records(good: dict[str, Any]) -> list[bytes]:
         changed(unknown_field=1),
         json.dumps({key: value for key, value in good.items() if key != "language"}).encode(),
     ]
+
+
+def test_without_the_icon_cache_the_record_is_not_used(
+    qtbot: Any, bundled_pack: Any, tmp_path: Path, icon_masks_folder: Path
+) -> None:
+    """The icons would be drawn by qtawesome in the kiosk's own process, where it would stay: the
+    kiosk starts as usual instead, and its helper draws them (`tests/ui/test_icon_cache.py`)."""
+    write_record(tmp_path / "first-screen.json", _record(qtbot, bundled_pack, []))
+    shutil.rmtree(icon_masks_folder)
+    assert _show(tmp_path / "first-screen.json") is None
+    icon_masks_folder.mkdir(parents=True)
+    shown = _show(tmp_path / "first-screen.json")
+    assert shown is not None
+    qtbot.addWidget(shown)
+    shown.finish()
 
 
 def test_a_broken_or_hostile_record_is_ignored(qtbot: Any, bundled_pack: Any, tmp_path: Path) -> None:
