@@ -341,6 +341,16 @@ def fill(names: Iterable[str] = ()) -> subprocess.Popen[bytes] | None:
     if _qtawesome_loaded:
         _write_masks(missing)
         return None
+    folder = cache_folder()
+    try:  # a helper that cannot write would only make a start wait for nothing
+        if folder is None:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(f"{folder} is not writable")
+    except OSError as error:
+        log.warning("icon cache not writable (%s); qtawesome draws the icons", error)
+        return None
     import subprocess  # here: the first frame does not wait for it
     import threading
 

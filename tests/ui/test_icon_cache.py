@@ -163,6 +163,23 @@ def test_an_unreadable_cache_folder_is_no_error(tmp_path: Path) -> None:
     assert report["seen"] == clean["seen"]
 
 
+def test_a_cache_that_cannot_be_written_starts_no_helper_to_wait_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A helper that cannot write its masks would make every start wait for nothing: the kiosk
+    says why and goes on (qtawesome then draws the icons, as it always could)."""
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(icon_cache, "_qtawesome_loaded", False)
+    (tmp_path / "icon-cache").write_text("a file where the folder should be", encoding="utf-8")
+    started: list[object] = []
+    monkeypatch.setattr(subprocess, "Popen", lambda *args, **kwargs: started.append(args))
+    assert icon_cache.missing_masks() != []  # there is something to draw
+    assert icon_cache.fill() is None
+    icon_cache.fill_and_wait([], 60.0)  # returns at once
+    assert started == []
+    assert "icon cache not writable" in caplog.text
+
+
 def test_every_icon_the_kiosk_names_has_its_mask_drawn_at_start() -> None:
     """An icon missing from `UI_ICONS` would load qtawesome in the kiosk the first time it shows."""
     pattern = re.compile(r"[\"'](?:fa5s|fa5r|fa5b|fa6s|fa6r|fa6b|mdi|mdi6|ph|ri|msc)\.[a-z0-9-]+[\"']")
