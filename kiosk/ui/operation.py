@@ -126,6 +126,11 @@ class KioskOperation(QObject):
         self._unsubscribe_usage = window.state.subscribe(self._count_route)
         self._restore_hook: Callable[[], None] | None = None
         self._shut_down = False
+        # A timer of its own, not a bare single shot: shutdown stops it, so nothing of a reset
+        # runs on a window that is closing.
+        self._between_visits_timer = QTimer(self)
+        self._between_visits_timer.setSingleShot(True)
+        self._between_visits_timer.timeout.connect(self._between_visits)
 
     # --- life cycle ---------------------------------------------------------------------------
 
@@ -160,6 +165,7 @@ class KioskOperation(QObject):
         self.notifier.stopping()
         self.watchdog.stop()
         self.idle.stop()
+        self._between_visits_timer.stop()
         self.staff.stop()
         self._unsubscribe_usage()
         if self.usage is not None:
@@ -181,7 +187,7 @@ class KioskOperation(QObject):
         self.idle.clear_warning()
         self.window.keyboard.stop()  # no focus ring or scanning is left for the next person
         self.window.rebuild()
-        QTimer.singleShot(RETURN_MEMORY_DELAY_MS, self, self._between_visits)  # once its screens are deleted
+        self._between_visits_timer.start(RETURN_MEMORY_DELAY_MS)  # once its screens are deleted
 
     def _between_visits(self) -> None:
         """The last visit's memory back to the system, then Home and its topics built afresh for the

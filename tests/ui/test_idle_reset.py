@@ -226,6 +226,27 @@ def test_after_the_reset_memory_freed_by_the_visit_goes_back_to_the_system(
     qtbot.waitUntil(lambda: returned == [True], timeout=3_000)
 
 
+def test_a_kiosk_shut_down_right_after_a_reset_does_no_more_of_it(
+    operate: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    """Quitting inside the pause after a reset: nothing is rebuilt on the closing window later."""
+    from kiosk.ui import operation
+
+    monkeypatch.setattr(operation, "RETURN_MEMORY_DELAY_MS", 50)
+    returned: list[bool] = []
+    monkeypatch.setattr(operation, "return_free_memory", lambda: returned.append(True) or True)
+    operated = operate()
+    prepared: list[bool] = []
+    monkeypatch.setattr(operated.window, "prepare_ahead", lambda: prepared.append(True))
+    operated.kiosk.tap("attract-pause")
+    operated.clock.advance(90)
+    fire_idle_timer(operated)
+    assert operated.kiosk.route == "attract"
+    operated.op.shutdown()
+    qtbot.wait(300)
+    assert returned == [] and prepared == [], "the reset's later work ran after shutdown"
+
+
 def test_after_the_reset_the_last_visits_pictures_are_no_longer_kept(
     operate: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
 ) -> None:
