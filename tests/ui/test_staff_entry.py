@@ -68,7 +68,7 @@ def test_a_hold_on_the_attract_screen_opens_the_pad_and_does_not_start_a_visit(
     qtbot: Any, operate: Any
 ) -> None:
     operated = operate(hold_ms=300)
-    hold_corner(qtbot, operated, 600)
+    hold_corner(qtbot, operated, 1500)  # five times the hold: still opens on a busy machine
     assert operated.dialog() == "pin-pad"
     assert operated.kiosk.route == "attract"
 
@@ -144,7 +144,7 @@ def test_setup_mode_shows_a_note_that_a_tap_cannot_open(operate: Any) -> None:
 
 def test_in_setup_mode_the_corner_hold_opens_the_panel_directly(qtbot: Any, operate: Any) -> None:
     operated = operate(with_pin=False, hold_ms=200)
-    hold_corner(qtbot, operated, 500)
+    hold_corner(qtbot, operated, 1500)
     assert operated.dialog() == "staff-panel"
     assert operated.window.overlay.current.findChild(QLabel, "SetupNote").isVisible()
 
@@ -160,7 +160,7 @@ def test_with_an_unreadable_pin_staff_entry_stays_closed(qtbot: Any, operate: An
     operated = operate(with_pin=False, setup_mode=False, entry_closed=True, hold_ms=200)
     operated.kiosk.tap("AttractScreen")
     assert visible_note(operated.window) is None
-    hold_corner(qtbot, operated, 500)
+    hold_corner(qtbot, operated, 1500)
     assert operated.dialog() == ""
 
 
