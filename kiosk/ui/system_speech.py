@@ -7,7 +7,9 @@ for each to be done. A command still waiting superseded by a newer one is droppe
 through pages quickly says only the last page). If the engine does not start within
 `START_SECONDS`, or any command is not done within `ANSWER_SECONDS`, the engine is given up on:
 its process is killed, one log line says why, and `status.changed` tells the window to hide
-Read aloud. `close` (the kiosk quits) waits at most `CLOSE_SECONDS` for speech to stop.
+Read aloud. A kiosk runs for months, so a give-up is not for ever: a fresh engine is tried again
+after each of `RETRY_SECONDS` (then hourly), and Read aloud comes back once one starts. `close`
+(the kiosk quits) waits at most `CLOSE_SECONDS` for speech to stop.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -32,6 +35,12 @@ ANSWER_SECONDS = 3.0
 """One say, stop or volume command."""
 CLOSE_SECONDS = 0.5
 """At quit, how long to wait for speech to stop before the engine is killed anyway."""
+RETRY_SECONDS = (60.0, 300.0, 900.0, 3600.0)
+"""After a give-up, the waits before each new try; the last repeats. A stall of a moment (the sound
+server restarting) costs a minute of speech, not the months until the next restart; an engine that
+is missing or broken costs one process start an hour."""
+STEADY_SECONDS = 3600.0
+"""An engine that stayed ready this long was a real recovery: the next give-up starts the waits over."""
 _CLOSE = {"do": "close"}
 
 
@@ -51,15 +60,22 @@ class SystemSpeaker:
         env: dict[str, str] | None = None,
         start_seconds: float = START_SECONDS,
         answer_seconds: float = ANSWER_SECONDS,
+        retry_seconds: tuple[float, ...] = RETRY_SECONDS,
     ) -> None:
         self.command = command or [sys.executable, "-m", "kiosk.ui.speech_engine"]
         self.env = env
         self.start_seconds = start_seconds
         self.answer_seconds = answer_seconds
+        self.retry_seconds = retry_seconds
         self.status = SpeechStatus()
         self.phase = "starting"
-        """starting, ready, given up (the engine failed or stopped answering) or closed."""
+        """starting, ready, given up (the engine failed or stopped answering; tried again later) or
+        closed."""
         self.problem = ""
+        self.tries = 0
+        """Engines started so far (1 for the first; more after give-ups)."""
+        self._logged_problem = ""
+        self._volume: float | None = None
         self._voices: dict[str, str] = {}
         self._done = 0
         self._next_id = 0
@@ -88,6 +104,7 @@ class SystemSpeaker:
             self._commands.put({"do": "stop"})
 
     def set_volume(self, volume: float) -> None:
+        self._volume = volume  # a fresh engine after a give-up starts at the patient's volume too
         if self.phase in ("starting", "ready"):
             self._commands.put({"do": "volume", "value": volume})
 
@@ -115,6 +132,30 @@ class SystemSpeaker:
     # --- the supervising thread ---------------------------------------------------------------
 
     def _supervise(self) -> None:
+        """Run engines one after another: after a give-up, wait, then start a fresh one."""
+        waits = 0
+        while True:
+            started = time.monotonic()
+            self.tries += 1
+            self._run_engine()
+            if time.monotonic() - started >= STEADY_SECONDS:
+                waits = 0
+            wait = self.retry_seconds[min(waits, len(self.retry_seconds) - 1)]
+            waits += 1
+            with self._changed:
+                self._changed.wait_for(lambda: self.phase == "closed", wait)
+                if self.phase == "closed":
+                    return
+                self.phase = "starting"
+                self._voices, self._done, self._next_id = {}, 0, 0
+                while not self._commands.empty():  # what was asked of the last engine is over
+                    self._commands.get_nowait()
+                if self._volume is not None:
+                    self._commands.put({"do": "volume", "value": self._volume})
+            log.debug("speech: trying the engine again")
+
+    def _run_engine(self) -> None:
+        """One engine, from its start until it is given up on or the kiosk quits."""
         try:
             self._process = subprocess.Popen(
                 self.command,
@@ -132,7 +173,8 @@ class SystemSpeaker:
                 self._kill()
                 return
             _running.add(self._process)
-        threading.Thread(target=self._read_events, name="speech-events", daemon=True).start()
+        process = self._process
+        threading.Thread(target=self._read_events, args=(process,), name="speech-events", daemon=True).start()
         with self._changed:
             self._changed.wait_for(lambda: self.phase != "starting", self.start_seconds)
         if self.phase == "starting":
@@ -140,7 +182,11 @@ class SystemSpeaker:
             return
         if self.phase != "ready":
             return
-        log.info("read aloud uses the system speech engine (voices for %d languages)", len(self._voices))
+        again = " again" if self._logged_problem else ""
+        log.info(
+            "read aloud uses the system speech engine%s (voices for %d languages)", again, len(self._voices)
+        )
+        self._logged_problem = ""
         self.status.changed.emit()
         while self._send_next():
             pass
@@ -185,10 +231,12 @@ class SystemSpeaker:
             return False
         return True
 
-    def _read_events(self) -> None:
-        process = self._process
-        assert process is not None and process.stdout is not None
+    def _read_events(self, process: subprocess.Popen[str]) -> None:
+        """Read one engine's events; an engine already replaced by a newer one is not listened to."""
+        assert process.stdout is not None
         for line in process.stdout:
+            if process is not self._process:
+                break
             try:
                 event = json.loads(line)
             except ValueError:
@@ -208,7 +256,7 @@ class SystemSpeaker:
             elif kind == "state":
                 log.debug("speech: %s", event.get("state"))
         process.wait()
-        if self.phase in ("starting", "ready"):
+        if process is self._process and self.phase in ("starting", "ready"):
             self._give_up("the speech engine ended unexpectedly")
 
     def _set_phase(self, phase: str) -> None:
@@ -221,7 +269,11 @@ class SystemSpeaker:
         with self._changed:
             if self.phase in ("given up", "closed"):
                 return
-            log.warning("read aloud is off on this kiosk: %s", reason)
+            if reason != self._logged_problem:  # an engine failing the same way every hour: one line
+                log.warning("read aloud is off on this kiosk: %s (it is tried again later)", reason)
+                self._logged_problem = reason
+            else:
+                log.debug("speech: the engine failed again: %s", reason)
             self._kill()
             self.phase = "given up"
             self.problem = reason

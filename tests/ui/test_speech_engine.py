@@ -8,8 +8,10 @@ the end-to-end tests in `tests/e2e/test_read_aloud_heard.py`.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +76,53 @@ def test_an_engine_that_stops_answering_hides_read_aloud_and_the_kiosk_carries_o
     assert kiosk.route == "page/basics/what-is-it"
     assert "read-aloud" not in [name for name, _ in kiosk.window.tappables()]
     kiosk.window.close()
+
+
+def test_after_a_stall_that_passes_read_aloud_comes_back_at_the_patients_volume(
+    qtbot: Any, mini_pack: Pack, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A kiosk runs for months: one engine that stopped answering must not mean no speech until
+    the next restart."""
+    record = tmp_path / "heard.jsonl"
+    command = [sys.executable, str(FAKE_ENGINE), "stuck-once", str(record)]
+    speaker = SystemSpeaker(command=command, answer_seconds=0.5, retry_seconds=(0.5,))
+    assert speaker.wait_until_started(10)
+    kiosk = open_kiosk(qtbot, mini_pack, speaker)
+    bar = kiosk.window.top_bar
+    assert bar is not None
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.system_speech"):
+        kiosk.tap("read-aloud")  # the first engine never answers this
+        qtbot.waitUntil(lambda: not bar.read_aloud.isVisible(), timeout=10_000)
+        kiosk.window.read_aloud.speaker.set_volume(0.4)  # the patient turned it down meanwhile
+        qtbot.waitUntil(lambda: bar.read_aloud.isVisible(), timeout=10_000)  # a fresh engine started
+        assert speaker.tries == 2
+        kiosk.tap("read-aloud")
+        assert kiosk.window.state.current.read_aloud
+        qtbot.waitUntil(lambda: '"say"' in record.read_text(), timeout=10_000)
+    heard = [json.loads(line) for line in record.read_text().splitlines()]
+    assert heard[0]["do"] == "volume" and heard[0]["value"] == 0.4
+    assert any(command["do"] == "say" and command["language"] == "en" for command in heard)
+    assert caplog.text.count(GIVEN_UP) == 1
+    assert "uses the system speech engine again" in caplog.text
+    kiosk.window.close()
+    assert not speaker.running()
+
+
+def test_an_engine_that_fails_every_try_costs_one_log_line_and_no_leftover_process(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.system_speech"):
+        speaker = SystemSpeaker(command=fake_engine("silent"), start_seconds=0.3, retry_seconds=(0.1, 0.2))
+        deadline = time.monotonic() + 20
+        while speaker.tries < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert speaker.tries >= 4
+        assert not speaker.can_speak("en")
+        speaker.close()
+    assert caplog.text.count(GIVEN_UP) == 1
+    assert speaker.phase == "closed"
+    time.sleep(0.5)  # a try that was due is not started after the close
+    assert not speaker.running() and speaker.phase == "closed"
 
 
 def test_closing_the_kiosk_while_the_engine_hangs_ends_the_engine(qtbot: Any, mini_pack: Pack) -> None:
