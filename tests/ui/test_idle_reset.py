@@ -211,18 +211,25 @@ def test_the_question_fits_every_screen(operate: Any, size: tuple[int, int], tex
     assert not problems, "\n".join(problems)
 
 
-def test_after_the_reset_memory_freed_by_the_visit_goes_back_to_the_system(
-    operate: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
-) -> None:
+def reset_with_memory_calls_noted(operated: Any, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Only Pause touched, then the idle time: a reset, its later work due in 50 ms. Returns the
+    list each call to give memory back appends to."""
     from kiosk.ui import operation
 
     monkeypatch.setattr(operation, "RETURN_MEMORY_DELAY_MS", 50)
     returned: list[bool] = []
     monkeypatch.setattr(operation, "return_free_memory", lambda: returned.append(True) or True)
-    operated = operate()
     operated.kiosk.tap("attract-pause")
     operated.clock.advance(90)
     fire_idle_timer(operated)
+    assert operated.kiosk.route == "attract"
+    return returned
+
+
+def test_after_the_reset_memory_freed_by_the_visit_goes_back_to_the_system(
+    operate: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    returned = reset_with_memory_calls_noted(operate(), monkeypatch)
     qtbot.waitUntil(lambda: returned == [True], timeout=3_000)
 
 
@@ -230,18 +237,10 @@ def test_a_kiosk_shut_down_right_after_a_reset_does_no_more_of_it(
     operate: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
 ) -> None:
     """Quitting inside the pause after a reset: nothing is rebuilt on the closing window later."""
-    from kiosk.ui import operation
-
-    monkeypatch.setattr(operation, "RETURN_MEMORY_DELAY_MS", 50)
-    returned: list[bool] = []
-    monkeypatch.setattr(operation, "return_free_memory", lambda: returned.append(True) or True)
     operated = operate()
     prepared: list[bool] = []
     monkeypatch.setattr(operated.window, "prepare_ahead", lambda: prepared.append(True))
-    operated.kiosk.tap("attract-pause")
-    operated.clock.advance(90)
-    fire_idle_timer(operated)
-    assert operated.kiosk.route == "attract"
+    returned = reset_with_memory_calls_noted(operated, monkeypatch)
     operated.op.shutdown()
     qtbot.wait(300)
     assert returned == [] and prepared == [], "the reset's later work ran after shutdown"
