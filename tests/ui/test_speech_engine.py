@@ -85,7 +85,8 @@ def test_after_a_stall_that_passes_read_aloud_comes_back_at_the_patients_volume(
     the next restart."""
     record = tmp_path / "heard.jsonl"
     command = [sys.executable, str(FAKE_ENGINE), "stuck-once", str(record)]
-    speaker = SystemSpeaker(command=command, answer_seconds=0.5, retry_seconds=(0.5,))
+    # the next try waits 2 s: long enough for the test to see the button hidden in between
+    speaker = SystemSpeaker(command=command, answer_seconds=0.5, retry_seconds=(2.0,))
     assert speaker.wait_until_started(10)
     kiosk = open_kiosk(qtbot, mini_pack, speaker)
     bar = kiosk.window.top_bar
