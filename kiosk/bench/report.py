@@ -119,6 +119,7 @@ ROWS = [
     Row("Soak: screens seen", ("soak", "screens_seen"), ""),
     Row("Soak: took", ("soak", "seconds"), "s"),
     Row("Soak: PSS growth", ("soak", "growth_mb"), "MB"),
+    Row("Soak: PSS growth, second half", ("soak", "growth_second_half_mb"), "MB"),
 ]
 
 

@@ -132,14 +132,19 @@ def figures_from_log(lines: list[str]) -> dict[str, Any]:
 
 
 def drive(
-    kiosk: KioskUnderX, rng: random.Random, actions: int | None, deadline: float | None
+    kiosk: KioskUnderX,
+    rng: random.Random,
+    actions: int | None,
+    deadline: float | None,
+    done_before: int = 0,
 ) -> Counter[str]:
-    """Random touches until `actions` are done or `deadline` (monotonic) passes, or the kiosk ends."""
+    """Random touches until `actions` in all (counting `done_before`) are done or `deadline`
+    (monotonic) passes, or the kiosk ends."""
     done: Counter[str] = Counter()
     pointer = Pointer(kiosk.env)
     try:
         while kiosk.alive:
-            if actions is not None and done.total() >= actions:
+            if actions is not None and done_before + done.total() >= actions:
                 break
             if deadline is not None and time.monotonic() >= deadline:
                 break
@@ -166,8 +171,17 @@ def run_soak(
         kiosk.wait_for_route("attract")
         pss_start = kiosk.pss_mb()
         say(f"soak: kiosk up on {kiosk.display}; touching ...")
-        deadline = None if minutes is None else time.monotonic() + minutes * 60
-        done = drive(kiosk, rng, actions, deadline)
+        # In two halves, with PSS read in between: caches filling show in the first half, a leak
+        # in both. A kiosk runs for months, so the second half's growth is the figure to watch.
+        halves: list[tuple[int | None, float | None]]
+        if minutes is None:
+            halves = [(None if actions is None else actions // 2, None), (actions, None)]
+        else:
+            halfway, deadline = time.monotonic() + minutes * 30, time.monotonic() + minutes * 60
+            halves = [(None, halfway), (None, deadline)]
+        done = drive(kiosk, rng, *halves[0])
+        pss_halfway = kiosk.pss_mb()
+        done += drive(kiosk, rng, *halves[1], done_before=done.total())
         time.sleep(3)  # the kiosk works through touches still queued in the X server
         alive = kiosk.alive
         pss_end = kiosk.pss_mb()
@@ -185,4 +199,6 @@ def run_soak(
         "pss_start_mb": pss_start,
         "pss_end_mb": pss_end,
         "growth_mb": round(pss_end - pss_start, 1),
+        "pss_halfway_mb": pss_halfway,
+        "growth_second_half_mb": round(pss_end - pss_halfway, 1),
     }

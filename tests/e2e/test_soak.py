@@ -27,6 +27,7 @@ def test_two_thousand_random_touches_raise_nothing_and_never_show_the_front_desk
     assert figures["exit_status"] == 0  # it still ends cleanly on SIGTERM
     assert {"attract", "home", "topic", "page"} <= set(figures["screen_kinds"])
     assert figures["screens_seen"] >= 15, figures  # not stuck on one screen
+    assert figures["pss_halfway_mb"] > 0 and figures["pss_end_mb"] > 0  # both halves' memory read
 
 
 def test_the_soak_counts_what_a_broken_kiosk_logs() -> None:
