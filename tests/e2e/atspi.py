@@ -65,11 +65,30 @@ def accessibility_bus(display: str, runtime_dir: Path) -> Iterator[dict[str, str
         stderr=subprocess.DEVNULL,
     )
     try:
+        _wait_for_registry(env)
         yield env
     finally:
         bus_launcher.terminate()
         bus_launcher.wait(timeout=10)
         os.kill(int(pid), signal.SIGTERM)
+
+
+def _wait_for_registry(env: dict[str, str], timeout: float = 30) -> None:
+    """Until the AT-SPI bus and its registry answer. An application that starts before them finds
+    no registry to announce itself to, and a reader then never sees it."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            spi = AtSpi(env)
+            try:
+                spi.children(REGISTRY_ROOT)
+                return
+            finally:
+                spi.close()
+        except Exception as error:  # not up yet: no bus name, no bus, or no registry on it
+            if time.monotonic() > deadline:
+                pytest.fail(f"the AT-SPI bus and registry did not come up: {error}")
+            time.sleep(0.1)
 
 
 @dataclass(frozen=True)
@@ -83,8 +102,18 @@ class Node:
     showing: bool
 
 
+REGISTRY_ROOT = Node("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root", "desktop frame", "", True)
+"""The desktop: every application that announced itself is one of its children."""
+
+
 class ObjectGone(RuntimeError):
     """The object asked about no longer exists (its screen was replaced meanwhile)."""
+
+
+def _is_gone(fields: str, body: str) -> bool:
+    """Qt answers for a deleted object with UnknownObject, or, when it was asked through D-Bus's
+    Properties interface, with UnknownInterface "... was not found in object"."""
+    return "UnknownObject" in fields or ("UnknownInterface" in fields and "was not found in object" in body)
 
 
 class AtSpi:
@@ -106,7 +135,7 @@ class AtSpi:
     def _reply(connection: DBusConnection, message: Any) -> Any:
         reply = connection.send_and_get_reply(message, timeout=10)
         if reply.header.message_type.name == "error":
-            if "UnknownObject" in str(reply.header.fields):
+            if _is_gone(str(reply.header.fields), str(reply.body)):
                 raise ObjectGone(str(reply.body))
             raise RuntimeError(f"AT-SPI error: {reply.header.fields} {reply.body}")
         return reply.body
@@ -131,9 +160,8 @@ class AtSpi:
     def application(self, name: str, timeout: float = 30) -> Node:
         """The application called `name`, once it has registered with the AT-SPI registry."""
         deadline = time.monotonic() + timeout
-        root = Node("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root", "desktop frame", "", True)
         while time.monotonic() < deadline:
-            for app in self.children(root):
+            for app in self.children(REGISTRY_ROOT):
                 if app.name == name:
                     return app
             time.sleep(0.2)

@@ -63,16 +63,21 @@ def reader(x_display: str, tmp_path: Path) -> Iterator[tuple[AtSpi, Node]]:
 
 
 def read_until(spi: AtSpi, app: Node, ready: Callable[[list[Node]], bool]) -> list[Node]:
-    """Read the showing tree again until `ready` accepts it (the screen has changed)."""
+    """Read the showing tree again until `ready` accepts it (the screen has changed) and a second
+    reading agrees. One reading is many calls: when the screen changes during it, its start can
+    be the old screen's (no top bar on the start screen) and its end the new one's."""
     deadline = time.monotonic() + WAIT_SECONDS
     order: list[Node] = []
+    previous: list[tuple[str, str]] = []
     while True:
         try:
             order = spi.reading_order(app)
         except ObjectGone:  # the old screen went while it was being read: read the new one
             order = []
-        if ready(order):
+        heard = [(n.role, n.name) for n in order]
+        if ready(order) and heard == previous:
             return order
+        previous = heard
         if time.monotonic() > deadline:
             pytest.fail(
                 "screen never showed; the reader saw:\n" + "\n".join(f"{n.role}: {n.name}" for n in order)
